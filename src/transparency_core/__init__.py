@@ -1,0 +1,109 @@
+"""transparency_core: exact, traceable transparency reports on government requests.
+
+Records of requests go in; a report comes out, whose every figure carries the ids of the
+requests behind it, and renderers turn it into text or Markdown.
+
+Example:
+    >>> import transparency_core as tc
+    >>> report = tc.reference_report()
+    >>> report.table("account").cell("CN", "percent_provided").value
+    Decimal('94')
+"""
+
+from __future__ import annotations
+
+from transparency_core import exceptions
+from transparency_core._categories import (
+    DEFAULT_CATEGORIES,
+    DEFAULT_LEGAL_PROCESSES,
+    Category,
+    Column,
+    LegalProcess,
+    Percent,
+    Requests,
+    Subjects,
+)
+from transparency_core._convert import (
+    configure_converter,
+    make_converter,
+    structure_ledger,
+    unstructure_ledger,
+)
+from transparency_core._markdown import MarkdownRenderer
+from transparency_core._model import (
+    DataKind,
+    Identifier,
+    Notification,
+    Outcome,
+    Request,
+    Response,
+)
+from transparency_core._period import ReportingPeriod
+from transparency_core._reference import (
+    reference_ledger,
+    reference_period,
+    reference_records,
+    reference_report,
+)
+from transparency_core._report import (
+    CrossBorder,
+    Disposition,
+    Figure,
+    LedgerEntry,
+    Percentage,
+    Report,
+    Row,
+    RowKind,
+    Table,
+)
+from transparency_core._rounding import RoundingMode, RoundingPolicy, ZeroDenominator
+from transparency_core._rules import build_report
+from transparency_core._text import TextRenderer
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_CATEGORIES",
+    "DEFAULT_LEGAL_PROCESSES",
+    "Category",
+    "Column",
+    "CrossBorder",
+    "DataKind",
+    "Disposition",
+    "Figure",
+    "Identifier",
+    "LedgerEntry",
+    "LegalProcess",
+    "MarkdownRenderer",
+    "Notification",
+    "Outcome",
+    "Percent",
+    "Percentage",
+    "Report",
+    "ReportingPeriod",
+    "Request",
+    "Requests",
+    "Response",
+    "RoundingMode",
+    "RoundingPolicy",
+    "Row",
+    "RowKind",
+    "Subjects",
+    "Table",
+    "TextRenderer",
+    "ZeroDenominator",
+    "build_report",
+    "configure_converter",
+    "exceptions",
+    "make_converter",
+    "reference_ledger",
+    "reference_period",
+    "reference_records",
+    "reference_report",
+    "structure_ledger",
+    "unstructure_ledger",
+]
+
+
+def __dir__() -> list[str]:
+    return [*__all__, "__version__"]

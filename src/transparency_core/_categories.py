@@ -1,0 +1,284 @@
+"""Categories of requests and legal process types, with the columns their tables show.
+
+A category says what its subjects are (devices, financial identifiers, accounts), which
+identifier types belong to it, and the columns of its table. Each column is a measure
+over the category's requests in one country: a count of requests, a count of subjects,
+or a percentage. The seed's three categories are defined here in the seed's words.
+
+References:
+    Xiaomi Transparency Report, January 1 - December 31, 2020, Tables 1 to 4 and the
+    definitions below each table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from transparency_core._model import DataKind, Outcome, Request
+
+__all__ = [
+    "ACCOUNT",
+    "DEFAULT_CATEGORIES",
+    "DEFAULT_LEGAL_PROCESSES",
+    "DEVICE",
+    "FINANCIAL_IDENTIFIER",
+    "Category",
+    "Column",
+    "LegalProcess",
+    "Measure",
+    "Percent",
+    "Requests",
+    "Subjects",
+    "content_provided",
+    "data_provided",
+    "every_request",
+    "only_non_content_provided",
+]
+
+Predicate = Callable[[Request], bool]
+
+
+def every_request(request: Request) -> bool:  # noqa: ARG001 -- a predicate's signature
+    """Every request counts as received, whatever its outcome (rule 1)."""
+    return True
+
+
+def data_provided(request: Request) -> bool:
+    """Data was provided: the outcome is ``provided``, content or not (rule 5)."""
+    return request.response.outcome is Outcome.PROVIDED
+
+
+def only_non_content_provided(request: Request) -> bool:
+    """Only non-content data was provided."""
+    return data_provided(request) and request.response.data is DataKind.NON_CONTENT
+
+
+def content_provided(request: Request) -> bool:
+    """Content data was provided, with or without non-content data."""
+    return data_provided(request) and request.response.data is DataKind.CONTENT
+
+
+@attrs.frozen
+class Requests:
+    """The number of requests ``where`` holds."""
+
+    where: Predicate = every_request
+
+
+@attrs.frozen
+class Subjects:
+    """The number of subjects (devices, accounts, ...) named in requests ``where`` holds.
+
+    "We count the number of devices identified in each request received from each
+    country and report the total": distinct subjects per request, summed over requests.
+    """
+
+    where: Predicate = every_request
+
+
+@attrs.frozen
+class Percent:
+    """The share of requests for which ``part`` holds among those ``whole`` holds for."""
+
+    part: Predicate
+    whole: Predicate = every_request
+
+
+Measure = Requests | Subjects | Percent
+
+
+@attrs.frozen(kw_only=True)
+class Column:
+    """One column of a table: a key, the heading printed, what it measures, and why.
+
+    Example:
+        >>> Column(key="requests", heading="Number of Device-based Requests").measure
+        Requests(where=<function every_request at ...>)
+    """
+
+    key: str
+    heading: str
+    measure: Measure = Requests()
+    definition: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Category:
+    """A category of request, with its identifier types and its table's columns.
+
+    Example:
+        >>> DEVICE.name, DEVICE.identifier_types
+        ('device', ('imei', 'serial_number', 'mac_address'))
+        >>> [column.key for column in DEVICE.columns]
+        ['requests', 'subjects', 'provided', 'percent_provided']
+    """
+
+    name: str
+    title: str
+    identifier_types: tuple[str, ...]
+    columns: tuple[Column, ...]
+    description: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class LegalProcess:
+    """A type of legal process a request can rest on, such as an investigation order."""
+
+    name: str
+    heading: str
+    definition: str = ""
+
+
+def _columns(basis: str, subjects: str, subject_definition: str) -> tuple[Column, ...]:
+    """The seed's four columns for a category whose requests are ``basis``-based."""
+    return (
+        Column(
+            key="requests",
+            heading=f"Number of {basis}-based Requests",
+            definition=(
+                f"The number of {basis.lower()}-based requests received. We count each "
+                "request received from each country and report the total number of "
+                "requests received by country."
+            ),
+        ),
+        Column(
+            key="subjects",
+            heading=f"Number of {subjects} Requested",
+            measure=Subjects(),
+            definition=subject_definition,
+        ),
+        Column(
+            key="provided",
+            heading=f"Number of {basis}-based Requests Where Data Was Provided",
+            measure=Requests(data_provided),
+            definition=(
+                f"The number of {basis.lower()}-based requests that resulted in data "
+                f"being provided. We count each {basis.lower()}-based request where we "
+                "provide data and report the total number of such instances by country."
+            ),
+        ),
+        Column(
+            key="percent_provided",
+            heading=f"Percentage of {basis}-based Requests Where Data Was Provided",
+            measure=Percent(data_provided),
+            definition=(
+                f"The number of {basis.lower()}-based requests that resulted in data "
+                f"being provided per country compared to the total number of "
+                f"{basis.lower()}-based requests received from that country."
+            ),
+        ),
+    )
+
+
+DEVICE = Category(
+    name="device",
+    title="Worldwide Government Device Requests",
+    identifier_types=("imei", "serial_number", "mac_address"),
+    columns=_columns(
+        "Device",
+        "Devices",
+        "The number of devices specified in the requests. One request may contain one "
+        "or more device identifiers; several identifiers of one device count as one "
+        "device.",
+    ),
+    description=(
+        "Device-based requests from governments globally, for example when law "
+        "enforcement agencies trace lost or stolen devices. The countries listed are "
+        "the only ones from which we have received such requests."
+    ),
+)
+
+FINANCIAL_IDENTIFIER = Category(
+    name="financial_identifier",
+    title="Worldwide Government Financial Identifier Requests",
+    identifier_types=("credit_card", "debit_card", "purchase_order", "transaction_id"),
+    columns=_columns(
+        "Financial Identifier",
+        "Financial Identifiers",
+        "The number of financial identifiers specified in the requests. One request "
+        "may contain one or more financial identifiers.",
+    ),
+    description=(
+        "Requests based on financial identifiers such as credit or debit cards, "
+        "generally seeking details of suspected fraudulent transactions."
+    ),
+)
+
+_ACCOUNT_BASIS = _columns(
+    "Account",
+    "Accounts",
+    "The number of accounts specified in the requests. One request may contain one or "
+    "more account identifiers; several identifiers of one account count as one "
+    "account.",
+)
+
+ACCOUNT = Category(
+    name="account",
+    title="Worldwide Government Account Requests",
+    identifier_types=("account_id", "phone_number", "email"),
+    columns=(
+        *_ACCOUNT_BASIS[:2],
+        Column(
+            key="non_content_only",
+            heading="Number of Account-based Requests Where Only Non-Content Provided",
+            measure=Requests(only_non_content_provided),
+            definition=(
+                "The number of account-based requests that resulted in only non-content "
+                "data being provided, such as registration information, login logs, "
+                "bound devices, or transactional information."
+            ),
+        ),
+        Column(
+            key="content",
+            heading="Number of Account-based Requests Where Content Data Provided",
+            measure=Requests(content_provided),
+            definition=(
+                "The number of account-based requests that resulted in content data "
+                "being provided, such as backups or contacts."
+            ),
+        ),
+        Column(
+            key="percent_provided",
+            heading="Percentage of Account-based Requests Provided",
+            measure=Percent(data_provided),
+            definition=(
+                "The number of account-based requests that resulted in data being "
+                "provided (non-content or content) per country compared to the total "
+                "number of account-based requests received from that country."
+            ),
+        ),
+    ),
+    description=(
+        "Account-based requests, generally seeking details of accounts such as phone "
+        "numbers or IP addresses, and in certain instances content such as backups or "
+        "contacts."
+    ),
+)
+
+DEFAULT_CATEGORIES: tuple[Category, ...] = (DEVICE, FINANCIAL_IDENTIFIER, ACCOUNT)
+"""The seed's categories, in the order of its tables."""
+
+DEFAULT_LEGAL_PROCESSES: tuple[LegalProcess, ...] = (
+    LegalProcess(
+        name="investigation_order",
+        heading="Investigation Order",
+        definition=(
+            "An investigation order can be issued when a court or party cannot obtain "
+            "evidence a litigant needs to proceed in a lawsuit. With court approval, an "
+            "investigation order can be used to collect evidence from relevant entities "
+            "or individuals."
+        ),
+    ),
+    LegalProcess(
+        name="other_court_order",
+        heading="Other Court Orders",
+        definition=(
+            "A court order issued in either a criminal or civil case when there are "
+            "reasonable grounds to believe that the information sought is relevant to "
+            "an ongoing investigation or similar legal proceeding."
+        ),
+    ),
+)
+"""The seed's legal process types, in the order of its Table 4."""

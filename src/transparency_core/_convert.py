@@ -1,0 +1,355 @@
+"""The edge: JSON-ready ledger records to value objects and back, strictly.
+
+One cattrs converter, made by :func:`make_converter`, does the work; nothing here
+touches ``cattrs.global_converter``. Structuring is strict: no coercion ("false" is not
+a bool, 3 is not a string), no unknown fields, enums by their value, dates as
+``YYYY-MM-DD``. Every problem of a ledger is collected, each with its path, before one
+:class:`~transparency_core.exceptions.InvalidLedgerError` is raised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from transparency_core._categories import (
+    DEFAULT_CATEGORIES,
+    DEFAULT_LEGAL_PROCESSES,
+    Category,
+    LegalProcess,
+)
+from transparency_core._model import (
+    DataKind,
+    Identifier,
+    Notification,
+    Outcome,
+    Request,
+    Response,
+    parse_iso_date,
+)
+from transparency_core._rules import merge_repeats
+from transparency_core.exceptions import (
+    MISSING,
+    FieldError,
+    InvalidLedgerError,
+    TransparencyError,
+)
+
+if TYPE_CHECKING:
+    import enum
+
+__all__ = [
+    "configure_converter",
+    "make_converter",
+    "structure_ledger",
+    "unstructure_ledger",
+]
+
+_RECORD = "an object mapping field names to values"
+_T = TypeVar("_T")
+
+
+def _one_of(values: Iterable[str]) -> str:
+    return "one of " + ", ".join(repr(value) for value in values)
+
+
+def _structure_str(value: object, _: type) -> str:
+    if type(value) is not str:
+        raise FieldError("", "a string", value)
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if type(value) is not bool:
+        raise FieldError("", "true or false", value)
+    return value
+
+
+def _structure_date(value: object, _: type) -> date:
+    if type(value) is not str:
+        raise FieldError("", "a YYYY-MM-DD date string", value)
+    try:
+        return parse_iso_date(value)
+    except ValueError:
+        raise FieldError("", "a YYYY-MM-DD date", value) from None
+
+
+def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    for member in cls:
+        if type(value) is str and member.value == value:
+            return member
+    raise FieldError("", _one_of(member.value for member in cls), value)
+
+
+def _enum_value(member: enum.Enum) -> str:
+    return str(member.value)
+
+
+def _structure_identifiers(
+    value: object, _: type, converter: cattrs.Converter
+) -> tuple[Identifier, ...]:
+    if type(value) is not list:
+        raise FieldError("", "a list of identifiers", value)
+    identifiers: list[Identifier] = []
+    errors: list[FieldError] = []
+    for index, item in enumerate(value):
+        try:
+            identifiers.append(_structure_object(converter, item, Identifier))
+        except _FieldErrors as problem:
+            errors.extend(error.at(f"[{index}]") for error in problem.errors)
+    if errors:
+        raise _FieldErrors(errors)
+    return tuple(identifiers)
+
+
+class _FieldErrors(Exception):  # noqa: N818 -- an internal carrier, never raised out
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+def _flatten(exc: BaseException, path: str = "") -> list[FieldError]:
+    """Turn what cattrs raised into field errors with paths relative to the record."""
+    match exc:
+        case FieldError():
+            return [exc.at(path) if path else exc]
+        case _FieldErrors():
+            return [error.at(path) if path else error for error in exc.errors]
+        case ForbiddenExtraKeysError():
+            known = ", ".join(attrs.fields_dict(exc.cl))
+            return [
+                FieldError(path, f"only the fields {known}", f"unknown field {name!r}")
+                for name in sorted(exc.extra_fields)
+            ]
+        case ClassValidationError() | IterableValidationError():
+            errors: list[FieldError] = []
+            with_notes, without = exc.group_exceptions()
+            for inner, note in with_notes:
+                step = getattr(note, "name", None)
+                where = f".{step}" if step is not None else f"[{note.index!r}]"
+                inner_path = f"{path}{where}".lstrip(".")
+                if isinstance(inner, KeyError):
+                    errors.append(FieldError(inner_path, "a value: the field is required", MISSING))
+                else:
+                    errors.extend(_flatten(inner, inner_path))
+            for inner in without:
+                errors.extend(_flatten(inner, path))
+            return errors
+        case _:
+            return [FieldError(path, "a valid value", f"{type(exc).__name__}: {exc}")]
+
+
+def _structure_object(converter: cattrs.Converter, value: object, cls: type[_T]) -> _T:
+    if not isinstance(value, Mapping):
+        raise _FieldErrors([FieldError("", _RECORD, value)])
+    try:
+        return converter.structure(value, cls)
+    except (
+        ClassValidationError,
+        IterableValidationError,
+        FieldError,
+        _FieldErrors,
+    ) as exc:
+        raise _FieldErrors(_flatten(exc)) from None
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Configure ``converter`` for ledger records.
+
+    It registers exactly:
+
+    - structure hooks for ``str`` and ``bool`` that accept only those types;
+    - a structure hook for ``date`` that accepts only ``YYYY-MM-DD`` strings, and an
+      unstructure hook that writes that form;
+    - structure hooks for :class:`Outcome`, :class:`DataKind` and
+      :class:`Notification` that accept only a member's value, and unstructure hooks
+      that write that value as a plain string;
+    - a structure hook for ``tuple[Identifier, ...]`` that accepts only a list;
+    - structure hooks for :class:`Identifier`, :class:`Response` and :class:`Request`
+      that refuse unknown fields, and unstructure hooks for them that leave out fields
+      holding their defaults, so a record comes back in its shortest form.
+    """
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(date, _structure_date)
+    converter.register_unstructure_hook(date, date.isoformat)
+    # Each enum by its own class: they are str subclasses, and dispatch by class would
+    # otherwise hand them to the str hooks.
+    for enum_class in (Outcome, DataKind, Notification):
+        converter.register_structure_hook(enum_class, _structure_enum)
+        converter.register_unstructure_hook(enum_class, _enum_value)
+    converter.register_structure_hook_func(
+        lambda cls: cls == tuple[Identifier, ...],
+        lambda value, cls: _structure_identifiers(value, cls, converter),
+    )
+    for cls in (Identifier, Response, Request):
+        converter.register_structure_hook(
+            cls, make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+        )
+        converter.register_unstructure_hook(
+            cls, make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+        )
+
+
+def make_converter() -> cattrs.Converter:
+    """Return a new converter configured by :func:`configure_converter`.
+
+    Example:
+        >>> from transparency_core import Identifier
+        >>> converter = make_converter()
+        >>> converter.structure({"type": "imei", "value": "490154203237518"}, Identifier)
+        Identifier(type='imei', value='490154203237518', subject=None)
+    """
+    converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    configure_converter(converter)
+    return converter
+
+
+def _check_registered(
+    record: Mapping[str, Any],
+    categories: Mapping[str, Category],
+    legal_processes: Sequence[str],
+) -> list[FieldError]:
+    """Check the values that must be registered: category, identifier types, process.
+
+    It reads the raw record, so it runs even when another field is malformed; values of
+    the wrong type are left to the converter, which reports them.
+    """
+    errors: list[FieldError] = []
+    name = record.get("category")
+    category = categories.get(name) if type(name) is str else None
+    if type(name) is str and category is None:
+        errors.append(FieldError("category", _one_of(categories), name))
+    identifiers = record.get("identifiers")
+    if category is not None and type(identifiers) is list:
+        expected = f"{_one_of(category.identifier_types)} (identifiers of a {name} request)"
+        for index, identifier in enumerate(identifiers):
+            kind = identifier.get("type") if isinstance(identifier, Mapping) else None
+            if type(kind) is str and kind not in category.identifier_types:
+                errors.append(FieldError(f"identifiers[{index}].type", expected, kind))
+    process = record.get("legal_process")
+    if type(process) is str and process not in legal_processes:
+        errors.append(FieldError("legal_process", f"null or {_one_of(legal_processes)}", process))
+    return errors
+
+
+_FIELD_ORDER = {name: place for place, name in enumerate(attrs.fields_dict(Request))}
+
+
+def _in_field_order(error: FieldError) -> tuple[int, str]:
+    """Sort a record's errors as the ledger format lists its fields."""
+    field = error.path.split(".")[0].split("[")[0]
+    return (_FIELD_ORDER.get(field, len(_FIELD_ORDER)), error.path)
+
+
+def _record_id(record: object) -> str | None:
+    if isinstance(record, Mapping):
+        value = record.get("id")
+        if type(value) is str and value.strip():
+            return value
+    return None
+
+
+def structure_ledger(
+    records: Iterable[object],
+    *,
+    categories: Sequence[Category] = DEFAULT_CATEGORIES,
+    legal_processes: Sequence[LegalProcess] = DEFAULT_LEGAL_PROCESSES,
+    converter: cattrs.Converter | None = None,
+) -> tuple[Request, ...]:
+    """Turn JSON-ready ledger records into requests, or say everything that is wrong.
+
+    Args:
+        records: The ledger: mappings in the ledger format (``json.load`` output).
+        categories: The categories a record may name, with their identifier types.
+        legal_processes: The legal process types a record may name.
+        converter: A converter from :func:`make_converter`, to reuse one; by default a
+            new one is made.
+
+    Returns:
+        The requests, in the order of the records.
+
+    Raises:
+        InvalidLedgerError: With a :class:`~transparency_core.exceptions.FieldError`
+            for every bad value (``$[3].response.data: expected ...``) and a
+            :class:`~transparency_core.exceptions.ConflictingRepeatError` for every
+            repeated id that disagrees with an earlier record. Nothing is returned when
+            any record is bad.
+
+    Example:
+        >>> [request] = structure_ledger([{
+        ...     "id": "ES-1",
+        ...     "received": "2020-02-11",
+        ...     "country": "ES",
+        ...     "category": "device",
+        ...     "identifiers": [{"type": "imei", "value": "356938035643809"}],
+        ...     "response": {"outcome": "provided", "data": "non_content"},
+        ... }])
+        >>> request.response.outcome
+        <Outcome.PROVIDED: 'provided'>
+    """
+    converter = converter or make_converter()
+    by_name = {category.name: category for category in categories}
+    process_names = [process.name for process in legal_processes]
+    requests: list[Request] = []
+    positions: list[int] = []
+    errors: list[TransparencyError] = []
+    total = 0
+    for index, record in enumerate(records):
+        total += 1
+        record_id = _record_id(record)
+        found: list[FieldError] = []
+        try:
+            request = _structure_object(converter, record, Request)
+        except _FieldErrors as problem:
+            found.extend(problem.errors)
+        if isinstance(record, Mapping):
+            found.extend(_check_registered(record, by_name, process_names))
+        if found:
+            found.sort(key=_in_field_order)
+            errors.extend(error.at(f"$[{index}]", record_id) for error in found)
+            continue
+        requests.append(request)
+        positions.append(index)
+    errors.extend(merge_repeats(requests, positions=positions).conflicts)
+    if errors:
+        problems = f"{len(errors)} problem{'s' if len(errors) > 1 else ''}"
+        msg = f"{problems} in the ledger of {total} record{'s' if total != 1 else ''}"
+        raise InvalidLedgerError(msg, errors)
+    return tuple(requests)
+
+
+def unstructure_ledger(
+    requests: Iterable[Request], *, converter: cattrs.Converter | None = None
+) -> list[dict[str, Any]]:
+    """Turn requests back into JSON-ready ledger records, in their shortest form.
+
+    Fields that hold their default (``emergency: false``, a null ``amends``, ...) are
+    left out.
+
+    Example:
+        >>> from datetime import date
+        >>> from transparency_core import Identifier, Outcome, Request, Response
+        >>> request = Request(
+        ...     id="ES-1",
+        ...     received=date(2020, 2, 11),
+        ...     country="ES",
+        ...     category="device",
+        ...     identifiers=[Identifier("imei", "356938035643809")],
+        ...     response=Response(Outcome.REJECTED),
+        ... )
+        >>> unstructure_ledger([request])[0]["response"]
+        {'outcome': 'rejected'}
+    """
+    converter = converter or make_converter()
+    return [converter.unstructure(request, Request) for request in requests]

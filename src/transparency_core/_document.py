@@ -1,0 +1,157 @@
+"""A report laid out as words: headings, paragraphs and tables of formatted strings.
+
+Every text-based renderer (plain text, Markdown, ...) shows the same document; each only
+adds its own markup. The words and their order are decided once, here.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from transparency_core._format import Formatter  # noqa: TC001 -- used at runtime
+from transparency_core._report import (
+    Disposition,
+    Figure,
+    Percentage,
+    Report,
+    RowKind,
+    Table,
+)
+
+__all__ = ["Block", "Definitions", "Heading", "Paragraph", "TextTable", "document"]
+
+
+@attrs.frozen
+class Heading:
+    """A heading: level 1 is the report's title."""
+
+    text: str
+    level: int
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph of running text."""
+
+    text: str
+
+
+@attrs.frozen
+class TextTable:
+    """A table of formatted cells; ``numeric`` marks the columns to align right."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]
+
+
+@attrs.frozen
+class Definitions:
+    """Terms and what they mean."""
+
+    items: tuple[tuple[str, str], ...]
+
+
+Block = Heading | Paragraph | TextTable | Definitions
+
+
+def _cell(cell: Figure | Percentage, formatter: Formatter) -> str:
+    if isinstance(cell, Percentage):
+        return formatter.percent(cell.value)
+    return formatter.count(cell.value)
+
+
+def _table_blocks(number: int, table: Table, formatter: Formatter) -> list[Block]:
+    blocks: list[Block] = [Heading(f"Table {number}: {table.title}", 2)]
+    if table.description:
+        blocks.append(Paragraph(table.description))
+    if not table.rows:
+        blocks.append(Paragraph("No requests of this kind were received in the period."))
+        return blocks
+    several = len({row.country for row in table.rows}) > 1
+    rows = []
+    for row in table.rows:
+        label = formatter.country(row.country)
+        if row.kind is RowKind.SHARES:
+            label = f"Percentage of total, {label}" if several else "Percentage of total"
+        rows.append((label, *(_cell(cell, formatter) for cell in row.cells)))
+    blocks.append(
+        TextTable(
+            header=("Country", *(column.heading for column in table.columns)),
+            rows=tuple(rows),
+            numeric=(False, *(True for _ in table.columns)),
+        )
+    )
+    definitions = tuple(
+        (column.heading, column.definition) for column in table.columns if column.definition
+    )
+    if any(row.kind is RowKind.SHARES for row in table.rows):
+        definitions += (
+            (
+                "Percentage of total",
+                (
+                    "The requests of each legal process type as a percentage of all the "
+                    "requests on a legal process received from that country."
+                ),
+            ),
+        )
+    if definitions:
+        blocks.append(Definitions(definitions))
+    return blocks
+
+
+def _cross_border(report: Report, formatter: Formatter) -> str:
+    who = report.company or "We"
+    total = report.cross_border.total.value
+    if total == 0:
+        return f"{who} did not receive any cross-border requests."
+    countries = ", ".join(
+        f"{formatter.country(country)} {formatter.count(figure.value)}"
+        for country, figure in report.cross_border.by_country
+    )
+    noun = "request" if total == 1 else "requests"
+    return f"{who} received {formatter.count(total)} cross-border {noun}: {countries}."
+
+
+def _ledger_summary(report: Report, formatter: Formatter) -> str:
+    counted = [e for e in report.entries if e.disposition is Disposition.COUNTED]
+    out_of_period = [e for e in report.entries if e.disposition is Disposition.OUT_OF_PERIOD]
+    uncategorised = [
+        e for e in report.entries if e.disposition is Disposition.CATEGORY_NOT_IN_REPORT
+    ]
+    repeats = report.records - len(report.entries)
+    parts = [
+        f"{formatter.count(report.records)} ledger records",
+        f"{formatter.count(len(counted))} requests counted",
+        f"{formatter.count(repeats)} repeated records counted with the request they repeat",
+        f"{formatter.count(len(out_of_period))} requests left out as received outside the period",
+    ]
+    if uncategorised:
+        parts.append(
+            f"{formatter.count(len(uncategorised))} requests left out as their category "
+            "has no table in this report"
+        )
+    return "; ".join(parts) + "."
+
+
+def document(report: Report, formatter: Formatter) -> tuple[Block, ...]:
+    """Lay ``report`` out as blocks of words, formatted by ``formatter``."""
+    title = f"{report.company} Transparency Report" if report.company else "Transparency Report"
+    blocks: list[Block] = [
+        Heading(title, 1),
+        Paragraph("Government Requests for User Information"),
+        Paragraph(formatter.period(report.period)),
+    ]
+    if report.period.released is not None:
+        blocks.append(Paragraph(f"Release date: {formatter.month(report.period.released)}"))
+    for number, table in enumerate(report.tables, start=1):
+        blocks.extend(_table_blocks(number, table, formatter))
+    blocks.extend(
+        [
+            Heading("Cross-border requests", 2),
+            Paragraph(_cross_border(report, formatter)),
+            Heading("About these figures", 2),
+            Paragraph(_ledger_summary(report, formatter)),
+        ]
+    )
+    return tuple(blocks)

@@ -1,0 +1,110 @@
+"""Locale-aware formatting of values that the engine has already computed and rounded.
+
+babel lays numbers, percentages, country names and dates out for a locale; it never
+decides a rounding here. A percentage reaches babel with exactly the digits it is to
+show, and the pattern asks for exactly that many, so babel's own (half-even) rounding
+has nothing to do.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+from babel import Locale
+from babel.dates import format_interval, format_skeleton, parse_pattern
+from babel.numbers import format_decimal
+
+from transparency_core._period import ReportingPeriod  # noqa: TC001 -- attrs, at runtime
+
+if TYPE_CHECKING:
+    from datetime import date
+
+__all__ = ["Formatter"]
+
+# ICU widens an interval pattern's abbreviated month to the full month when the
+# skeleton asks for it; babel does not, so we do it here ("Jan" -> "January").
+_ABBREVIATED_MONTH = re.compile(r"(?<![ML])([ML])\1\1(?![ML])")
+
+
+def _widen_months(pattern: str) -> str:
+    return _ABBREVIATED_MONTH.sub(lambda match: match.group(1) * 4, pattern)
+
+
+def _hundredth(value: Decimal) -> Decimal:
+    """Return ``value / 100`` exactly, by moving the exponent (no context, no rounding)."""
+    sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):  # pragma: no cover -- the engine never makes NaN
+        msg = f"not a finite percentage: {value}"
+        raise ValueError(msg)  # noqa: TRY004 -- a NaN is a bad value, not a bad type
+    return Decimal((sign, digits, exponent - 2))
+
+
+def _parse_locale(identifier: str | Locale) -> Locale:
+    """Accept a locale identifier such as ``de_DE`` or ``zh_Hans_CN``, or a Locale."""
+    return Locale.parse(identifier)
+
+
+@attrs.frozen
+class Formatter:
+    r"""Formats counts, percentages, countries and dates for one locale.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> Formatter("de").percent(Decimal("94"))
+        '94\xa0%'
+        >>> Formatter("en").count(1234567)
+        '1,234,567'
+        >>> Formatter("en").country("SE")
+        'Sweden'
+    """
+
+    locale: Locale = attrs.field(converter=_parse_locale)
+
+    def count(self, value: int) -> str:
+        """Format a count with the locale's digit grouping."""
+        return format_decimal(value, locale=self.locale)
+
+    def percent(self, value: Decimal | None) -> str:
+        """Format an already rounded percentage (94 for 94 %); ``None`` is blank."""
+        if value is None:
+            return ""
+        exponent = value.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        pattern = copy.copy(self.locale.percent_formats[None])
+        pattern.frac_prec = (places, places)
+        return str(pattern.apply(_hundredth(value), self.locale))
+
+    def country(self, code: str) -> str:
+        """The country's name in the locale (CLDR), or its code when CLDR has none."""
+        return str(self.locale.territories.get(code, code))
+
+    def period(self, period: ReportingPeriod) -> str:
+        """The period as a date interval, "January 1 - December 31, 2020" in English.
+
+        The dash and spaces are CLDR's: an en dash between thin spaces in English.
+        """
+        start, end = period.start, period.end
+        if start == end:
+            return format_skeleton("yMMMMd", start, locale=self.locale)
+        formats = self.locale.interval_formats.get("yMMMd")
+        if formats is None:  # pragma: no cover -- every CLDR locale has it
+            return format_interval(start, end, "yMMMMd", locale=self.locale)
+        for field, differs in (
+            ("y", start.year != end.year),
+            ("M", start.month != end.month),
+            ("d", True),
+        ):
+            if differs and field in formats:
+                break
+        return "".join(
+            parse_pattern(_widen_months(part)).apply(day, self.locale)
+            for part, day in zip(formats[field], (start, end), strict=True)
+        )
+
+    def month(self, day: date) -> str:
+        """The month and year of ``day``: "June 2021" in English."""
+        return format_skeleton("yMMMM", day, locale=self.locale)

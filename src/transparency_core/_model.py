@@ -1,0 +1,258 @@
+"""Value objects for one ledger record: a request, its identifiers and its response.
+
+The field names are those of the ledger format (docs: "The ledger record"). Types are
+checked at the edge (:func:`transparency_core.structure_ledger`); the classes here check
+the invariants that span fields, so a request built in Python is as sound as one read
+from JSON.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+import attrs
+from babel import Locale
+
+from transparency_core.exceptions import FieldError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "COUNTRY_CODES",
+    "DataKind",
+    "Identifier",
+    "Notification",
+    "Outcome",
+    "Request",
+    "Response",
+]
+
+_NOT_ISO_3166 = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"})
+COUNTRY_CODES: frozenset[str] = frozenset(
+    code
+    for code in Locale("en").territories
+    if isinstance(code, str) and len(code) == 2 and code.isalpha() and code not in _NOT_ISO_3166  # noqa: PLR2004 -- alpha-2
+)
+"""ISO 3166-1 alpha-2 codes, as CLDR names them (with CLDR's reserved extras: Ascension,
+Canary Islands, ...), less CLDR's groupings and private-use codes (EU, UN, XK, ...)."""
+
+_COUNTRY_EXPECTED = "an ISO 3166-1 alpha-2 country code such as 'CN'"
+
+
+class Outcome(enum.StrEnum):
+    """What the company did with a request."""
+
+    PROVIDED = "provided"
+    """Data was handed over."""
+    NO_DATA = "no_data"
+    """The request was valid but no customer data was found."""
+    REJECTED = "rejected"
+    """The request was rejected: nothing was handed over."""
+    PENDING = "pending"
+    """Not answered yet."""
+
+
+class DataKind(enum.StrEnum):
+    """What was provided, when data was provided."""
+
+    NON_CONTENT = "non_content"
+    """Only non-content data: registration details, logs, transactions."""
+    CONTENT = "content"
+    """Content (backups, contacts, ...), with or without non-content data."""
+
+
+class Notification(enum.StrEnum):
+    """Whether the customer was told about the request."""
+
+    NOTIFIED = "notified"
+    """The customer was notified."""
+    PROHIBITED = "prohibited"
+    """Law, regulation or a court order forbids notice."""
+    WITHHELD = "withheld"
+    """Notice was withheld under an exception, such as a risk to someone's life."""
+    NOT_YET = "not_yet"
+    """Notice has not been given yet."""
+
+
+def _check_text(path: str, value: str) -> None:
+    if not value.strip():
+        raise FieldError(path, "a non-empty string", value)
+
+
+def _check_country(path: str, value: str) -> None:
+    if value not in COUNTRY_CODES:
+        raise FieldError(path, _COUNTRY_EXPECTED, value)
+
+
+@attrs.frozen
+class Identifier:
+    """One identifier named in a request: an IMEI, a card number, an account id.
+
+    ``subject`` names the one device, financial identifier or account the identifier
+    belongs to; several identifiers of one subject are counted as one. It defaults to
+    the identifier itself.
+
+    Example:
+        >>> imei = Identifier("imei", "490154203237518", subject="device-7")
+        >>> serial = Identifier("serial_number", "R58M42XKQ3", subject="device-7")
+        >>> imei.subject_key == serial.subject_key
+        True
+    """
+
+    type: str
+    value: str
+    subject: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse empty types, values and subjects."""
+        _check_text("type", self.type)
+        _check_text("value", self.value)
+        if self.subject is not None:
+            _check_text("subject", self.subject)
+
+    @property
+    def subject_key(self) -> tuple[str, ...]:
+        """What identifies the subject: its name, or the identifier when unnamed."""
+        if self.subject is None:
+            return ("identifier", self.type, self.value)
+        return ("subject", self.subject)
+
+
+@attrs.frozen
+class Response:
+    """What the company did: the outcome, what data went out, and how.
+
+    ``data`` is required when, and only when, the outcome is ``provided``.
+
+    Example:
+        >>> Response(Outcome.PROVIDED, DataKind.NON_CONTENT).provided
+        True
+        >>> Response(Outcome.REJECTED, challenged=True).provided
+        False
+    """
+
+    outcome: Outcome
+    data: DataKind | None = None
+    challenged: bool = False
+    notified: Notification | None = None
+
+    def __attrs_post_init__(self) -> None:
+        """Data goes with ``provided`` and with nothing else."""
+        if self.outcome is Outcome.PROVIDED and self.data is None:
+            raise FieldError(
+                "data",
+                "'non_content' or 'content' when the outcome is 'provided'",
+                None,
+            )
+        if self.outcome is not Outcome.PROVIDED and self.data is not None:
+            raise FieldError(
+                "data",
+                f"no data when the outcome is {self.outcome.value!r}",
+                self.data.value,
+            )
+
+    @property
+    def provided(self) -> bool:
+        """Whether data was provided (content or non-content)."""
+        return self.outcome is Outcome.PROVIDED
+
+
+def _identifier_tuple(identifiers: Iterable[Identifier]) -> tuple[Identifier, ...]:
+    """Freeze the identifiers handed in (a list, say) into a tuple."""
+    return tuple(identifiers)
+
+
+@attrs.frozen(kw_only=True)
+class Request:
+    """One request from a government agency or court, as the ledger records it.
+
+    Example:
+        >>> from datetime import date
+        >>> request = Request(
+        ...     id="IN-2020-0001",
+        ...     received=date(2020, 3, 2),
+        ...     country="IN",
+        ...     category="device",
+        ...     identifiers=(
+        ...         Identifier("imei", "490154203237518", subject="phone-1"),
+        ...         Identifier("serial_number", "R58M42XKQ3", subject="phone-1"),
+        ...     ),
+        ...     response=Response(Outcome.PROVIDED, DataKind.NON_CONTENT),
+        ... )
+        >>> request.subject_count
+        1
+    """
+
+    id: str
+    received: date
+    country: str
+    category: str
+    identifiers: tuple[Identifier, ...] = attrs.field(converter=_identifier_tuple)
+    response: Response
+    legal_process: str | None = None
+    data_country: str | None = None
+    emergency: bool = False
+    amends: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        """Check the invariants that span fields."""
+        _check_text("id", self.id)
+        _check_country("country", self.country)
+        _check_text("category", self.category)
+        if not self.identifiers:
+            raise FieldError(
+                "identifiers",
+                "at least one identifier of the device, financial identifier or account requested",
+                [],
+            )
+        if self.legal_process is not None:
+            _check_text("legal_process", self.legal_process)
+        if self.data_country is not None:
+            _check_country("data_country", self.data_country)
+            if self.data_country == self.country:
+                raise FieldError(
+                    "data_country",
+                    "null, or a country other than 'country' (it marks a cross-border request)",
+                    self.data_country,
+                )
+        if self.amends is not None:
+            _check_text("amends", self.amends)
+            if self.amends == self.id:
+                raise FieldError(
+                    "amends",
+                    "the id of another request, not the request's own id",
+                    self.amends,
+                )
+
+    @property
+    def subject_count(self) -> int:
+        """How many distinct devices, financial identifiers or accounts it names.
+
+        "If we are asked for more than one identifier of a device, we count that as a
+        single request": identifiers sharing a ``subject`` are one.
+        """
+        return len({identifier.subject_key for identifier in self.identifiers})
+
+    @property
+    def cross_border(self) -> bool:
+        """Whether the data asked for is held in another country than the requester's."""
+        return self.data_country is not None
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def parse_iso_date(text: str) -> date:
+    """Parse ``YYYY-MM-DD`` and nothing else (no week dates, no ``20200101``).
+
+    Raises:
+        ValueError: When ``text`` is not a calendar date in that form.
+    """
+    if not _ISO_DATE.fullmatch(text):
+        msg = f"not a YYYY-MM-DD date: {text!r}"
+        raise ValueError(msg)
+    return date.fromisoformat(text)

@@ -1,0 +1,192 @@
+"""The finished report: immutable figures, each with the request ids behind it.
+
+A report is computed once by :func:`transparency_core.build_report`; renderers only
+format it. Every number in it is a :class:`Figure` (a count and its request ids) or a
+:class:`Percentage` (two figures and the rounded value), so any published figure can be
+traced back to the records behind it.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from transparency_core._categories import Column
+from transparency_core._period import ReportingPeriod
+from transparency_core._rounding import RoundingPolicy
+
+__all__ = [
+    "Cell",
+    "CrossBorder",
+    "Disposition",
+    "Figure",
+    "LedgerEntry",
+    "Percentage",
+    "Report",
+    "Row",
+    "RowKind",
+    "Table",
+]
+
+
+@attrs.frozen
+class Figure:
+    """A count and the ids of the requests behind it, sorted.
+
+    Example:
+        >>> Figure(2, ("CN-1", "CN-2")).value
+        2
+    """
+
+    value: int
+    ids: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Percentage:
+    """A part of a whole, as an exact ratio and as the rounded percentage shown.
+
+    ``value`` is ``None`` for a blank cell (a whole of zero, under the default policy).
+
+    Example:
+        >>> from decimal import Decimal
+        >>> share = Percentage(Figure(19), Figure(24), Decimal(79))
+        >>> share.ratio
+        Fraction(19, 24)
+    """
+
+    part: Figure
+    whole: Figure
+    value: Decimal | None
+
+    @property
+    def ratio(self) -> Fraction | None:
+        """The exact ratio of part to whole, or ``None`` when the whole is zero."""
+        if self.whole.value == 0:
+            return None
+        return Fraction(self.part.value, self.whole.value)
+
+
+Cell = Figure | Percentage
+
+
+class RowKind(enum.StrEnum):
+    """What a row holds."""
+
+    COUNTS = "counts"
+    """A country's counts."""
+    SHARES = "shares"
+    """A country's counts as percentages of its total (the seed's Table 4)."""
+
+
+@attrs.frozen
+class Row:
+    """One row of a table: a country and one cell per column."""
+
+    country: str
+    cells: tuple[Cell, ...]
+    kind: RowKind = RowKind.COUNTS
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """One table of the report: its title, columns and rows.
+
+    Rows appear only for countries that sent a request of the table's kind, ordered by
+    the country's English name (then code), whatever the order of the records.
+    """
+
+    key: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    description: str = ""
+
+    def cell(self, country: str, column: str, kind: RowKind = RowKind.COUNTS) -> Cell:
+        """Return the cell of ``country``'s row in the column whose key is ``column``.
+
+        Raises:
+            KeyError: When the table has no such row or column.
+        """
+        index = next(
+            (i for i, candidate in enumerate(self.columns) if candidate.key == column),
+            None,
+        )
+        if index is None:
+            msg = f"table {self.key!r} has no column {column!r}"
+            raise KeyError(msg)
+        for row in self.rows:
+            if row.country == country and row.kind is kind:
+                return row.cells[index]
+        msg = f"table {self.key!r} has no {kind.value} row for {country!r}"
+        raise KeyError(msg)
+
+
+@attrs.frozen
+class CrossBorder:
+    """Cross-border requests (data held in another country), disclosed even when zero."""
+
+    total: Figure
+    by_country: tuple[tuple[str, Figure], ...] = ()
+
+
+class Disposition(enum.StrEnum):
+    """Where a request went: counted, or left out and why."""
+
+    COUNTED = "counted"
+    """Counted in its category's table (and in Table 4 if it has a legal process)."""
+    OUT_OF_PERIOD = "out_of_period"
+    """Received before or after the reporting period."""
+    CATEGORY_NOT_IN_REPORT = "category_not_in_report"
+    """Its category has no table in this report."""
+
+
+@attrs.frozen
+class LedgerEntry:
+    """What became of one request id of the ledger, and of the records that carry it.
+
+    ``records`` is how many ledger records carry the id: repeats are one request.
+    """
+
+    id: str
+    records: int
+    disposition: Disposition
+    reason: str
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """A transparency report: every table, the disclosures, and every record's fate."""
+
+    period: ReportingPeriod
+    tables: tuple[Table, ...]
+    cross_border: CrossBorder
+    entries: tuple[LedgerEntry, ...]
+    rounding: RoundingPolicy
+    company: str | None = None
+
+    def table(self, key: str) -> Table:
+        """Return the table whose key is ``key`` (a category name or ``legal_process``).
+
+        Raises:
+            KeyError: When the report has no such table.
+        """
+        for table in self.tables:
+            if table.key == key:
+                return table
+        msg = f"the report has no table {key!r}"
+        raise KeyError(msg)
+
+    @property
+    def records(self) -> int:
+        """How many ledger records went into the report, counted or left out."""
+        return sum(entry.records for entry in self.entries)
+
+    def left_out(self) -> tuple[LedgerEntry, ...]:
+        """The requests that were not counted, each with the reason."""
+        return tuple(
+            entry for entry in self.entries if entry.disposition is not Disposition.COUNTED
+        )

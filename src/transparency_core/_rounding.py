@@ -1,0 +1,106 @@
+"""Percentages: exact ratios, rounded once, by a named rule.
+
+"Percentages are exact ratios rounded once, at the end: whole percent, half up, by
+default." Rounding here is integer arithmetic on a :class:`~fractions.Fraction`; the
+result is a :class:`~decimal.Decimal` built digit by digit, so neither floats nor the
+ambient decimal context ever decide a figure. babel only formats the result.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from transparency_core.exceptions import FieldError
+
+if TYPE_CHECKING:
+    from fractions import Fraction
+
+__all__ = ["RoundingMode", "RoundingPolicy", "ZeroDenominator"]
+
+
+class RoundingMode(enum.StrEnum):
+    """How a percentage that falls between two printable values is rounded."""
+
+    HALF_UP = "half_up"
+    """Halves go up: 94.5 -> 95. What Apple, Google and Meta print."""
+    HALF_EVEN = "half_even"
+    """Halves to the even neighbour: 94.5 -> 94, 95.5 -> 96 (babel's default)."""
+    FLOOR = "floor"
+    """Always down: 94.9 -> 94."""
+    CEILING = "ceiling"
+    """Always up: 94.1 -> 95."""
+
+
+class ZeroDenominator(enum.StrEnum):
+    """What a percentage of nothing (0 of 0 requests) shows."""
+
+    BLANK = "blank"
+    """No value: the cell is empty, as in Apple's reports."""
+    ZERO = "zero"
+    """Zero, as in Google's reports."""
+
+
+def _round_half(quotient: int, remainder: int, denominator: int, *, even: bool) -> int:
+    twice = 2 * remainder
+    if twice > denominator or (twice == denominator and (not even or quotient % 2)):
+        return quotient + 1
+    return quotient
+
+
+@attrs.frozen
+class RoundingPolicy:
+    """How percentages are rounded and shown.
+
+    Example:
+        >>> from fractions import Fraction
+        >>> RoundingPolicy().percent(Fraction(189, 200))
+        Decimal('95')
+        >>> RoundingPolicy(mode=RoundingMode.HALF_EVEN).percent(Fraction(189, 200))
+        Decimal('94')
+        >>> RoundingPolicy(places=2).percent(Fraction(3738, 7210))
+        Decimal('51.84')
+        >>> RoundingPolicy().percent(None) is None
+        True
+    """
+
+    places: int = 0
+    """Decimal places of the percentage: 0 for whole percent."""
+    mode: RoundingMode = RoundingMode.HALF_UP
+    """How a value between two printable ones is rounded."""
+    zero_denominator: ZeroDenominator = ZeroDenominator.BLANK
+    """What a percentage of zero requests shows."""
+
+    def __attrs_post_init__(self) -> None:
+        """Places is a whole number of at least zero."""
+        if isinstance(self.places, bool) or not isinstance(self.places, int) or self.places < 0:
+            raise FieldError("places", "a whole number of decimal places, 0 or more", self.places)
+
+    def percent(self, ratio: Fraction | None) -> Decimal | None:
+        """Return ``ratio`` as a percentage rounded by this policy.
+
+        ``None`` stands for a ratio with a zero denominator: it gives ``None`` (a blank
+        cell) or zero, as :attr:`zero_denominator` says.
+        """
+        if ratio is None:
+            if self.zero_denominator is ZeroDenominator.ZERO:
+                return Decimal((0, (0,), -self.places))
+            return None
+        scaled = ratio * 100 * 10**self.places
+        quotient, remainder = divmod(scaled.numerator, scaled.denominator)
+        if remainder:
+            match self.mode:
+                case RoundingMode.HALF_UP:
+                    quotient = _round_half(quotient, remainder, scaled.denominator, even=False)
+                case RoundingMode.HALF_EVEN:
+                    quotient = _round_half(quotient, remainder, scaled.denominator, even=True)
+                case RoundingMode.CEILING:
+                    quotient += 1
+                case RoundingMode.FLOOR:
+                    pass
+        sign = 0 if quotient >= 0 else 1
+        digits = tuple(int(digit) for digit in str(abs(quotient)))
+        return Decimal((sign, digits, -self.places))

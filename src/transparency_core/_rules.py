@@ -1,0 +1,379 @@
+"""The counting rules: from request records to the figures of a report.
+
+Each rule quotes the sentence of the seed's methodology ("How do we count requests and
+responses?") or of the ledger contract that it implements; the tests in
+``tests/test_rules.py`` are named after the same rules.
+
+References:
+    Xiaomi Transparency Report, January 1 - December 31, 2020: "How do we count requests
+    and responses?", Tables 1 to 4 and their definitions.
+    docs: "The counting rules", rules 1 to 10.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from fractions import Fraction
+from typing import TYPE_CHECKING, TypeVar
+
+import attrs
+from babel import Locale
+
+from transparency_core._categories import (
+    DEFAULT_CATEGORIES,
+    DEFAULT_LEGAL_PROCESSES,
+    Category,
+    Column,
+    LegalProcess,
+    Percent,
+    Requests,
+    Subjects,
+)
+from transparency_core._model import (
+    Identifier,
+    Notification,
+    Outcome,
+    Request,
+    Response,
+)
+from transparency_core._period import ReportingPeriod  # noqa: TC001 -- used at runtime
+from transparency_core._report import (
+    Cell,
+    CrossBorder,
+    Disposition,
+    Figure,
+    LedgerEntry,
+    Percentage,
+    Report,
+    Row,
+    RowKind,
+    Table,
+)
+from transparency_core._rounding import RoundingPolicy
+from transparency_core.exceptions import ConflictingRepeatError, InvalidLedgerError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+__all__ = ["Repeats", "build_report", "merge_repeats"]
+
+LEGAL_PROCESS_TABLE = "legal_process"
+_ENGLISH_NAMES = Locale("en").territories
+_T = TypeVar("_T")
+DEFAULT_ROUNDING = RoundingPolicy()
+
+
+class _Conflict(Exception):  # noqa: N818 -- an internal signal, never raised out
+    def __init__(self, field: str, first: object, second: object) -> None:
+        super().__init__(field)
+        self.field, self.first, self.second = field, first, second
+
+
+def _identifier_order(identifier: Identifier) -> tuple[str, str, str]:
+    return (identifier.type, identifier.value, identifier.subject or "")
+
+
+def _settle(field: str, first: _T | None, second: _T | None, pending: object) -> _T | None:
+    """Return whichever of two values is settled; equal values are one value."""
+    if first == second or second is None or second == pending:
+        return first
+    if first is None or first == pending:
+        return second
+    raise _Conflict(field, first, second)
+
+
+def _merge_responses(first: Response, second: Response) -> Response:
+    """Combine the responses of two records of one request.
+
+    A ``pending`` outcome gives way to a settled one, ``challenged`` holds if either
+    record says so, and an absent or ``not_yet`` notice gives way to a definite one.
+    Two different settled outcomes, data or notices are a conflict: never a silent
+    choice. The combination is commutative and associative, so the order of the
+    records never matters.
+    """
+    outcome = _settle("response.outcome", first.outcome, second.outcome, Outcome.PENDING)
+    if first.outcome is second.outcome and first.data is not second.data:
+        raise _Conflict("response.data", first.data, second.data)
+    data = first.data if first.outcome is outcome else second.data
+    notified = _settle("response.notified", first.notified, second.notified, Notification.NOT_YET)
+    return Response(
+        outcome=outcome or Outcome.PENDING,
+        data=data,
+        challenged=first.challenged or second.challenged,
+        notified=notified,
+    )
+
+
+_REQUEST_FIELDS = tuple(field.name for field in attrs.fields(Request) if field.name != "response")
+
+
+def _merge(first: Request, second: Request) -> Request:
+    """Merge two records of one request id, or raise :class:`_Conflict`."""
+    for name in _REQUEST_FIELDS:
+        mine, theirs = getattr(first, name), getattr(second, name)
+        if name == "identifiers":
+            mine = sorted(mine, key=_identifier_order)
+            theirs = sorted(theirs, key=_identifier_order)
+        if mine != theirs:
+            raise _Conflict(name, mine, theirs)
+    response = _merge_responses(first.response, second.response)
+    return first if response == first.response else attrs.evolve(first, response=response)
+
+
+@attrs.frozen
+class Repeats:
+    """The outcome of merging repeated records: requests, record counts, conflicts."""
+
+    requests: dict[str, Request]
+    """One request per id, its records merged."""
+    records: dict[str, int]
+    """How many records carried each id."""
+    conflicts: list[ConflictingRepeatError]
+    """Every repeat that disagrees with an earlier record of its id."""
+
+
+def merge_repeats(
+    requests: Iterable[Request], *, positions: Sequence[int] | None = None
+) -> Repeats:
+    """Merge the records that repeat an ``id`` into one request each (rule 2).
+
+    "Any request that we challenge or reject is not counted as an additional request."
+    Records that repeat an ``id`` are one request, counted once. A repeat that disagrees
+    with an earlier record of its id on the request's own fields, or on a settled
+    response, is a conflict: it is listed, never silently resolved.
+
+    Args:
+        requests: The records, in ledger order.
+        positions: Where each record stands in the ledger, for error messages; by
+            default its place in ``requests``.
+    """
+    merged: dict[str, Request] = {}
+    first_seen: dict[str, int] = {}
+    records: dict[str, int] = defaultdict(int)
+    conflicts: list[ConflictingRepeatError] = []
+    for place, request in enumerate(requests):
+        index = positions[place] if positions is not None else place
+        records[request.id] += 1
+        earlier = merged.get(request.id)
+        if earlier is None:
+            merged[request.id] = request
+            first_seen[request.id] = index
+            continue
+        try:
+            merged[request.id] = _merge(earlier, request)
+        except _Conflict as conflict:
+            conflicts.append(
+                ConflictingRepeatError(
+                    request.id,
+                    first_seen[request.id],
+                    index,
+                    conflict.field,
+                    conflict.first,
+                    conflict.second,
+                )
+            )
+    return Repeats(merged, dict(records), conflicts)
+
+
+def _country_order(code: str) -> tuple[str, str]:
+    return (_ENGLISH_NAMES.get(code, code), code)
+
+
+def _figure(requests: Sequence[Request], where: Requests | Subjects) -> Figure:
+    chosen = [request for request in requests if where.where(request)]
+    ids = tuple(request.id for request in chosen)
+    if isinstance(where, Subjects):
+        return Figure(sum(request.subject_count for request in chosen), ids)
+    return Figure(len(chosen), ids)
+
+
+def _percentage(part: Figure, whole: Figure, rounding: RoundingPolicy) -> Percentage:
+    # Rule 6: "Percentages are exact ratios rounded once, at the end."
+    ratio = Fraction(part.value, whole.value) if whole.value else None
+    return Percentage(part, whole, rounding.percent(ratio))
+
+
+def _cell(requests: Sequence[Request], column: Column, rounding: RoundingPolicy) -> Cell:
+    measure = column.measure
+    if isinstance(measure, Percent):
+        part = _figure(requests, Requests(measure.part))
+        whole = _figure(requests, Requests(measure.whole))
+        return _percentage(part, whole, rounding)
+    return _figure(requests, measure)
+
+
+def _category_table(
+    category: Category,
+    by_country: dict[str, list[Request]],
+    rounding: RoundingPolicy,
+) -> Table:
+    # Rule 8: "The countries listed are the only ones from which we have received
+    # requests."
+    rows = tuple(
+        Row(
+            country,
+            tuple(_cell(by_country[country], c, rounding) for c in category.columns),
+        )
+        for country in sorted(by_country, key=_country_order)
+    )
+    return Table(
+        key=category.name,
+        title=category.title,
+        columns=category.columns,
+        rows=rows,
+        description=category.description,
+    )
+
+
+def _legal_process_table(
+    processes: Sequence[LegalProcess],
+    by_country: dict[str, list[Request]],
+    rounding: RoundingPolicy,
+) -> Table:
+    # Rule 7: "each type's share of that country's legal-process requests".
+    known = {process.name for process in processes}
+    seen = {request.legal_process for requests in by_country.values() for request in requests}
+    extra = sorted(name for name in seen if name is not None and name not in known)
+    # Nothing lost: a type nobody registered still gets a column, headed by its name.
+    columns = tuple(
+        Column(key=process.name, heading=process.heading, definition=process.definition)
+        for process in processes
+    ) + tuple(Column(key=name, heading=name) for name in extra)
+    rows: list[Row] = []
+    for country in sorted(by_country, key=_country_order):
+        requests = by_country[country]
+        whole = Figure(len(requests), tuple(request.id for request in requests))
+        counts = tuple(
+            _figure(requests, Requests(_LegalProcessIs(column.key))) for column in columns
+        )
+        rows.append(Row(country, counts))
+        shares = tuple(_percentage(count, whole, rounding) for count in counts)
+        rows.append(Row(country, shares, RowKind.SHARES))
+    return Table(
+        key=LEGAL_PROCESS_TABLE,
+        title="Government Requests by Legal Process Type",
+        columns=columns,
+        rows=tuple(rows),
+        description=(
+            "Requests by legal process type: investigation orders and other court "
+            "orders. Only countries from which we received requests on a legal process "
+            "are listed."
+        ),
+    )
+
+
+@attrs.frozen
+class _LegalProcessIs:
+    """A predicate: the request rests on the legal process ``name``."""
+
+    name: str
+
+    def __call__(self, request: Request) -> bool:
+        return request.legal_process == self.name
+
+
+def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented policy
+    requests: Iterable[Request],
+    period: ReportingPeriod,
+    *,
+    categories: Sequence[Category] = DEFAULT_CATEGORIES,
+    legal_processes: Sequence[LegalProcess] = DEFAULT_LEGAL_PROCESSES,
+    rounding: RoundingPolicy = DEFAULT_ROUNDING,
+    company: str | None = None,
+) -> Report:
+    """Count ``requests`` into a report for ``period``.
+
+    Args:
+        requests: The ledger, as value objects (see :func:`structure_ledger` to read
+            JSON-ready records). Any order; repeated ids are one request.
+        period: The reporting period; requests received outside it are left out and
+            listed as such in :attr:`Report.entries`.
+        categories: The categories to tabulate, one table each, in this order.
+        legal_processes: The legal process types of the legal process table.
+        rounding: How percentages are rounded: whole percent, half up by default.
+        company: The company's name, for the title and the disclosures.
+
+    Returns:
+        The report, with the request ids behind every figure.
+
+    Raises:
+        InvalidLedgerError: When repeated records of one id disagree (rule 2).
+
+    Example:
+        >>> from datetime import date
+        >>> from transparency_core import Identifier, Outcome, Request, Response
+        >>> request = Request(
+        ...     id="SE-1",
+        ...     received=date(2020, 5, 4),
+        ...     country="SE",
+        ...     category="device",
+        ...     identifiers=[Identifier("imei", "356938035643809")],
+        ...     response=Response(Outcome.REJECTED),
+        ... )
+        >>> report = build_report([request], ReportingPeriod.calendar_year(2020))
+        >>> report.table("device").cell("SE", "requests")
+        Figure(value=1, ids=('SE-1',))
+        >>> report.table("device").cell("SE", "percent_provided").value
+        Decimal('0')
+    """
+    repeats = merge_repeats(requests)
+    if repeats.conflicts:
+        count = len(repeats.conflicts)
+        msg = f"{count} conflicting repeated record{'s' if count > 1 else ''} in the ledger"
+        raise InvalidLedgerError(msg, repeats.conflicts)
+    merged, records = repeats.requests, repeats.records
+    tabulated = {category.name: category for category in categories}
+    by_category: dict[str, dict[str, list[Request]]] = {name: {} for name in tabulated}
+    by_legal_process: dict[str, list[Request]] = {}
+    cross_border: dict[str, list[Request]] = {}
+    entries: list[LedgerEntry] = []
+
+    for request_id in sorted(merged):
+        request = merged[request_id]
+        # Rule 1: "A request counts once, in its category, country and the period of
+        # its received date." Rule 10: nothing outside the period is silently dropped.
+        if request.received not in period:
+            side = "before" if request.received < period.start else "after"
+            reason = f"received {request.received.isoformat()}, {side} the period {period}"
+            disposition = Disposition.OUT_OF_PERIOD
+        elif request.category not in tabulated:
+            reason = f"category {request.category!r} has no table in this report"
+            disposition = Disposition.CATEGORY_NOT_IN_REPORT
+        else:
+            # Rule 3: "If a request is amended, it is counted as a new request": an
+            # amending record is a request of its own and the amended one still counts.
+            by_category[request.category].setdefault(request.country, []).append(request)
+            if request.legal_process is not None:
+                by_legal_process.setdefault(request.country, []).append(request)
+            # Rule 9: cross-border requests are counted and disclosed, zero included.
+            if request.cross_border:
+                cross_border.setdefault(request.country, []).append(request)
+            reason = f"counted in {request.category}, {request.country}"
+            disposition = Disposition.COUNTED
+        entries.append(LedgerEntry(request_id, records[request_id], disposition, reason))
+
+    tables = (
+        *(_category_table(tabulated[name], by_category[name], rounding) for name in tabulated),
+        _legal_process_table(legal_processes, by_legal_process, rounding),
+    )
+    all_cross_border = sorted(r.id for rs in cross_border.values() for r in rs)
+    return Report(
+        period=period,
+        tables=tables,
+        cross_border=CrossBorder(
+            Figure(len(all_cross_border), tuple(all_cross_border)),
+            tuple(
+                (
+                    country,
+                    Figure(
+                        len(cross_border[country]),
+                        tuple(r.id for r in cross_border[country]),
+                    ),
+                )
+                for country in sorted(cross_border, key=_country_order)
+            ),
+        ),
+        entries=tuple(entries),
+        rounding=rounding,
+        company=company,
+    )

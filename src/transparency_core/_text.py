@@ -1,0 +1,107 @@
+"""The plain text renderer: the report as a terminal or an email shows it."""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+
+import attrs
+
+from transparency_core._document import (
+    Definitions,
+    Heading,
+    Paragraph,
+    TextTable,
+    document,
+)
+from transparency_core._format import Formatter
+from transparency_core._report import Report  # noqa: TC001 -- attrs, at runtime
+
+__all__ = ["TextRenderer"]
+
+_GAP = "  "
+_MIN_COLUMN = 14
+
+
+def _width(text: str) -> int:
+    """How many terminal columns ``text`` takes: wide (CJK) characters take two."""
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )
+
+
+def _pad(text: str, width: int, *, right: bool) -> str:
+    space = " " * (width - _width(text))
+    return space + text if right else text + space
+
+
+def _table(table: TextTable) -> str:
+    widths: list[int] = []
+    headers: list[list[str]] = []
+    for index, heading in enumerate(table.header):
+        content = max((_width(row[index]) for row in table.rows), default=0)
+        lines = textwrap.wrap(heading, max(content, _MIN_COLUMN)) or [""]
+        headers.append(lines)
+        widths.append(max(content, *(_width(line) for line in lines)))
+    depth = max(len(lines) for lines in headers)
+    header_lines = [
+        _GAP.join(
+            _pad(lines[line] if line < len(lines) else "", width, right=numeric)
+            for lines, width, numeric in zip(headers, widths, table.numeric, strict=True)
+        ).rstrip()
+        for line in range(depth)
+    ]
+    rule = _GAP.join("-" * width for width in widths)
+    body = [
+        _GAP.join(
+            _pad(cell, width, right=numeric)
+            for cell, width, numeric in zip(row, widths, table.numeric, strict=True)
+        ).rstrip()
+        for row in table.rows
+    ]
+    return "\n".join([*header_lines, rule, *body])
+
+
+@attrs.frozen
+class TextRenderer:
+    """Renders a report as plain text, wrapped to ``width`` columns.
+
+    Example:
+        >>> from transparency_core import build_report, reference_ledger
+        >>> from transparency_core import reference_period
+        >>> report = build_report(reference_ledger(), reference_period())
+        >>> print(TextRenderer()(report).splitlines()[0])
+        Transparency Report
+    """
+
+    locale: str = "en"
+    """The locale of numbers, percentages, country names and dates."""
+    width: int = 88
+    """The width paragraphs are wrapped to."""
+
+    def __call__(self, report: Report) -> str:
+        """Return ``report`` as plain text."""
+        formatter = Formatter(self.locale)
+        parts: list[str] = []
+        for block in document(report, formatter):
+            match block:
+                case Heading(text=text, level=level):
+                    parts.append(f"{text}\n{('=' if level == 1 else '-') * _width(text)}")
+                case Paragraph(text=text):
+                    parts.append(textwrap.fill(text, self.width, break_on_hyphens=False))
+                case TextTable():
+                    parts.append(_table(block))
+                case Definitions(items=items):
+                    parts.append(
+                        "\n".join(
+                            textwrap.fill(
+                                f"{term}: {meaning}",
+                                self.width,
+                                subsequent_indent="    ",
+                                break_on_hyphens=False,
+                            )
+                            for term, meaning in items
+                        )
+                    )
+        return "\n\n".join(parts) + "\n"

@@ -1,0 +1,207 @@
+"""The command line: the reference report, ledger files, formats, periods, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from builders import make_record
+from transparency_core import (
+    MarkdownRenderer,
+    TextRenderer,
+    reference_records,
+    reference_report,
+)
+from transparency_core._cli import EXIT_BAD_INPUT, EXIT_OK, main
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command line in this process; return the exit code, stdout and stderr."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write(tmp_path: Path, records: Any) -> str:
+    """Write ``records`` as a JSON ledger file and return its path."""
+    path = tmp_path / "ledger.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    return str(path)
+
+
+class TestReference:
+    """With no arguments, the reference 2020 report."""
+
+    def test_no_arguments_print_the_reference_report(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Exactly what the text renderer makes of the reference report."""
+        assert run(capsys) == (EXIT_OK, TextRenderer()(reference_report()), "")
+
+    def test_the_reference_report_in_markdown(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``reference --format markdown``."""
+        assert run(capsys, "reference", "--format", "markdown") == (
+            EXIT_OK,
+            MarkdownRenderer()(reference_report()),
+            "",
+        )
+
+    def test_the_reference_records(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``reference --records`` prints the ledger, ready for ``render``."""
+        code, out, _ = run(capsys, "reference", "--records")
+
+        assert code == EXIT_OK
+        assert json.loads(out) == reference_records()
+
+    def test_as_a_module(self) -> None:
+        """``python -m transparency_core`` runs the same command."""
+        result = subprocess.run(
+            [sys.executable, "-m", "transparency_core"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+        assert (result.returncode, result.stdout) == (
+            EXIT_OK,
+            TextRenderer()(reference_report()),
+        )
+
+
+class TestRender:
+    """``render LEDGER.json``."""
+
+    def test_the_reference_ledger_file_gives_the_reference_figures(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """The same figures as the built-in report, for the same records and period."""
+        ledger = write(tmp_path, reference_records())
+
+        code, out, err = run(
+            capsys,
+            "render",
+            ledger,
+            "--period",
+            "2020-01-01/2020-12-31",
+            "--company",
+            "Xiaomi",
+        )
+
+        assert (code, err) == (EXIT_OK, "")
+        assert out == TextRenderer()(reference_report()).replace(
+            "\nRelease date: June 2021\n\n", "\n"
+        )
+
+    def test_the_period_defaults_to_the_records_calendar_year(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """All records in 2020: the 2020 report."""
+        code, out, _ = run(
+            capsys,
+            "render",
+            write(tmp_path, [make_record("R1")]),
+            "--format",
+            "markdown",
+        )
+
+        assert code == EXIT_OK
+        assert "| Spain | 1 | 1 | 1 | 100% |" in out
+
+    def test_records_of_several_years_need_a_period(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """No guess: the command asks for --period."""
+        ledger = write(tmp_path, [make_record("R1"), make_record("R2", received="2021-01-01")])
+
+        assert run(capsys, "render", ledger) == (
+            EXIT_BAD_INPUT,
+            "",
+            "transparency-core: the records span several years (or none): say which "
+            "period with --period START/END\n",
+        )
+
+    def test_bad_records_exit_2_with_every_error_and_no_report(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """Unknown category, malformed date, conflicting repeat: all on stderr."""
+        ledger = write(
+            tmp_path,
+            [
+                make_record("R1", category="phone"),
+                make_record("R2", received="2020-13-01"),
+                make_record("R3"),
+                make_record("R3", country="SE"),
+            ],
+        )
+
+        assert run(capsys, "render", ledger, "--period", "2020-01-01/2020-12-31") == (
+            EXIT_BAD_INPUT,
+            "",
+            "transparency-core: 3 problems in the ledger of 4 records\n"
+            "  $[0].category (id 'R1'): expected one of 'device', 'financial_identifier', "
+            "'account', got 'phone'\n"
+            "  $[1].received (id 'R2'): expected a YYYY-MM-DD date, got '2020-13-01'\n"
+            "  $[2] and $[3] repeat id 'R3' but disagree on country: 'ES' versus 'SE'\n",
+        )
+
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [
+            (
+                "{not json",
+                "is not JSON: Expecting property name enclosed in double quotes at line 1, "
+                "column 2",
+            ),
+            ('{"id": "R1"}', "expected a JSON list of ledger records, got a JSON dict"),
+        ],
+    )
+    def test_a_file_that_is_not_a_json_list(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        content: str,
+        message: str,
+    ) -> None:
+        """Exit 2 and say what is wrong with the file."""
+        path = tmp_path / "ledger.json"
+        path.write_text(content, encoding="utf-8")
+
+        code, out, err = run(capsys, "render", str(path))
+
+        assert (code, out) == (EXIT_BAD_INPUT, "")
+        assert message in err
+
+    def test_a_missing_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Exit 2, naming the file."""
+        code, out, err = run(capsys, "render", str(tmp_path / "absent.json"))
+
+        assert (code, out) == (EXIT_BAD_INPUT, "")
+        assert (
+            err == f"transparency-core: cannot read {tmp_path / 'absent.json'}: "
+            "No such file or directory\n"
+        )
+
+    def test_a_malformed_period(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Exit 2 with the expected form."""
+        code, _, err = run(capsys, "render", write(tmp_path, []), "--period", "2020")
+
+        assert code == EXIT_BAD_INPUT
+        assert err == (
+            "transparency-core: --period: expected START/END, two YYYY-MM-DD dates such as "
+            "2020-01-01/2020-12-31, got '2020'\n"
+        )
+
+    def test_an_unknown_format_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Argparse's own exit code 2."""
+        with pytest.raises(SystemExit) as caught:
+            main(["reference", "--format", "pdf"])
+
+        assert caught.value.code == EXIT_BAD_INPUT
+        assert "invalid choice: 'pdf'" in capsys.readouterr().err

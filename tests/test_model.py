@@ -1,0 +1,164 @@
+"""Value objects: invariants that span fields hold for requests built in Python too."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+import pytest
+
+from builders import imei, make_request
+from transparency_core import DataKind, Identifier, Outcome, ReportingPeriod, Response
+from transparency_core.exceptions import FieldError
+
+
+class TestResponse:
+    """Data goes with ``provided`` and with nothing else."""
+
+    def test_provided_needs_data(self) -> None:
+        """Provided, but neither content nor non-content: refused."""
+        with pytest.raises(FieldError) as caught:
+            Response(Outcome.PROVIDED)
+
+        assert str(caught.value) == (
+            "data: expected 'non_content' or 'content' when the outcome is 'provided', got None"
+        )
+
+    def test_data_without_provided_is_refused(self) -> None:
+        """Rejected, yet content: refused."""
+        with pytest.raises(FieldError) as caught:
+            Response(Outcome.REJECTED, DataKind.CONTENT)
+
+        assert (
+            str(caught.value)
+            == "data: expected no data when the outcome is 'rejected', got 'content'"
+        )
+
+    def test_responses_are_immutable(self) -> None:
+        """Frozen: a figure cannot change under a report."""
+        response = Response(Outcome.NO_DATA)
+
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            response.outcome = Outcome.PROVIDED  # type: ignore[misc]
+
+
+class TestRequest:
+    """Request invariants, each with the field it concerns."""
+
+    def test_a_request_cannot_amend_itself(self) -> None:
+        """``amends`` names another request."""
+        with pytest.raises(FieldError) as caught:
+            make_request("R1", amends="R1")
+
+        assert (caught.value.path, caught.value.got) == ("amends", "R1")
+
+    def test_a_request_names_at_least_one_identifier(self) -> None:
+        """No identifier, no subject to count."""
+        with pytest.raises(FieldError) as caught:
+            make_request("R1", identifiers=[])
+
+        assert caught.value.path == "identifiers"
+
+    def test_data_country_differs_from_country(self) -> None:
+        """A cross-border request's data is held elsewhere."""
+        with pytest.raises(FieldError) as caught:
+            make_request("R1", data_country="ES")
+
+        assert caught.value.path == "data_country"
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [("country", "es"), ("country", "UN"), ("data_country", "Europe"), ("id", " ")],
+    )
+    def test_malformed_values_are_refused(self, field: str, value: str) -> None:
+        """Lower case, groupings, names and blanks are not codes or ids."""
+        with pytest.raises(FieldError) as caught:
+            make_request("R1", **{field: value})
+
+        assert (caught.value.path, caught.value.got) == (field, value)
+
+    def test_identifiers_are_kept_as_a_tuple(self) -> None:
+        """A list handed in is frozen into a tuple."""
+        request = make_request("R1", identifiers=[imei("1")])
+
+        assert request.identifiers == (imei("1"),)
+
+    def test_subject_count_counts_distinct_subjects(self) -> None:
+        """Two identifiers of one device and one on its own: two devices."""
+        request = make_request(
+            "R1",
+            identifiers=[
+                imei("1", "d"),
+                Identifier("mac_address", "7C:1D:D9:00:00:01", "d"),
+                imei("2"),
+            ],
+        )
+
+        assert request.subject_count == 2
+
+
+class TestIdentifier:
+    """Identifiers name a type, a value, and maybe their subject."""
+
+    def test_an_empty_value_is_refused(self) -> None:
+        """An identifier with no value identifies nothing."""
+        with pytest.raises(FieldError) as caught:
+            Identifier("imei", "")
+
+        assert caught.value.path == "value"
+
+    def test_the_subject_defaults_to_the_identifier(self) -> None:
+        """Without a subject, two identifiers are two subjects; with one, one."""
+        assert imei("1").subject_key != imei("2").subject_key
+        assert imei("1", "d").subject_key == imei("2", "d").subject_key
+
+
+class TestReportingPeriod:
+    """Periods: calendar years, ISO intervals, and their checks."""
+
+    def test_calendar_year(self) -> None:
+        """January 1 to December 31."""
+        period = ReportingPeriod.calendar_year(2020)
+
+        assert (period.start, period.end) == (date(2020, 1, 1), date(2020, 12, 31))
+        assert str(period) == "2020-01-01/2020-12-31"
+
+    def test_parse_round_trips_str(self) -> None:
+        """``parse(str(period)) == period``."""
+        period = ReportingPeriod(date(2020, 1, 1), date(2020, 6, 30))
+
+        assert ReportingPeriod.parse(str(period)) == period
+
+    @pytest.mark.parametrize("text", ["2020", "2020-01-01", "2020-01-01/2020-13-01", "a/b"])
+    def test_parse_refuses_what_is_not_an_interval_of_dates(self, text: str) -> None:
+        """The message shows the expected form."""
+        with pytest.raises(FieldError) as caught:
+            ReportingPeriod.parse(text)
+
+        assert str(caught.value) == (
+            f"period: expected START/END, two YYYY-MM-DD dates such as "
+            f"2020-01-01/2020-12-31, got {text!r}"
+        )
+
+    def test_the_end_is_not_before_the_start(self) -> None:
+        """A period runs forwards."""
+        with pytest.raises(FieldError) as caught:
+            ReportingPeriod.parse("2020-12-31/2020-01-01")
+
+        assert caught.value.path == "end"
+
+    def test_the_release_is_not_before_the_end(self) -> None:
+        """A report is released after its period ends."""
+        with pytest.raises(FieldError) as caught:
+            ReportingPeriod.calendar_year(2020, released=date(2020, 6, 1))
+
+        assert caught.value.path == "released"
+
+    def test_membership_includes_both_ends(self) -> None:
+        """``in`` is inclusive, and only dates belong."""
+        period = ReportingPeriod.calendar_year(2020)
+
+        assert date(2020, 1, 1) in period
+        assert date(2020, 12, 31) in period
+        assert date(2021, 1, 1) not in period
+        assert "2020-06-01" not in period

@@ -1,0 +1,133 @@
+"""Renderers: text and Markdown, checked against golden files and by their behaviour."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from builders import make_request
+from transparency_core import (
+    MarkdownRenderer,
+    ReportingPeriod,
+    TextRenderer,
+    build_report,
+    reference_report,
+)
+from transparency_core._format import Formatter
+from transparency_core._markdown import escape
+from transparency_core._text import _width
+from transparency_core.typing import Renderer
+
+GOLDEN = Path(__file__).parent / "golden"
+YEAR = ReportingPeriod.calendar_year(2020)
+
+
+class TestGoldenFiles:
+    """The reference report renders exactly as reviewed (scripts/regenerate_golden.py)."""
+
+    @pytest.mark.parametrize(
+        ("name", "renderer"),
+        [
+            ("reference-2020.en.txt", TextRenderer()),
+            ("reference-2020.en.md", MarkdownRenderer()),
+        ],
+    )
+    def test_reference_report(self, name: str, renderer: Renderer) -> None:
+        """Byte for byte."""
+        expected = (GOLDEN / name).read_text(encoding="utf-8")
+
+        assert renderer(reference_report()) == expected
+
+
+class TestRenderers:
+    """What every renderer does."""
+
+    @pytest.mark.parametrize("renderer", [TextRenderer(), MarkdownRenderer()])
+    def test_renderers_satisfy_the_protocol(self, renderer: Renderer) -> None:
+        """Callables from report to str."""
+        assert isinstance(renderer, Renderer)
+
+    @pytest.mark.parametrize("renderer", [TextRenderer(), MarkdownRenderer()])
+    def test_the_same_records_in_any_order_render_byte_identically(
+        self, renderer: Renderer
+    ) -> None:
+        """Determinism, from the records to the bytes."""
+        requests = [make_request(code, country=code) for code in ("SE", "IN", "CN", "FR")]
+
+        assert renderer(build_report(requests, YEAR)) == renderer(
+            build_report(requests[::-1], YEAR)
+        )
+
+    def test_a_table_without_requests_says_so(self) -> None:
+        """An empty category is disclosed, not dropped."""
+        text = TextRenderer()(build_report([make_request("R1")], YEAR))
+
+        assert "Table 3: Worldwide Government Account Requests" in text
+        assert "No requests of this kind were received in the period." in text
+
+    def test_cross_border_requests_are_listed_by_country(self) -> None:
+        """Counts per requesting country, with the company's name."""
+        report = build_report(
+            [
+                make_request("R1", data_country="IE"),
+                make_request("R2", data_country="IE"),
+            ],
+            YEAR,
+            company="Example",
+        )
+
+        assert "Example received 2 cross-border requests: Spain 2." in TextRenderer()(report)
+
+    def test_left_out_records_are_summarised(self) -> None:
+        """The report says what it did not count and why."""
+        report = build_report(
+            [
+                make_request("R1"),
+                make_request("R1"),
+                make_request("R2", received=date(2019, 1, 1)),
+            ],
+            YEAR,
+        )
+
+        assert (
+            "3 ledger records; 1 requests counted; 1 repeated records counted with the "
+            "request they repeat; 1 requests left out as received outside the period."
+        ) in TextRenderer(width=400)(report)
+
+    def test_markdown_escapes_what_would_be_markup(self) -> None:
+        """A pipe cannot break a table and a tag cannot reach the page."""
+        assert escape("a|b <script>*x*") == "a\\|b \\<script\\>\\*x\\*"
+
+    def test_text_tables_align_numbers_right(self) -> None:
+        """The last characters of a numeric column line up."""
+        lines = TextRenderer()(reference_report()).splitlines()
+        china = next(line for line in lines if line.startswith("China "))
+        india = next(line for line in lines if line.startswith("India "))
+
+        assert china.index("100%") + len("100%") == india.index("79%") + len("79%")
+
+
+class TestFormatter:
+    """babel formats values the engine already rounded; it never rounds them."""
+
+    def test_the_period_in_english(self) -> None:
+        """Full month names, CLDR's interval layout."""
+        assert Formatter("en").period(YEAR) == "January 1\u2009\u2013\u2009December 31, 2020"
+
+    def test_a_percentage_keeps_exactly_its_digits(self) -> None:
+        """94.5 stays 94.5: babel's half-even has nothing to round."""
+        assert Formatter("en").percent(Decimal("94.5")) == "94.5%"
+        assert Formatter("en").percent(Decimal("94.50")) == "94.50%"
+        assert Formatter("en").percent(Decimal(94)) == "94%"
+
+    def test_a_blank_percentage(self) -> None:
+        """None is an empty cell."""
+        assert Formatter("en").percent(None) == ""
+
+    def test_wide_characters_take_two_columns(self) -> None:
+        """Chinese country names line up in text tables."""
+        assert _width("中国") == 4
+        assert _width("China") == 5
