@@ -61,6 +61,17 @@ class TestRenderers:
             build_report(requests[::-1], YEAR)
         )
 
+    @pytest.mark.parametrize("renderer", [TextRenderer(), MarkdownRenderer()])
+    def test_one_table_alone_is_the_table_of_the_full_report(
+        self, renderer: TextRenderer | MarkdownRenderer
+    ) -> None:
+        """``renderer.table(...)`` shows exactly the rows the full report shows."""
+        report = reference_report()
+        alone = renderer.table(report.table("account"))
+
+        assert alone in renderer(report)
+        assert len(alone.splitlines()) >= 4
+
     def test_a_table_without_requests_says_so(self) -> None:
         """An empty category is disclosed, not dropped."""
         text = TextRenderer()(build_report([make_request("R1")], YEAR))

@@ -35,6 +35,7 @@ from transparency_core._model import (
     Outcome,
     Request,
     Response,
+    check_country,
     parse_iso_date,
 )
 from transparency_core._rules import merge_repeats
@@ -215,17 +216,24 @@ def make_converter() -> cattrs.Converter:
     return converter
 
 
-def _check_registered(
+def _check_values(
     record: Mapping[str, Any],
     categories: Mapping[str, Category],
     legal_processes: Sequence[str],
 ) -> list[FieldError]:
-    """Check the values that must be registered: category, identifier types, process.
+    """Check the values of a raw record: countries, and what must be registered.
 
-    It reads the raw record, so it runs even when another field is malformed; values of
-    the wrong type are left to the converter, which reports them.
+    It reads the raw record, so it runs even when another field is malformed and the
+    request cannot be built; values of the wrong type are left to the converter.
     """
     errors: list[FieldError] = []
+    for field in ("country", "data_country"):
+        value = record.get(field)
+        if type(value) is str:
+            try:
+                check_country(field, value)
+            except FieldError as error:
+                errors.append(error)
     name = record.get("category")
     category = categories.get(name) if type(name) is str else None
     if type(name) is str and category is None:
@@ -314,9 +322,10 @@ def structure_ledger(
         except _FieldErrors as problem:
             found.extend(problem.errors)
         if isinstance(record, Mapping):
-            found.extend(_check_registered(record, by_name, process_names))
+            found.extend(_check_values(record, by_name, process_names))
         if found:
-            found.sort(key=_in_field_order)
+            # The same problem can be found twice: by the raw check and on construction.
+            found = sorted({str(error): error for error in found}.values(), key=_in_field_order)
             errors.extend(error.at(f"$[{index}]", record_id) for error in found)
             continue
         requests.append(request)

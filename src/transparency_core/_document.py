@@ -18,7 +18,15 @@ from transparency_core._report import (
     Table,
 )
 
-__all__ = ["Block", "Definitions", "Heading", "Paragraph", "TextTable", "document"]
+__all__ = [
+    "Block",
+    "Definitions",
+    "Heading",
+    "Paragraph",
+    "TextTable",
+    "document",
+    "text_table",
+]
 
 
 @attrs.frozen
@@ -61,13 +69,8 @@ def _cell(cell: Figure | Percentage, formatter: Formatter) -> str:
     return formatter.count(cell.value)
 
 
-def _table_blocks(number: int, table: Table, formatter: Formatter) -> list[Block]:
-    blocks: list[Block] = [Heading(f"Table {number}: {table.title}", 2)]
-    if table.description:
-        blocks.append(Paragraph(table.description))
-    if not table.rows:
-        blocks.append(Paragraph("No requests of this kind were received in the period."))
-        return blocks
+def text_table(table: Table, formatter: Formatter) -> TextTable:
+    """Format the cells of ``table``: a header, and a label and figures per row."""
     several = len({row.country for row in table.rows}) > 1
     rows = []
     for row in table.rows:
@@ -75,13 +78,21 @@ def _table_blocks(number: int, table: Table, formatter: Formatter) -> list[Block
         if row.kind is RowKind.SHARES:
             label = f"Percentage of total, {label}" if several else "Percentage of total"
         rows.append((label, *(_cell(cell, formatter) for cell in row.cells)))
-    blocks.append(
-        TextTable(
-            header=("Country", *(column.heading for column in table.columns)),
-            rows=tuple(rows),
-            numeric=(False, *(True for _ in table.columns)),
-        )
+    return TextTable(
+        header=("Country", *(column.heading for column in table.columns)),
+        rows=tuple(rows),
+        numeric=(False, *(True for _ in table.columns)),
     )
+
+
+def _table_blocks(number: int, table: Table, formatter: Formatter) -> list[Block]:
+    blocks: list[Block] = [Heading(f"Table {number}: {table.title}", 2)]
+    if table.description:
+        blocks.append(Paragraph(table.description))
+    if not table.rows:
+        blocks.append(Paragraph("No requests of this kind were received in the period."))
+        return blocks
+    blocks.append(text_table(table, formatter))
     definitions = tuple(
         (column.heading, column.definition) for column in table.columns if column.definition
     )

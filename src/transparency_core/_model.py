@@ -29,6 +29,8 @@ __all__ = [
     "Outcome",
     "Request",
     "Response",
+    "check_country",
+    "parse_iso_date",
 ]
 
 _NOT_ISO_3166 = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"})
@@ -83,7 +85,8 @@ def _check_text(path: str, value: str) -> None:
         raise FieldError(path, "a non-empty string", value)
 
 
-def _check_country(path: str, value: str) -> None:
+def check_country(path: str, value: str) -> None:
+    """Raise :class:`FieldError` at ``path`` unless ``value`` is an ISO 3166-1 code."""
     if value not in COUNTRY_CODES:
         raise FieldError(path, _COUNTRY_EXPECTED, value)
 
@@ -201,7 +204,7 @@ class Request:
     def __attrs_post_init__(self) -> None:
         """Check the invariants that span fields."""
         _check_text("id", self.id)
-        _check_country("country", self.country)
+        check_country("country", self.country)
         _check_text("category", self.category)
         if not self.identifiers:
             raise FieldError(
@@ -212,7 +215,7 @@ class Request:
         if self.legal_process is not None:
             _check_text("legal_process", self.legal_process)
         if self.data_country is not None:
-            _check_country("data_country", self.data_country)
+            check_country("data_country", self.data_country)
             if self.data_country == self.country:
                 raise FieldError(
                     "data_country",

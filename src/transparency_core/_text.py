@@ -13,9 +13,10 @@ from transparency_core._document import (
     Paragraph,
     TextTable,
     document,
+    text_table,
 )
 from transparency_core._format import Formatter
-from transparency_core._report import Report  # noqa: TC001 -- attrs, at runtime
+from transparency_core._report import Report, Table  # noqa: TC001 -- attrs, at runtime
 
 __all__ = ["TextRenderer"]
 
@@ -105,3 +106,7 @@ class TextRenderer:
                         )
                     )
         return "\n\n".join(parts) + "\n"
+
+    def table(self, table: Table) -> str:
+        """Return one table of a report alone: its header and rows, no title."""
+        return _table(text_table(table, Formatter(self.locale)))
