@@ -220,6 +220,25 @@ class TestErrors:
             "$[2].category",
         ]
 
+    def test_every_problem_of_one_record_at_once(self) -> None:
+        """A malformed date does not hide the unknown category or the empty identifiers."""
+        record = make_record(
+            "R1",
+            received="2020-13-01",
+            country="XX",
+            category="phone",
+            identifiers=[],
+            response={"outcome": "provided"},
+        )
+
+        assert [message.split(" (id")[0] for message in problems([record])] == [
+            "$[0].received",
+            "$[0].country",
+            "$[0].category",
+            "$[0].identifiers",
+            "$[0].response.data",
+        ]
+
     def test_a_huge_value_is_shown_shortened(self) -> None:
         """A message stays readable whatever came."""
         [message] = problems([make_record("R1", country="X" * 10_000)])

@@ -35,8 +35,8 @@ from transparency_core._model import (
     Outcome,
     Request,
     Response,
-    check_country,
     parse_iso_date,
+    request_problems,
 )
 from transparency_core._rules import merge_repeats
 from transparency_core.exceptions import (
@@ -221,19 +221,12 @@ def _check_values(
     categories: Mapping[str, Category],
     legal_processes: Sequence[str],
 ) -> list[FieldError]:
-    """Check the values of a raw record: countries, and what must be registered.
+    """Check the values of a raw record: its fields, and what must be registered.
 
     It reads the raw record, so it runs even when another field is malformed and the
     request cannot be built; values of the wrong type are left to the converter.
     """
-    errors: list[FieldError] = []
-    for field in ("country", "data_country"):
-        value = record.get(field)
-        if type(value) is str:
-            try:
-                check_country(field, value)
-            except FieldError as error:
-                errors.append(error)
+    errors = request_problems(record)
     name = record.get("category")
     category = categories.get(name) if type(name) is str else None
     if type(name) is str and category is None:
@@ -324,8 +317,10 @@ def structure_ledger(
         if isinstance(record, Mapping):
             found.extend(_check_values(record, by_name, process_names))
         if found:
-            # The same problem can be found twice: by the raw check and on construction.
-            found = sorted({str(error): error for error in found}.values(), key=_in_field_order)
+            # A problem can be found twice, on the raw record and on construction: the
+            # raw finding, which shows the value as it came, is kept.
+            unique = {(error.path, error.expected): error for error in found}
+            found = sorted(unique.values(), key=_in_field_order)
             errors.extend(error.at(f"$[{index}]", record_id) for error in found)
             continue
         requests.append(request)

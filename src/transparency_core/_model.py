@@ -19,7 +19,7 @@ from babel import Locale
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
 __all__ = [
     "COUNTRY_CODES",
@@ -29,8 +29,8 @@ __all__ = [
     "Outcome",
     "Request",
     "Response",
-    "check_country",
     "parse_iso_date",
+    "request_problems",
 ]
 
 _NOT_ISO_3166 = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"})
@@ -80,15 +80,58 @@ class Notification(enum.StrEnum):
     """Notice has not been given yet."""
 
 
-def _check_text(path: str, value: str) -> None:
-    if not value.strip():
-        raise FieldError(path, "a non-empty string", value)
+def _text_problem(path: str, value: object) -> FieldError | None:
+    if isinstance(value, str) and not value.strip():
+        return FieldError(path, "a non-empty string", value)
+    return None
 
 
-def check_country(path: str, value: str) -> None:
-    """Raise :class:`FieldError` at ``path`` unless ``value`` is an ISO 3166-1 code."""
-    if value not in COUNTRY_CODES:
-        raise FieldError(path, _COUNTRY_EXPECTED, value)
+def _country_problem(path: str, value: object) -> FieldError | None:
+    if isinstance(value, str) and value not in COUNTRY_CODES:
+        return FieldError(path, _COUNTRY_EXPECTED, value)
+    return None
+
+
+def request_problems(values: Mapping[str, object]) -> list[FieldError]:
+    """Every problem with the values of a request, field by field, in field order.
+
+    ``values`` may be a raw ledger record: a value of the wrong type is skipped here
+    (the converter reports it), so the problems of a record with a malformed field are
+    still all found. A request checks its own values with this on construction.
+    """
+    identifiers = values.get("identifiers")
+    data_country = values.get("data_country")
+    amends = values.get("amends")
+    found = [
+        _text_problem("id", values.get("id")),
+        _country_problem("country", values.get("country")),
+        _text_problem("category", values.get("category")),
+        FieldError(
+            "identifiers",
+            "at least one identifier of the device, financial identifier or account requested",
+            identifiers,
+        )
+        if isinstance(identifiers, list | tuple) and not identifiers
+        else None,
+        _text_problem("legal_process", values.get("legal_process")),
+        _country_problem("data_country", data_country)
+        or (
+            FieldError(
+                "data_country",
+                "null, or a country other than 'country' (it marks a cross-border request)",
+                data_country,
+            )
+            if data_country is not None and data_country == values.get("country")
+            else None
+        ),
+        _text_problem("amends", amends)
+        or (
+            FieldError("amends", "the id of another request, not the request's own id", amends)
+            if amends is not None and amends == values.get("id")
+            else None
+        ),
+    ]
+    return [problem for problem in found if problem is not None]
 
 
 @attrs.frozen
@@ -112,10 +155,10 @@ class Identifier:
 
     def __attrs_post_init__(self) -> None:
         """Refuse empty types, values and subjects."""
-        _check_text("type", self.type)
-        _check_text("value", self.value)
-        if self.subject is not None:
-            _check_text("subject", self.subject)
+        for field in ("type", "value", "subject"):
+            problem = _text_problem(field, getattr(self, field))
+            if problem is not None:
+                raise problem
 
     @property
     def subject_key(self) -> tuple[str, ...]:
@@ -202,34 +245,10 @@ class Request:
     amends: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        """Check the invariants that span fields."""
-        _check_text("id", self.id)
-        check_country("country", self.country)
-        _check_text("category", self.category)
-        if not self.identifiers:
-            raise FieldError(
-                "identifiers",
-                "at least one identifier of the device, financial identifier or account requested",
-                [],
-            )
-        if self.legal_process is not None:
-            _check_text("legal_process", self.legal_process)
-        if self.data_country is not None:
-            check_country("data_country", self.data_country)
-            if self.data_country == self.country:
-                raise FieldError(
-                    "data_country",
-                    "null, or a country other than 'country' (it marks a cross-border request)",
-                    self.data_country,
-                )
-        if self.amends is not None:
-            _check_text("amends", self.amends)
-            if self.amends == self.id:
-                raise FieldError(
-                    "amends",
-                    "the id of another request, not the request's own id",
-                    self.amends,
-                )
+        """Check the values and the invariants that span fields."""
+        problems = request_problems(attrs.asdict(self, recurse=False))
+        if problems:
+            raise problems[0]
 
     @property
     def subject_count(self) -> int:
