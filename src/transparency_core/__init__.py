@@ -58,6 +58,7 @@ from transparency_core._report import (
 )
 from transparency_core._rounding import RoundingMode, RoundingPolicy, ZeroDenominator
 from transparency_core._rules import build_report
+from transparency_core._tally import Tally
 from transparency_core._text import TextRenderer
 
 __version__ = "0.1.0"
@@ -90,6 +91,7 @@ __all__ = [
     "RowKind",
     "Subjects",
     "Table",
+    "Tally",
     "TextRenderer",
     "ZeroDenominator",
     "build_report",

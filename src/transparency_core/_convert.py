@@ -38,7 +38,7 @@ from transparency_core._model import (
     parse_iso_date,
     request_problems,
 )
-from transparency_core._rules import merge_repeats
+from transparency_core._tally import Tally
 from transparency_core.exceptions import (
     MISSING,
     FieldError,
@@ -325,7 +325,7 @@ def structure_ledger(
             continue
         requests.append(request)
         positions.append(index)
-    errors.extend(merge_repeats(requests, positions=positions).conflicts)
+    errors.extend(Tally.of(requests, positions=positions).conflicts)
     if errors:
         problems = f"{len(errors)} problem{'s' if len(errors) > 1 else ''}"
         msg = f"{problems} in the ledger of {total} record{'s' if total != 1 else ''}"

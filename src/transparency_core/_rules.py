@@ -12,9 +12,8 @@ References:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from fractions import Fraction
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 import attrs
 from babel import Locale
@@ -28,13 +27,6 @@ from transparency_core._categories import (
     Percent,
     Requests,
     Subjects,
-)
-from transparency_core._model import (
-    Identifier,
-    Notification,
-    Outcome,
-    Request,
-    Response,
 )
 from transparency_core._period import ReportingPeriod  # noqa: TC001 -- used at runtime
 from transparency_core._report import (
@@ -50,129 +42,21 @@ from transparency_core._report import (
     Table,
 )
 from transparency_core._rounding import RoundingPolicy
-from transparency_core.exceptions import ConflictingRepeatError, InvalidLedgerError
+from transparency_core._tally import Tally
+from transparency_core.exceptions import InvalidLedgerError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-__all__ = ["Repeats", "build_report", "merge_repeats"]
+    from transparency_core._model import (
+        Request,
+    )
+
+__all__ = ["build_report"]
 
 LEGAL_PROCESS_TABLE = "legal_process"
 _ENGLISH_NAMES = Locale("en").territories
-_T = TypeVar("_T")
 DEFAULT_ROUNDING = RoundingPolicy()
-
-
-class _Conflict(Exception):  # noqa: N818 -- an internal signal, never raised out
-    def __init__(self, field: str, first: object, second: object) -> None:
-        super().__init__(field)
-        self.field, self.first, self.second = field, first, second
-
-
-def _identifier_order(identifier: Identifier) -> tuple[str, str, str]:
-    return (identifier.type, identifier.value, identifier.subject or "")
-
-
-def _settle(field: str, first: _T | None, second: _T | None, pending: object) -> _T | None:
-    """Return whichever of two values is settled; equal values are one value."""
-    if first == second or second is None or second == pending:
-        return first
-    if first is None or first == pending:
-        return second
-    raise _Conflict(field, first, second)
-
-
-def _merge_responses(first: Response, second: Response) -> Response:
-    """Combine the responses of two records of one request.
-
-    A ``pending`` outcome gives way to a settled one, ``challenged`` holds if either
-    record says so, and an absent or ``not_yet`` notice gives way to a definite one.
-    Two different settled outcomes, data or notices are a conflict: never a silent
-    choice. The combination is commutative and associative, so the order of the
-    records never matters.
-    """
-    outcome = _settle("response.outcome", first.outcome, second.outcome, Outcome.PENDING)
-    if first.outcome is second.outcome and first.data is not second.data:
-        raise _Conflict("response.data", first.data, second.data)
-    data = first.data if first.outcome is outcome else second.data
-    notified = _settle("response.notified", first.notified, second.notified, Notification.NOT_YET)
-    return Response(
-        outcome=outcome or Outcome.PENDING,
-        data=data,
-        challenged=first.challenged or second.challenged,
-        notified=notified,
-    )
-
-
-_REQUEST_FIELDS = tuple(field.name for field in attrs.fields(Request) if field.name != "response")
-
-
-def _merge(first: Request, second: Request) -> Request:
-    """Merge two records of one request id, or raise :class:`_Conflict`."""
-    for name in _REQUEST_FIELDS:
-        mine, theirs = getattr(first, name), getattr(second, name)
-        if name == "identifiers":
-            mine = sorted(mine, key=_identifier_order)
-            theirs = sorted(theirs, key=_identifier_order)
-        if mine != theirs:
-            raise _Conflict(name, mine, theirs)
-    response = _merge_responses(first.response, second.response)
-    return first if response == first.response else attrs.evolve(first, response=response)
-
-
-@attrs.frozen
-class Repeats:
-    """The outcome of merging repeated records: requests, record counts, conflicts."""
-
-    requests: dict[str, Request]
-    """One request per id, its records merged."""
-    records: dict[str, int]
-    """How many records carried each id."""
-    conflicts: list[ConflictingRepeatError]
-    """Every repeat that disagrees with an earlier record of its id."""
-
-
-def merge_repeats(
-    requests: Iterable[Request], *, positions: Sequence[int] | None = None
-) -> Repeats:
-    """Merge the records that repeat an ``id`` into one request each (rule 2).
-
-    "Any request that we challenge or reject is not counted as an additional request."
-    Records that repeat an ``id`` are one request, counted once. A repeat that disagrees
-    with an earlier record of its id on the request's own fields, or on a settled
-    response, is a conflict: it is listed, never silently resolved.
-
-    Args:
-        requests: The records, in ledger order.
-        positions: Where each record stands in the ledger, for error messages; by
-            default its place in ``requests``.
-    """
-    merged: dict[str, Request] = {}
-    first_seen: dict[str, int] = {}
-    records: dict[str, int] = defaultdict(int)
-    conflicts: list[ConflictingRepeatError] = []
-    for place, request in enumerate(requests):
-        index = positions[place] if positions is not None else place
-        records[request.id] += 1
-        earlier = merged.get(request.id)
-        if earlier is None:
-            merged[request.id] = request
-            first_seen[request.id] = index
-            continue
-        try:
-            merged[request.id] = _merge(earlier, request)
-        except _Conflict as conflict:
-            conflicts.append(
-                ConflictingRepeatError(
-                    request.id,
-                    first_seen[request.id],
-                    index,
-                    conflict.field,
-                    conflict.first,
-                    conflict.second,
-                )
-            )
-    return Repeats(merged, dict(records), conflicts)
 
 
 def _country_order(code: str) -> tuple[str, str]:
@@ -273,7 +157,7 @@ class _LegalProcessIs:
 
 
 def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented policy
-    requests: Iterable[Request],
+    requests: Iterable[Request] | Tally,
     period: ReportingPeriod,
     *,
     categories: Sequence[Category] = DEFAULT_CATEGORIES,
@@ -285,7 +169,8 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
 
     Args:
         requests: The ledger, as value objects (see :func:`structure_ledger` to read
-            JSON-ready records). Any order; repeated ids are one request.
+            JSON-ready records), in any order, repeated ids being one request; or the
+            :class:`Tally` of it, merged from parts counted apart.
         period: The reporting period; requests received outside it are left out and
             listed as such in :attr:`Report.entries`.
         categories: The categories to tabulate, one table each, in this order.
@@ -316,12 +201,12 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
         >>> report.table("device").cell("SE", "percent_provided").value
         Decimal('0')
     """
-    repeats = merge_repeats(requests)
-    if repeats.conflicts:
-        count = len(repeats.conflicts)
+    tally = requests if isinstance(requests, Tally) else Tally.of(requests)
+    if tally.conflicts:
+        count = len(tally.conflicts)
         msg = f"{count} conflicting repeated record{'s' if count > 1 else ''} in the ledger"
-        raise InvalidLedgerError(msg, repeats.conflicts)
-    merged, records = repeats.requests, repeats.records
+        raise InvalidLedgerError(msg, list(tally.conflicts))
+    merged, records = tally.requests, tally.records
     tabulated = {category.name: category for category in categories}
     by_category: dict[str, dict[str, list[Request]]] = {name: {} for name in tabulated}
     by_legal_process: dict[str, list[Request]] = {}

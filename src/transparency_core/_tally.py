@@ -1,0 +1,190 @@
+"""The tally: the de-duplicated requests of a ledger, or of a part of one, mergeable.
+
+Rule 2: "Any request that we challenge or reject is not counted as an additional
+request." Records that repeat an ``id`` are one request. A tally holds one request per
+id, how many records carried it, and every conflict found. Tallies of parts of a ledger
+merge exactly: the merge is associative and commutative, and a repeated id that lands in
+two parts is merged as if both records had been in one part. Tallies pickle, so the parts
+can be counted in separate processes.
+
+Example:
+    >>> from transparency_core import reference_ledger
+    >>> ledger = reference_ledger()
+    >>> whole = Tally.of(ledger)
+    >>> parts = Tally.of(ledger[:100]).merge(Tally.of(ledger[100:], start=100))
+    >>> parts == whole
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TypeVar
+
+import attrs
+
+from transparency_core._model import Identifier, Notification, Outcome, Request, Response
+from transparency_core.exceptions import ConflictingRepeatError
+
+__all__ = ["Tally"]
+
+_T = TypeVar("_T")
+
+
+class _Conflict(Exception):  # noqa: N818 -- an internal signal, never raised out
+    def __init__(self, field: str, first: object, second: object) -> None:
+        super().__init__(field)
+        self.field, self.first, self.second = field, first, second
+
+
+def _identifier_order(identifier: Identifier) -> tuple[str, str, str]:
+    return (identifier.type, identifier.value, identifier.subject or "")
+
+
+def _settle(field: str, first: _T | None, second: _T | None, pending: object) -> _T | None:
+    """Return whichever of two values is settled; equal values are one value."""
+    if first == second or second is None or second == pending:
+        return first
+    if first is None or first == pending:
+        return second
+    raise _Conflict(field, first, second)
+
+
+def _merge_responses(first: Response, second: Response) -> Response:
+    """Combine the responses of two records of one request.
+
+    A ``pending`` outcome gives way to a settled one, ``challenged`` holds if either
+    record says so, and an absent or ``not_yet`` notice gives way to a definite one.
+    Two different settled outcomes, data or notices are a conflict: never a silent
+    choice. The combination is commutative and associative, so the order of the
+    records never matters.
+    """
+    outcome = _settle("response.outcome", first.outcome, second.outcome, Outcome.PENDING)
+    if first.outcome is second.outcome and first.data is not second.data:
+        raise _Conflict("response.data", first.data, second.data)
+    data = first.data if first.outcome is outcome else second.data
+    notified = _settle("response.notified", first.notified, second.notified, Notification.NOT_YET)
+    return Response(
+        outcome=outcome or Outcome.PENDING,
+        data=data,
+        challenged=first.challenged or second.challenged,
+        notified=notified,
+    )
+
+
+_REQUEST_FIELDS = tuple(field.name for field in attrs.fields(Request) if field.name != "response")
+
+
+def _merge(first: Request, second: Request) -> Request:
+    """Merge two records of one request id, or raise :class:`_Conflict`."""
+    for name in _REQUEST_FIELDS:
+        mine, theirs = getattr(first, name), getattr(second, name)
+        if name == "identifiers":
+            mine = sorted(mine, key=_identifier_order)
+            theirs = sorted(theirs, key=_identifier_order)
+        if mine != theirs:
+            raise _Conflict(name, mine, theirs)
+    response = _merge_responses(first.response, second.response)
+    return first if response == first.response else attrs.evolve(first, response=response)
+
+
+def _combine(
+    request_id: str,
+    earlier: tuple[Request, int],
+    later: tuple[Request, int],
+    conflicts: list[ConflictingRepeatError],
+) -> Request:
+    """Merge two records (request, position) of one id; a conflict keeps the earlier."""
+    (first, first_at), (second, second_at) = sorted((earlier, later), key=lambda pair: pair[1])
+    try:
+        return _merge(first, second)
+    except _Conflict as conflict:
+        conflicts.append(
+            ConflictingRepeatError(
+                request_id, first_at, second_at, conflict.field, conflict.first, conflict.second
+            )
+        )
+        return first
+
+
+@attrs.frozen(eq=True, hash=False)
+class Tally:
+    """The requests of a ledger (or a part of one), one per id, ready to count.
+
+    Build one with :meth:`of`, combine parts with :meth:`merge` (or ``+``), and count it
+    with :func:`~transparency_core.build_report`.
+    """
+
+    requests: Mapping[str, Request]
+    """One request per id, its records merged."""
+    records: Mapping[str, int]
+    """How many records carried each id."""
+    first_seen: Mapping[str, int]
+    """The position in the ledger of the first record of each id."""
+    conflicts: tuple[ConflictingRepeatError, ...] = ()
+    """Every repeat that disagrees with an earlier record of its id."""
+
+    @classmethod
+    def of(
+        cls,
+        requests: Iterable[Request],
+        *,
+        start: int = 0,
+        positions: Sequence[int] | None = None,
+    ) -> Tally:
+        """Tally ``requests``, in ledger order.
+
+        Args:
+            requests: The records of the ledger, or of a part of it.
+            start: Where the part starts in the whole ledger, so that errors name the
+                records by their place in the whole.
+            positions: The place of each record in the ledger, when they are not
+                consecutive (records that failed to convert were skipped, say).
+        """
+        merged: dict[str, Request] = {}
+        first_seen: dict[str, int] = {}
+        records: dict[str, int] = {}
+        conflicts: list[ConflictingRepeatError] = []
+        for place, request in enumerate(requests):
+            index = positions[place] if positions is not None else start + place
+            request_id = request.id
+            earlier = merged.get(request_id)
+            if earlier is None:
+                merged[request_id] = request
+                first_seen[request_id] = index
+                records[request_id] = 1
+                continue
+            records[request_id] += 1
+            merged[request_id] = _combine(
+                request_id, (earlier, first_seen[request_id]), (request, index), conflicts
+            )
+        return cls(merged, records, first_seen, tuple(conflicts))
+
+    def merge(self, other: Tally) -> Tally:
+        """Return the tally of both parts, as if their records had been tallied together."""
+        merged = dict(self.requests)
+        first_seen = dict(self.first_seen)
+        records = dict(self.records)
+        conflicts = [*self.conflicts, *other.conflicts]
+        for request_id, request in other.requests.items():
+            at = other.first_seen[request_id]
+            earlier = merged.get(request_id)
+            records[request_id] = records.get(request_id, 0) + other.records[request_id]
+            if earlier is None:
+                merged[request_id] = request
+                first_seen[request_id] = at
+                continue
+            merged[request_id] = _combine(
+                request_id, (earlier, first_seen[request_id]), (request, at), conflicts
+            )
+            first_seen[request_id] = min(first_seen[request_id], at)
+        return Tally(merged, records, first_seen, tuple(conflicts))
+
+    def __add__(self, other: Tally) -> Tally:
+        """``a + b`` is ``a.merge(b)``."""
+        return self.merge(other)
+
+    @classmethod
+    def empty(cls) -> Tally:
+        """The tally of no records: ``Tally.empty().merge(t) == t``."""
+        return cls({}, {}, {})

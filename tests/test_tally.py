@@ -1,0 +1,114 @@
+"""Mergeable tallies: parts of a ledger counted apart, merged exactly."""
+
+from __future__ import annotations
+
+import itertools
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from functools import reduce
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from builders import PENDING, PROVIDED, make_request
+from strategies import ledgers
+from transparency_core import (
+    ReportingPeriod,
+    Request,
+    Tally,
+    build_report,
+    reference_ledger,
+)
+from transparency_core.exceptions import ConflictingRepeatError, InvalidLedgerError
+
+YEAR = ReportingPeriod.calendar_year(2020)
+
+
+def split(ledger: list[Request], *cuts: int) -> list[Tally]:
+    """Tally the parts of ``ledger`` between ``cuts``, each knowing where it starts."""
+    bounds = [0, *sorted(min(cut, len(ledger)) for cut in cuts), len(ledger)]
+    return [Tally.of(ledger[start:end], start=start) for start, end in itertools.pairwise(bounds)]
+
+
+def tally_part(part: tuple[int, list[Request]]) -> Tally:
+    """What a worker process does: tally one part."""
+    start, requests = part
+    return Tally.of(requests, start=start)
+
+
+class TestMerge:
+    """Merging is exact, associative and commutative."""
+
+    @given(ledgers(), st.integers(min_value=0, max_value=40))
+    def test_merging_two_parts_equals_one_pass(self, ledger: list[Request], cut: int) -> None:
+        """Wherever the ledger is cut, even between two records of one id."""
+        first, second = split(ledger, cut)
+
+        assert first.merge(second) == Tally.of(ledger)
+
+    @given(ledgers(), st.integers(0, 40), st.integers(0, 40))
+    def test_merging_is_associative(self, ledger: list[Request], one: int, two: int) -> None:
+        """(a + b) + c == a + (b + c)."""
+        a, b, c = split(ledger, one, two)
+
+        assert (a + b) + c == a + (b + c)
+
+    @given(ledgers(), st.integers(min_value=0, max_value=40))
+    def test_merging_is_commutative(self, ledger: list[Request], cut: int) -> None:
+        """Merging commutes, a + b == b + a: positions are the whole ledger's."""
+        a, b = split(ledger, cut)
+
+        assert a + b == b + a
+
+    @given(ledgers())
+    def test_the_empty_tally_changes_nothing(self, ledger: list[Request]) -> None:
+        """Tally.empty() is the identity of merge."""
+        tally = Tally.of(ledger)
+
+        assert Tally.empty() + tally == tally == tally + Tally.empty()
+
+    def test_a_repeat_split_across_parts_is_merged(self) -> None:
+        """A pending record in one part and its settled repeat in the other: one request."""
+        first = Tally.of([make_request("R1", response=PENDING)])
+        second = Tally.of([make_request("R1", response=PROVIDED)], start=1)
+
+        merged = first + second
+
+        assert merged.records == {"R1": 2}
+        assert merged.requests["R1"].response == PROVIDED
+
+    def test_a_conflict_split_across_parts_names_both_records(self) -> None:
+        """The positions are those of the whole ledger."""
+        first = Tally.of([make_request("A"), make_request("R1")])
+        second = Tally.of([make_request("B"), make_request("R1", country="SE")], start=2)
+
+        [conflict] = (first + second).conflicts
+
+        assert isinstance(conflict, ConflictingRepeatError)
+        assert (conflict.first, conflict.second, conflict.field) == (1, 3, "country")
+        with pytest.raises(InvalidLedgerError):
+            build_report(first + second, YEAR)
+
+
+class TestAcrossProcesses:
+    """Tallies pickle, and parts counted in other processes give the single-pass report."""
+
+    def test_a_tally_survives_pickling(self) -> None:
+        """Every request and count comes back equal."""
+        tally = Tally.of(reference_ledger())
+
+        assert pickle.loads(pickle.dumps(tally)) == tally  # noqa: S301 -- our own bytes
+
+    def test_parts_counted_in_a_process_pool_give_the_single_pass_report(self) -> None:
+        """Four parts, two worker processes, merged in the parent."""
+        ledger = list(reference_ledger())
+        size = len(ledger) // 4 + 1
+        parts = [(start, ledger[start : start + size]) for start in range(0, len(ledger), size)]
+
+        with ProcessPoolExecutor(max_workers=2) as pool:
+            tallies = list(pool.map(tally_part, parts))
+
+        merged = reduce(Tally.merge, tallies, Tally.empty())
+        assert len(tallies) == 4
+        assert build_report(merged, YEAR) == build_report(ledger, YEAR)
