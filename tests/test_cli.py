@@ -146,7 +146,8 @@ class TestRender:
             "",
             "transparency-core: 3 problems in the ledger of 4 records\n"
             "  $[0].category (id 'R1'): expected one of 'device', 'financial_identifier', "
-            "'account', got 'phone'\n"
+            "'account', 'emergency', 'account_preservation', "
+            "'account_restriction_deletion', got 'phone'\n"
             "  $[1].received (id 'R2'): expected a YYYY-MM-DD date, got '2020-13-01'\n"
             "  $[2] and $[3] repeat id 'R3' but disagree on country: 'ES' versus 'SE'\n",
         )

@@ -103,7 +103,8 @@ class TestErrors:
         """The registered categories are listed."""
         assert problems([make_record("R1", category="phone")]) == [
             "$[0].category (id 'R1'): expected one of 'device', 'financial_identifier', "
-            "'account', got 'phone'"
+            "'account', 'emergency', 'account_preservation', "
+            "'account_restriction_deletion', got 'phone'"
         ]
 
     def test_an_identifier_type_of_another_category(self) -> None:
@@ -198,7 +199,8 @@ class TestErrors:
 
         assert errors == [
             "$[1].category (id 'R2'): expected one of 'device', 'financial_identifier', "
-            "'account', got 'x'",
+            "'account', 'emergency', 'account_preservation', "
+            "'account_restriction_deletion', got 'x'",
             "$[0] and $[2] repeat id 'R1' but disagree on country: 'ES' versus 'SE'",
         ]
 

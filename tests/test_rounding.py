@@ -98,3 +98,48 @@ class TestRoundingPolicy:
             expected = exact.quantize(Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP)
 
         assert RoundingPolicy(places=places).percent(Fraction(part, whole)) == expected
+
+
+class TestApportionedShares:
+    """Largest remainder: shares of one whole that sum to exactly 100, on request."""
+
+    def test_off_by_default_shares_are_rounded_one_by_one(self) -> None:
+        """Three thirds: 33 + 33 + 33 = 99, as most reports print them."""
+        assert sum(RoundingPolicy().shares([1, 1, 1])) == 99  # type: ignore[arg-type]
+
+    @given(
+        st.lists(st.integers(min_value=0, max_value=10**6), min_size=1, max_size=8),
+        st.integers(min_value=0, max_value=3),
+    )
+    def test_apportioned_shares_sum_to_exactly_100(self, parts: list[int], places: int) -> None:
+        """Whatever the counts and the places, when the whole is not zero."""
+        shares = RoundingPolicy(places=places, apportion=True).shares(parts)
+
+        if sum(parts):
+            assert sum(s for s in shares if s is not None) == 100
+        else:
+            assert shares == tuple(None for _ in parts)
+
+    @given(st.lists(st.integers(min_value=0, max_value=10**6), min_size=1, max_size=8))
+    def test_each_share_is_its_exact_value_rounded_down_or_up(self, parts: list[int]) -> None:
+        """Apportioning moves a share by less than one unit of the last place."""
+        whole = sum(parts)
+        shares = RoundingPolicy(apportion=True).shares(parts)
+
+        for part, share in zip(parts, shares, strict=True):
+            if whole:
+                assert share is not None
+                assert abs(Fraction(share) - Fraction(part * 100, whole)) < 1
+
+    def test_ties_go_to_the_larger_part_then_the_earlier(self) -> None:
+        """2, 1, 1 of 4 is exact; 1, 1, 1 gives the extra unit to the first."""
+        policy = RoundingPolicy(apportion=True)
+
+        assert policy.shares([2, 1, 1]) == (Decimal(50), Decimal(25), Decimal(25))
+        assert policy.shares([1, 1, 1]) == (Decimal(34), Decimal(33), Decimal(33))
+        assert policy.shares([1, 2, 2, 2]) == (Decimal(14), Decimal(29), Decimal(29), Decimal(28))
+
+    def test_the_seeds_legal_process_shares_are_unchanged(self) -> None:
+        """16 and 1 of 17: 94 and 6, apportioned or not."""
+        assert RoundingPolicy(apportion=True).shares([16, 1]) == (Decimal(94), Decimal(6))
+        assert RoundingPolicy().shares([16, 1]) == (Decimal(94), Decimal(6))

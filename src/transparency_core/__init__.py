@@ -12,16 +12,19 @@ Example:
 
 from __future__ import annotations
 
-from transparency_core import exceptions
+from transparency_core import exceptions, predicates
 from transparency_core._categories import (
     DEFAULT_CATEGORIES,
     DEFAULT_LEGAL_PROCESSES,
+    SHIPPED_CATEGORIES,
+    Categories,
     Category,
     Column,
     LegalProcess,
     Percent,
     Requests,
     Subjects,
+    default_categories,
 )
 from transparency_core._convert import (
     configure_converter,
@@ -31,6 +34,7 @@ from transparency_core._convert import (
 )
 from transparency_core._markdown import MarkdownRenderer
 from transparency_core._model import (
+    Action,
     DataKind,
     Identifier,
     Notification,
@@ -66,6 +70,9 @@ __version__ = "0.1.0"
 __all__ = [
     "DEFAULT_CATEGORIES",
     "DEFAULT_LEGAL_PROCESSES",
+    "SHIPPED_CATEGORIES",
+    "Action",
+    "Categories",
     "Category",
     "Column",
     "CrossBorder",
@@ -96,8 +103,10 @@ __all__ = [
     "ZeroDenominator",
     "build_report",
     "configure_converter",
+    "default_categories",
     "exceptions",
     "make_converter",
+    "predicates",
     "reference_ledger",
     "reference_period",
     "reference_records",

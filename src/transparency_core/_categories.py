@@ -12,18 +12,24 @@ References:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import attrs
 
-from transparency_core._model import DataKind, Outcome, Request
+from transparency_core._model import Action, DataKind, Outcome, Request
 
 __all__ = [
     "ACCOUNT",
+    "ACCOUNT_PRESERVATION",
+    "ACCOUNT_RESTRICTION_DELETION",
     "DEFAULT_CATEGORIES",
     "DEFAULT_LEGAL_PROCESSES",
     "DEVICE",
+    "EMERGENCY",
     "FINANCIAL_IDENTIFIER",
+    "SHIPPED_CATEGORIES",
+    "ActionTaken",
+    "Categories",
     "Category",
     "Column",
     "LegalProcess",
@@ -31,8 +37,10 @@ __all__ = [
     "Percent",
     "Requests",
     "Subjects",
+    "challenged_or_rejected",
     "content_provided",
     "data_provided",
+    "default_categories",
     "every_request",
     "only_non_content_provided",
 ]
@@ -58,6 +66,27 @@ def only_non_content_provided(request: Request) -> bool:
 def content_provided(request: Request) -> bool:
     """Content data was provided, with or without non-content data."""
     return data_provided(request) and request.response.data is DataKind.CONTENT
+
+
+def challenged_or_rejected(request: Request) -> bool:
+    """The request was challenged in part or rejected (Apple's account column)."""
+    return request.response.challenged or request.response.outcome is Outcome.REJECTED
+
+
+@attrs.frozen
+class ActionTaken:
+    """A predicate: ``action`` was done to the accounts of the request.
+
+    Example:
+        >>> ActionTaken(Action.PRESERVED)
+        ActionTaken(action=<Action.PRESERVED: 'preserved'>)
+    """
+
+    action: Action
+
+    def __call__(self, request: Request) -> bool:
+        """Whether the request's response records this action."""
+        return request.response.action is self.action
 
 
 @attrs.frozen
@@ -282,3 +311,160 @@ DEFAULT_LEGAL_PROCESSES: tuple[LegalProcess, ...] = (
     ),
 )
 """The seed's legal process types, in the order of its Table 4."""
+
+
+_ACCOUNT_TYPES = ACCOUNT.identifier_types
+
+EMERGENCY = Category(
+    name="emergency",
+    title="Worldwide Government Emergency Requests",
+    identifier_types=(*DEVICE.identifier_types, *_ACCOUNT_TYPES),
+    columns=(
+        Column(
+            key="requests",
+            heading="Number of Emergency Requests",
+            definition=(
+                "The number of requests citing an emergency: a threat to someone's life or "
+                "safety that calls for an answer without delay."
+            ),
+        ),
+        Column(
+            key="provided",
+            heading="Number of Emergency Requests Where Data Was Provided",
+            measure=Requests(data_provided),
+        ),
+        Column(
+            key="percent_provided",
+            heading="Percentage of Emergency Requests Where Data Was Provided",
+            measure=Percent(data_provided),
+        ),
+    ),
+    description="Emergency requests, as Apple reports them since 2015.",
+)
+
+ACCOUNT_PRESERVATION = Category(
+    name="account_preservation",
+    title="Worldwide Government Account Preservation Requests",
+    identifier_types=_ACCOUNT_TYPES,
+    columns=(
+        Column(key="requests", heading="Number of Account Preservation Requests"),
+        Column(
+            key="subjects",
+            heading="Number of Accounts Specified in the Requests",
+            measure=Subjects(),
+        ),
+        Column(
+            key="preserved",
+            heading="Number of Accounts for Which Data Was Preserved",
+            measure=Subjects(ActionTaken(Action.PRESERVED)),
+            definition="Accounts of requests whose response records the action 'preserved'.",
+        ),
+    ),
+    description=(
+        "Requests to preserve an account's data while the authority obtains legal process "
+        "for it, as Apple reports them since 2016."
+    ),
+)
+
+ACCOUNT_RESTRICTION_DELETION = Category(
+    name="account_restriction_deletion",
+    title="Worldwide Government Account Restriction/Deletion Requests",
+    identifier_types=_ACCOUNT_TYPES,
+    columns=(
+        Column(key="requests", heading="Number of Account Restriction/Deletion Requests"),
+        Column(
+            key="subjects",
+            heading="Number of Accounts Specified in the Requests",
+            measure=Subjects(),
+        ),
+        Column(
+            key="challenged_or_rejected",
+            heading="Number of Requests Challenged in Part or Rejected",
+            measure=Requests(challenged_or_rejected),
+        ),
+        Column(
+            key="restricted",
+            heading="Number of Accounts Restricted",
+            measure=Subjects(ActionTaken(Action.RESTRICTED)),
+        ),
+        Column(
+            key="deleted",
+            heading="Number of Accounts Deleted",
+            measure=Subjects(ActionTaken(Action.DELETED)),
+        ),
+    ),
+    description=("Requests to restrict or delete an account, as Apple reports them since 2014."),
+)
+
+
+@attrs.define
+class Categories:
+    """A registry of categories: the ones a ledger may name, in registration order.
+
+    Registries are plain objects, made by :func:`default_categories` or empty; nothing is
+    registered globally, so two services can count by different categories side by side.
+
+    Example:
+        >>> categories = default_categories()
+        >>> "device" in categories, len(categories)
+        (True, 6)
+        >>> push_token = Category(
+        ...     name="push_token",
+        ...     title="Worldwide Government Push Token Requests",
+        ...     identifier_types=("push_token",),
+        ...     columns=(Column(key="requests", heading="Number of Push Token Requests"),),
+        ... )
+        >>> categories.register(push_token)
+        >>> categories["push_token"].title
+        'Worldwide Government Push Token Requests'
+    """
+
+    _by_name: dict[str, Category] = attrs.field(factory=dict, alias="by_name")
+
+    def register(self, category: Category, *, replace: bool = False) -> None:
+        """Add ``category``; a name already registered needs ``replace=True``.
+
+        Raises:
+            ValueError: When the name is taken and ``replace`` is false.
+        """
+        if category.name in self._by_name and not replace:
+            msg = f"a category named {category.name!r} is already registered"
+            raise ValueError(msg)
+        self._by_name[category.name] = category
+
+    def __contains__(self, name: object) -> bool:
+        """Whether a category of this name is registered."""
+        return name in self._by_name
+
+    def __iter__(self) -> Iterator[Category]:
+        """The categories, in the order they were registered."""
+        return iter(self._by_name.values())
+
+    def __len__(self) -> int:
+        """How many categories are registered."""
+        return len(self._by_name)
+
+    def __getitem__(self, name: str) -> Category:
+        """The category called ``name``.
+
+        Raises:
+            KeyError: When none is.
+        """
+        return self._by_name[name]
+
+
+SHIPPED_CATEGORIES: tuple[Category, ...] = (
+    *DEFAULT_CATEGORIES,
+    EMERGENCY,
+    ACCOUNT_PRESERVATION,
+    ACCOUNT_RESTRICTION_DELETION,
+)
+"""Every category this package defines: the seed's, then those of the major reports."""
+
+
+def default_categories() -> Categories:
+    """A new registry holding every shipped category, for a caller to add to."""
+    registry = Categories()
+    for category in SHIPPED_CATEGORIES:
+        registry.register(category)
+    return registry

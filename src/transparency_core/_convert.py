@@ -23,12 +23,13 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from transparency_core._categories import (
-    DEFAULT_CATEGORIES,
     DEFAULT_LEGAL_PROCESSES,
+    SHIPPED_CATEGORIES,
     Category,
     LegalProcess,
 )
 from transparency_core._model import (
+    Action,
     DataKind,
     Identifier,
     Notification,
@@ -172,9 +173,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
     - structure hooks for ``str`` and ``bool`` that accept only those types;
     - a structure hook for ``date`` that accepts only ``YYYY-MM-DD`` strings, and an
       unstructure hook that writes that form;
-    - structure hooks for :class:`Outcome`, :class:`DataKind` and
-      :class:`Notification` that accept only a member's value, and unstructure hooks
-      that write that value as a plain string;
+    - structure hooks for :class:`Outcome`, :class:`DataKind`, :class:`Notification`
+      and :class:`Action` that accept only a member's value, and unstructure hooks that
+      write that value as a plain string;
     - a structure hook for ``tuple[Identifier, ...]`` that accepts only a list;
     - structure hooks for :class:`Identifier`, :class:`Response` and :class:`Request`
       that refuse unknown fields, and unstructure hooks for them that leave out fields
@@ -186,7 +187,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(date, date.isoformat)
     # Each enum by its own class: they are str subclasses, and dispatch by class would
     # otherwise hand them to the str hooks.
-    for enum_class in (Outcome, DataKind, Notification):
+    for enum_class in (Outcome, DataKind, Notification, Action):
         converter.register_structure_hook(enum_class, _structure_enum)
         converter.register_unstructure_hook(enum_class, _enum_value)
     converter.register_structure_hook_func(
@@ -264,7 +265,7 @@ def _record_id(record: object) -> str | None:
 def structure_ledger(
     records: Iterable[object],
     *,
-    categories: Sequence[Category] = DEFAULT_CATEGORIES,
+    categories: Iterable[Category] | None = None,
     legal_processes: Sequence[LegalProcess] = DEFAULT_LEGAL_PROCESSES,
     converter: cattrs.Converter | None = None,
 ) -> tuple[Request, ...]:
@@ -272,7 +273,8 @@ def structure_ledger(
 
     Args:
         records: The ledger: mappings in the ledger format (``json.load`` output).
-        categories: The categories a record may name, with their identifier types.
+        categories: The categories a record may name, with their identifier types: a
+            :class:`Categories` registry, say. By default, every shipped category.
         legal_processes: The legal process types a record may name.
         converter: A converter from :func:`make_converter`, to reuse one; by default a
             new one is made.
@@ -300,7 +302,8 @@ def structure_ledger(
         <Outcome.PROVIDED: 'provided'>
     """
     converter = converter or make_converter()
-    by_name = {category.name: category for category in categories}
+    registry = SHIPPED_CATEGORIES if categories is None else categories
+    by_name = {category.name: category for category in registry}
     process_names = [process.name for process in legal_processes]
     requests: list[Request] = []
     positions: list[int] = []

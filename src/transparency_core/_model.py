@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COUNTRY_CODES",
+    "Action",
     "DataKind",
     "Identifier",
     "Notification",
@@ -65,6 +66,17 @@ class DataKind(enum.StrEnum):
     """Only non-content data: registration details, logs, transactions."""
     CONTENT = "content"
     """Content (backups, contacts, ...), with or without non-content data."""
+
+
+class Action(enum.StrEnum):
+    """What was done to the accounts named, for a request that asks for an action."""
+
+    PRESERVED = "preserved"
+    """The accounts' data was preserved (a preservation request)."""
+    RESTRICTED = "restricted"
+    """The accounts were restricted."""
+    DELETED = "deleted"
+    """The accounts were deleted."""
 
 
 class Notification(enum.StrEnum):
@@ -185,9 +197,16 @@ class Response:
     data: DataKind | None = None
     challenged: bool = False
     notified: Notification | None = None
+    action: Action | None = None
 
     def __attrs_post_init__(self) -> None:
-        """Data goes with ``provided`` and with nothing else."""
+        """Data goes with ``provided`` and nothing else; nothing is done when rejected."""
+        if self.action is not None and self.outcome in {Outcome.REJECTED, Outcome.PENDING}:
+            raise FieldError(
+                "action",
+                f"no action when the outcome is {self.outcome.value!r}",
+                self.action.value,
+            )
         if self.outcome is Outcome.PROVIDED and self.data is None:
             raise FieldError(
                 "data",

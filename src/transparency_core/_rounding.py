@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import attrs
@@ -17,7 +18,7 @@ import attrs
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
-    from fractions import Fraction
+    from collections.abc import Sequence
 
 __all__ = ["RoundingMode", "RoundingPolicy", "ZeroDenominator"]
 
@@ -73,6 +74,9 @@ class RoundingPolicy:
     """How a value between two printable ones is rounded."""
     zero_denominator: ZeroDenominator = ZeroDenominator.BLANK
     """What a percentage of zero requests shows."""
+    apportion: bool = False
+    """Whether shares of one whole (Table 4's legal process types, the outcome
+    breakdown) are apportioned so that they sum to exactly 100 (:meth:`shares`)."""
 
     def __attrs_post_init__(self) -> None:
         """Places is a whole number of at least zero."""
@@ -101,6 +105,37 @@ class RoundingPolicy:
                     quotient += 1
                 case RoundingMode.FLOOR:
                     pass
-        sign = 0 if quotient >= 0 else 1
-        digits = tuple(int(digit) for digit in str(abs(quotient)))
+        return self._decimal(quotient)
+
+    def _decimal(self, units: int) -> Decimal:
+        """``units`` of the last place as a Decimal: 9450 at two places is 94.50."""
+        sign = 0 if units >= 0 else 1
+        digits = tuple(int(digit) for digit in str(abs(units)))
         return Decimal((sign, digits, -self.places))
+
+    def shares(self, parts: Sequence[int]) -> tuple[Decimal | None, ...]:
+        """Percentages of ``parts`` of one whole (their sum).
+
+        Without :attr:`apportion`, each is rounded on its own by :meth:`percent`, and
+        they may sum to 99 or 101. With it, they are apportioned by the largest
+        remainder method and sum to exactly 100: each part gets its share rounded down,
+        and the units left over go one each to the parts with the largest remainders.
+        Ties go to the larger part, then to the earlier part, so the result depends on
+        nothing but the counts and their order.
+
+        Example:
+            >>> RoundingPolicy().shares([1, 1, 1])
+            (Decimal('33'), Decimal('33'), Decimal('33'))
+            >>> RoundingPolicy(apportion=True).shares([1, 1, 1])
+            (Decimal('34'), Decimal('33'), Decimal('33'))
+        """
+        whole = sum(parts)
+        if not self.apportion or whole == 0:
+            return tuple(self.percent(Fraction(part, whole) if whole else None) for part in parts)
+        scale = 100 * 10**self.places
+        floors = [part * scale // whole for part in parts]
+        remainders = [part * scale % whole for part in parts]
+        order = sorted(range(len(parts)), key=lambda i: (-remainders[i], -parts[i], i))
+        for index in order[: scale - sum(floors)]:
+            floors[index] += 1
+        return tuple(self._decimal(units) for units in floors)

@@ -131,7 +131,10 @@ def _legal_process_table(
             _figure(requests, Requests(_LegalProcessIs(column.key))) for column in columns
         )
         rows.append(Row(country, counts))
-        shares = tuple(_percentage(count, whole, rounding) for count in counts)
+        values = rounding.shares([count.value for count in counts])
+        shares = tuple(
+            Percentage(count, whole, value) for count, value in zip(counts, values, strict=True)
+        )
         rows.append(Row(country, shares, RowKind.SHARES))
     return Table(
         key=LEGAL_PROCESS_TABLE,
