@@ -13,6 +13,14 @@ Example:
 from __future__ import annotations
 
 from transparency_core import exceptions, predicates
+from transparency_core._breakdowns import (
+    BASIS,
+    CHALLENGES,
+    NOTIFICATION,
+    OUTCOMES,
+    SHIPPED_BREAKDOWNS,
+    Breakdown,
+)
 from transparency_core._categories import (
     DEFAULT_CATEGORIES,
     DEFAULT_LEGAL_PROCESSES,
@@ -68,10 +76,16 @@ from transparency_core._text import TextRenderer
 __version__ = "0.1.0"
 
 __all__ = [
+    "BASIS",
+    "CHALLENGES",
     "DEFAULT_CATEGORIES",
     "DEFAULT_LEGAL_PROCESSES",
+    "NOTIFICATION",
+    "OUTCOMES",
+    "SHIPPED_BREAKDOWNS",
     "SHIPPED_CATEGORIES",
     "Action",
+    "Breakdown",
     "Categories",
     "Category",
     "Column",

@@ -15,9 +15,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-import attrs
 from babel import Locale
 
+from transparency_core._breakdowns import Breakdown, legal_process_breakdown
 from transparency_core._categories import (
     DEFAULT_CATEGORIES,
     DEFAULT_LEGAL_PROCESSES,
@@ -86,77 +86,51 @@ def _cell(requests: Sequence[Request], column: Column, rounding: RoundingPolicy)
     return _figure(requests, measure)
 
 
-def _category_table(
-    category: Category,
+def _table(  # noqa: PLR0913 -- a table's parts, by name
+    *,
+    key: str,
+    title: str,
+    description: str,
+    columns: tuple[Column, ...],
     by_country: dict[str, list[Request]],
     rounding: RoundingPolicy,
+    shares: bool = False,
 ) -> Table:
     # Rule 8: "The countries listed are the only ones from which we have received
     # requests."
-    rows = tuple(
-        Row(
-            country,
-            tuple(_cell(by_country[country], c, rounding) for c in category.columns),
-        )
-        for country in sorted(by_country, key=_country_order)
-    )
-    return Table(
-        key=category.name,
-        title=category.title,
-        columns=category.columns,
-        rows=rows,
-        description=category.description,
-    )
-
-
-def _legal_process_table(
-    processes: Sequence[LegalProcess],
-    by_country: dict[str, list[Request]],
-    rounding: RoundingPolicy,
-) -> Table:
-    # Rule 7: "each type's share of that country's legal-process requests".
-    known = {process.name for process in processes}
-    seen = {request.legal_process for requests in by_country.values() for request in requests}
-    extra = sorted(name for name in seen if name is not None and name not in known)
-    # Nothing lost: a type nobody registered still gets a column, headed by its name.
-    columns = tuple(
-        Column(key=process.name, heading=process.heading, definition=process.definition)
-        for process in processes
-    ) + tuple(Column(key=name, heading=name) for name in extra)
     rows: list[Row] = []
     for country in sorted(by_country, key=_country_order):
         requests = by_country[country]
-        whole = Figure(len(requests), tuple(request.id for request in requests))
-        counts = tuple(
-            _figure(requests, Requests(_LegalProcessIs(column.key))) for column in columns
-        )
-        rows.append(Row(country, counts))
-        values = rounding.shares([count.value for count in counts])
-        shares = tuple(
-            Percentage(count, whole, value) for count, value in zip(counts, values, strict=True)
-        )
-        rows.append(Row(country, shares, RowKind.SHARES))
-    return Table(
-        key=LEGAL_PROCESS_TABLE,
-        title="Government Requests by Legal Process Type",
-        columns=columns,
-        rows=tuple(rows),
-        description=(
-            "Requests by legal process type: investigation orders and other court "
-            "orders. Only countries from which we received requests on a legal process "
-            "are listed."
-        ),
+        cells = tuple(_cell(requests, column, rounding) for column in columns)
+        rows.append(Row(country, cells))
+        if shares:
+            # Rule 7: "each type's share of that country's legal-process requests".
+            whole = Figure(len(requests), tuple(request.id for request in requests))
+            counts = [cell for cell in cells if isinstance(cell, Figure)]
+            values = rounding.shares([count.value for count in counts])
+            percentages = tuple(
+                Percentage(count, whole, value) for count, value in zip(counts, values, strict=True)
+            )
+            rows.append(Row(country, percentages, RowKind.SHARES))
+    return Table(key=key, title=title, columns=columns, rows=tuple(rows), description=description)
+
+
+def _breakdown_table(
+    breakdown: Breakdown, counted: Iterable[Request], rounding: RoundingPolicy
+) -> Table:
+    by_country: dict[str, list[Request]] = {}
+    for request in counted:
+        if breakdown.where(request):
+            by_country.setdefault(request.country, []).append(request)
+    return _table(
+        key=breakdown.key,
+        title=breakdown.title,
+        description=breakdown.description,
+        columns=breakdown.columns,
+        by_country=by_country,
+        rounding=rounding,
+        shares=breakdown.shares,
     )
-
-
-@attrs.frozen
-class _LegalProcessIs:
-    """A predicate: the request rests on the legal process ``name``."""
-
-    name: str
-
-    def __call__(self, request: Request) -> bool:
-        return request.legal_process == self.name
 
 
 def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented policy
@@ -166,6 +140,7 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
     categories: Sequence[Category] = DEFAULT_CATEGORIES,
     legal_processes: Sequence[LegalProcess] = DEFAULT_LEGAL_PROCESSES,
     rounding: RoundingPolicy = DEFAULT_ROUNDING,
+    breakdowns: Sequence[Breakdown] = (),
     company: str | None = None,
 ) -> Report:
     """Count ``requests`` into a report for ``period``.
@@ -179,6 +154,8 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
         categories: The categories to tabulate, one table each, in this order.
         legal_processes: The legal process types of the legal process table.
         rounding: How percentages are rounded: whole percent, half up by default.
+        breakdowns: Tables across categories to add after the legal process table,
+            such as :data:`OUTCOMES` or :data:`NOTIFICATION`.
         company: The company's name, for the title and the disclosures.
 
     Returns:
@@ -212,8 +189,8 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
     merged, records = tally.requests, tally.records
     tabulated = {category.name: category for category in categories}
     by_category: dict[str, dict[str, list[Request]]] = {name: {} for name in tabulated}
-    by_legal_process: dict[str, list[Request]] = {}
     cross_border: dict[str, list[Request]] = {}
+    counted: list[Request] = []
     entries: list[LedgerEntry] = []
 
     for request_id in sorted(merged):
@@ -231,8 +208,7 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
             # Rule 3: "If a request is amended, it is counted as a new request": an
             # amending record is a request of its own and the amended one still counts.
             by_category[request.category].setdefault(request.country, []).append(request)
-            if request.legal_process is not None:
-                by_legal_process.setdefault(request.country, []).append(request)
+            counted.append(request)
             # Rule 9: cross-border requests are counted and disclosed, zero included.
             if request.cross_border:
                 cross_border.setdefault(request.country, []).append(request)
@@ -240,9 +216,29 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
             disposition = Disposition.COUNTED
         entries.append(LedgerEntry(request_id, records[request_id], disposition, reason))
 
+    known = {process.name for process in legal_processes}
+    unregistered = sorted(
+        {request.legal_process for request in counted if request.legal_process} - known
+    )
     tables = (
-        *(_category_table(tabulated[name], by_category[name], rounding) for name in tabulated),
-        _legal_process_table(legal_processes, by_legal_process, rounding),
+        *(
+            _table(
+                key=category.name,
+                title=category.title,
+                description=category.description,
+                columns=category.columns,
+                by_country=by_category[category.name],
+                rounding=rounding,
+            )
+            for category in tabulated.values()
+        ),
+        *(
+            _breakdown_table(breakdown, counted, rounding)
+            for breakdown in (
+                legal_process_breakdown(legal_processes, unregistered),
+                *breakdowns,
+            )
+        ),
     )
     all_cross_border = sorted(r.id for rs in cross_border.values() for r in rs)
     return Report(

@@ -15,6 +15,7 @@ Example:
     'challenged'
 """
 
+from transparency_core._breakdowns import LegalProcessIs, NoticeIs, OutcomeIs, has_legal_process
 from transparency_core._categories import (
     ActionTaken,
     challenged_or_rejected,
@@ -26,9 +27,13 @@ from transparency_core._categories import (
 
 __all__ = [
     "ActionTaken",
+    "LegalProcessIs",
+    "NoticeIs",
+    "OutcomeIs",
     "challenged_or_rejected",
     "content_provided",
     "data_provided",
     "every_request",
+    "has_legal_process",
     "only_non_content_provided",
 ]
