@@ -15,6 +15,7 @@ from builders import CONTENT, NO_DATA, PENDING, PROVIDED, REJECTED, imei, make_r
 from strategies import ledgers
 from transparency_core import (
     Disposition,
+    ExplainRenderer,
     Figure,
     Identifier,
     Notification,
@@ -461,3 +462,45 @@ class TestInvariants:
                     tuple(sorted(earlier.ids + figure.ids)),
                 )
         assert added == whole
+
+
+class TestProvenance:
+    """Every figure names its requests; every request says where it went."""
+
+    def test_explain_lists_each_figure_with_its_ids(self) -> None:
+        """The percentage line gives part, whole, rounded value and the part's ids."""
+        requests = [make_request("R1"), make_request("R2", response=NO_DATA)]
+
+        text = ExplainRenderer()(build_report(requests, YEAR))
+
+        assert (
+            "Spain, Worldwide Government Device Requests, Percentage of Device-based "
+            "Requests Where Data Was Provided: 1 of 2 -> 50%: R1\n"
+        ) in text
+
+    def test_explain_lists_every_request_left_out_with_the_reason(self) -> None:
+        """And how many records a repeated id had."""
+        requests = [
+            make_request("old", received=date(2019, 12, 30)),
+            make_request("R1"),
+            make_request("R1"),
+        ]
+
+        text = ExplainRenderer()(build_report(requests, YEAR))
+
+        assert "old: received 2019-12-30, before the period 2020-01-01/2020-12-31\n" in text
+        assert "R1, 2 records: counted in device, ES\n" in text
+
+    @given(ledgers())
+    def test_every_counted_request_is_in_the_figures_that_count_it(
+        self, ledger: list[Request]
+    ) -> None:
+        """A counted request is in its table's requests column; a left-out one nowhere."""
+        report = build_report(ledger, YEAR)
+
+        for entry in report.entries:
+            cells = report.trace(entry.id)
+            if entry.disposition is Disposition.COUNTED:
+                assert any(cell[3] == "requests" for cell in cells)
+            else:
+                assert cells == ()

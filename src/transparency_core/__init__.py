@@ -40,6 +40,7 @@ from transparency_core._convert import (
     structure_ledger,
     unstructure_ledger,
 )
+from transparency_core._explain import ExplainRenderer
 from transparency_core._markdown import MarkdownRenderer
 from transparency_core._model import (
     Action,
@@ -92,6 +93,7 @@ __all__ = [
     "CrossBorder",
     "DataKind",
     "Disposition",
+    "ExplainRenderer",
     "Figure",
     "Identifier",
     "LedgerEntry",

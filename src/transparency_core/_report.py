@@ -185,6 +185,25 @@ class Report:
         """How many ledger records went into the report, counted or left out."""
         return sum(entry.records for entry in self.entries)
 
+    def trace(self, request_id: str) -> tuple[tuple[str, str, RowKind, str], ...]:
+        """Every cell a request is counted in: (table, country, row kind, column) keys.
+
+        A percentage counts a request when the request is in its part.
+
+        Example:
+            >>> from transparency_core import reference_report
+            >>> [cell[3] for cell in reference_report().trace("IN-2020-D-0019")]
+            ['requests', 'subjects', 'provided', 'percent_provided']
+        """
+        found = []
+        for table in self.tables:
+            for row in table.rows:
+                for column, cell in zip(table.columns, row.cells, strict=True):
+                    figure = cell.part if isinstance(cell, Percentage) else cell
+                    if request_id in figure.ids:
+                        found.append((table.key, row.country, row.kind, column.key))
+        return tuple(found)
+
     def left_out(self) -> tuple[LedgerEntry, ...]:
         """The requests that were not counted, each with the reason."""
         return tuple(

@@ -1,0 +1,71 @@
+"""The explain view: every figure with the requests behind it, and every left-out one.
+
+For an auditor: "India, Worldwide Government Device Requests, Percentage of Device-based
+Requests Where Data Was Provided: 19 of 24 -> 79%: IN-2020-D-0001, ...".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from transparency_core._format import Formatter
+from transparency_core._report import Figure, Percentage, Report, RowKind
+
+if TYPE_CHECKING:
+    from transparency_core._report import Cell
+
+__all__ = ["ExplainRenderer"]
+
+
+def _ids(ids: tuple[str, ...]) -> str:
+    return ", ".join(ids) if ids else "none"
+
+
+@attrs.frozen
+class ExplainRenderer:
+    """Renders where every figure comes from, one line per figure, then what was left out.
+
+    Example:
+        >>> from transparency_core import reference_report
+        >>> lines = ExplainRenderer()(reference_report()).splitlines()
+        >>> line = next(line for line in lines if line.startswith("India, Worldwide "
+        ...     "Government Device Requests, Percentage"))
+        >>> print(line.split(": ")[1])
+        19 of 24 -> 79%
+    """
+
+    locale: str = "en"
+    """The locale of numbers and country names."""
+
+    def _figure(self, cell: Cell, formatter: Formatter) -> str:
+        if isinstance(cell, Percentage):
+            shown = formatter.percent(cell.value) or "blank"
+            return (
+                f"{formatter.count(cell.part.value)} of {formatter.count(cell.whole.value)} "
+                f"-> {shown}: {_ids(cell.part.ids)}"
+            )
+        assert isinstance(cell, Figure)  # noqa: S101 -- a Cell is one or the other
+        return f"{formatter.count(cell.value)}: {_ids(cell.ids)}"
+
+    def __call__(self, report: Report) -> str:
+        """Return one line per figure, then one per request left out, with the reason."""
+        formatter = Formatter(self.locale)
+        lines: list[str] = []
+        for table in report.tables:
+            for row in table.rows:
+                country = formatter.country(row.country)
+                for column, cell in zip(table.columns, row.cells, strict=True):
+                    heading = column.heading
+                    if row.kind is RowKind.SHARES:
+                        heading = f"{heading}, percentage of total"
+                    lines.append(
+                        f"{country}, {table.title}, {heading}: {self._figure(cell, formatter)}"
+                    )
+        total = report.cross_border.total
+        lines.append(f"Cross-border requests: {self._figure(total, formatter)}")
+        for entry in report.entries:
+            repeats = f", {entry.records} records" if entry.records > 1 else ""
+            lines.append(f"{entry.id}{repeats}: {entry.reason}")
+        return "\n".join(lines) + "\n"
