@@ -40,6 +40,7 @@ from transparency_core._convert import (
     structure_ledger,
     unstructure_ledger,
 )
+from transparency_core._disclosure import Band, Banding, Suppressed, Suppression
 from transparency_core._explain import ExplainRenderer
 from transparency_core._markdown import MarkdownRenderer
 from transparency_core._model import (
@@ -86,6 +87,8 @@ __all__ = [
     "SHIPPED_BREAKDOWNS",
     "SHIPPED_CATEGORIES",
     "Action",
+    "Band",
+    "Banding",
     "Breakdown",
     "Categories",
     "Category",
@@ -113,6 +116,8 @@ __all__ = [
     "Row",
     "RowKind",
     "Subjects",
+    "Suppressed",
+    "Suppression",
     "Table",
     "Tally",
     "TextRenderer",

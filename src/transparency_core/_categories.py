@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
+from transparency_core._disclosure import Disclosure
 from transparency_core._model import Action, DataKind, Outcome, Request
 
 __all__ = [
@@ -149,6 +150,9 @@ class Category:
     identifier_types: tuple[str, ...]
     columns: tuple[Column, ...]
     description: str = ""
+    disclosure: Disclosure | None = None
+    """How this category's counts are published, when not exactly: national-security
+    demands in bands, say. It takes precedence over the report's policy."""
 
 
 @attrs.frozen(kw_only=True)

@@ -66,7 +66,7 @@ Block = Heading | Paragraph | TextTable | Definitions
 def _cell(cell: Figure | Percentage, formatter: Formatter) -> str:
     if isinstance(cell, Percentage):
         return formatter.percent(cell.value)
-    return formatter.count(cell.value)
+    return formatter.published(cell)
 
 
 def text_table(table: Table, formatter: Formatter) -> TextTable:

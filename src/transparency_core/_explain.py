@@ -47,7 +47,10 @@ class ExplainRenderer:
                 f"-> {shown}: {_ids(cell.part.ids)}"
             )
         assert isinstance(cell, Figure)  # noqa: S101 -- a Cell is one or the other
-        return f"{formatter.count(cell.value)}: {_ids(cell.ids)}"
+        published = formatter.published(cell)
+        exact = formatter.count(cell.value)
+        shown = exact if published == exact else f"{exact}, published as {published}"
+        return f"{shown}: {_ids(cell.ids)}"
 
     def __call__(self, report: Report) -> str:
         """Return one line per figure, then one per request left out, with the reason."""

@@ -18,10 +18,14 @@ from babel import Locale
 from babel.dates import format_interval, format_skeleton, parse_pattern
 from babel.numbers import format_decimal
 
+from transparency_core._disclosure import Band, Suppressed
 from transparency_core._period import ReportingPeriod  # noqa: TC001 -- attrs, at runtime
 
 if TYPE_CHECKING:
     from datetime import date
+
+if TYPE_CHECKING:
+    from transparency_core._report import Figure
 
 __all__ = ["Formatter"]
 
@@ -67,6 +71,15 @@ class Formatter:
     def count(self, value: int) -> str:
         """Format a count with the locale's digit grouping."""
         return format_decimal(value, locale=self.locale)
+
+    def published(self, figure: Figure) -> str:
+        """A figure as it may be published: its count, its band, or "< threshold"."""
+        match figure.shown:
+            case Band(low=low, high=high):
+                return f"{self.count(low)} - {self.count(high)}"
+            case Suppressed(threshold=threshold):
+                return f"< {self.count(threshold)}"
+        return self.count(figure.value)
 
     def percent(self, value: Decimal | None) -> str:
         """Format an already rounded percentage (94 for 94 %); ``None`` is blank."""

@@ -15,6 +15,7 @@ from fractions import Fraction
 import attrs
 
 from transparency_core._categories import Column
+from transparency_core._disclosure import Band, Suppressed
 from transparency_core._period import ReportingPeriod
 from transparency_core._rounding import RoundingPolicy
 
@@ -43,13 +44,17 @@ class Figure:
 
     value: int
     ids: tuple[str, ...] = ()
+    shown: Band | Suppressed | None = None
+    """What may be published instead of the exact value, under a disclosure policy
+    (see :class:`Banding`, :class:`Suppression`); ``None`` publishes the value."""
 
 
 @attrs.frozen
 class Percentage:
     """A part of a whole, as an exact ratio and as the rounded percentage shown.
 
-    ``value`` is ``None`` for a blank cell (a whole of zero, under the default policy).
+    ``value`` is ``None`` for a blank cell: a whole of zero (under the default policy),
+    or a part or whole that a disclosure policy bands or suppresses.
 
     Example:
         >>> from decimal import Decimal

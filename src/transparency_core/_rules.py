@@ -48,6 +48,7 @@ from transparency_core.exceptions import InvalidLedgerError
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from transparency_core._disclosure import Disclosure
     from transparency_core._model import (
         Request,
     )
@@ -63,27 +64,40 @@ def _country_order(code: str) -> tuple[str, str]:
     return (_ENGLISH_NAMES.get(code, code), code)
 
 
-def _figure(requests: Sequence[Request], where: Requests | Subjects) -> Figure:
+def _figure(
+    requests: Sequence[Request], where: Requests | Subjects, disclosure: Disclosure | None
+) -> Figure:
     chosen = [request for request in requests if where.where(request)]
     ids = tuple(request.id for request in chosen)
     if isinstance(where, Subjects):
-        return Figure(sum(request.subject_count for request in chosen), ids)
-    return Figure(len(chosen), ids)
+        value = sum(request.subject_count for request in chosen)
+    else:
+        value = len(chosen)
+    published = disclosure.publish(value) if disclosure is not None else value
+    return Figure(value, ids, None if isinstance(published, int) else published)
 
 
 def _percentage(part: Figure, whole: Figure, rounding: RoundingPolicy) -> Percentage:
-    # Rule 6: "Percentages are exact ratios rounded once, at the end."
+    # Rule 6: "Percentages are exact ratios rounded once, at the end." A percentage of
+    # a banded or suppressed count would give the count away: it is withheld.
+    if part.shown is not None or whole.shown is not None:
+        return Percentage(part, whole, None)
     ratio = Fraction(part.value, whole.value) if whole.value else None
     return Percentage(part, whole, rounding.percent(ratio))
 
 
-def _cell(requests: Sequence[Request], column: Column, rounding: RoundingPolicy) -> Cell:
+def _cell(
+    requests: Sequence[Request],
+    column: Column,
+    rounding: RoundingPolicy,
+    disclosure: Disclosure | None,
+) -> Cell:
     measure = column.measure
     if isinstance(measure, Percent):
-        part = _figure(requests, Requests(measure.part))
-        whole = _figure(requests, Requests(measure.whole))
+        part = _figure(requests, Requests(measure.part), disclosure)
+        whole = _figure(requests, Requests(measure.whole), disclosure)
         return _percentage(part, whole, rounding)
-    return _figure(requests, measure)
+    return _figure(requests, measure, disclosure)
 
 
 def _table(  # noqa: PLR0913 -- a table's parts, by name
@@ -94,6 +108,7 @@ def _table(  # noqa: PLR0913 -- a table's parts, by name
     columns: tuple[Column, ...],
     by_country: dict[str, list[Request]],
     rounding: RoundingPolicy,
+    disclosure: Disclosure | None,
     shares: bool = False,
 ) -> Table:
     # Rule 8: "The countries listed are the only ones from which we have received
@@ -101,13 +116,15 @@ def _table(  # noqa: PLR0913 -- a table's parts, by name
     rows: list[Row] = []
     for country in sorted(by_country, key=_country_order):
         requests = by_country[country]
-        cells = tuple(_cell(requests, column, rounding) for column in columns)
+        cells = tuple(_cell(requests, column, rounding, disclosure) for column in columns)
         rows.append(Row(country, cells))
         if shares:
             # Rule 7: "each type's share of that country's legal-process requests".
-            whole = Figure(len(requests), tuple(request.id for request in requests))
+            whole = _figure(requests, Requests(), disclosure)
             counts = [cell for cell in cells if isinstance(cell, Figure)]
             values = rounding.shares([count.value for count in counts])
+            if whole.shown is not None or any(count.shown is not None for count in counts):
+                values = tuple(None for _ in counts)
             percentages = tuple(
                 Percentage(count, whole, value) for count, value in zip(counts, values, strict=True)
             )
@@ -116,7 +133,10 @@ def _table(  # noqa: PLR0913 -- a table's parts, by name
 
 
 def _breakdown_table(
-    breakdown: Breakdown, counted: Iterable[Request], rounding: RoundingPolicy
+    breakdown: Breakdown,
+    counted: Iterable[Request],
+    rounding: RoundingPolicy,
+    disclosure: Disclosure | None,
 ) -> Table:
     by_country: dict[str, list[Request]] = {}
     for request in counted:
@@ -129,6 +149,7 @@ def _breakdown_table(
         columns=breakdown.columns,
         by_country=by_country,
         rounding=rounding,
+        disclosure=disclosure,
         shares=breakdown.shares,
     )
 
@@ -141,6 +162,7 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
     legal_processes: Sequence[LegalProcess] = DEFAULT_LEGAL_PROCESSES,
     rounding: RoundingPolicy = DEFAULT_ROUNDING,
     breakdowns: Sequence[Breakdown] = (),
+    disclosure: Disclosure | None = None,
     company: str | None = None,
 ) -> Report:
     """Count ``requests`` into a report for ``period``.
@@ -156,6 +178,10 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
         rounding: How percentages are rounded: whole percent, half up by default.
         breakdowns: Tables across categories to add after the legal process table,
             such as :data:`OUTCOMES` or :data:`NOTIFICATION`.
+        disclosure: How counts are published: exactly (by default), in bands
+            (:class:`Banding`) or with small counts suppressed (:class:`Suppression`).
+            A category's own :attr:`Category.disclosure` takes precedence for its table.
+            The exact counts stay in the report, for audit.
         company: The company's name, for the title and the disclosures.
 
     Returns:
@@ -177,7 +203,7 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
         ... )
         >>> report = build_report([request], ReportingPeriod.calendar_year(2020))
         >>> report.table("device").cell("SE", "requests")
-        Figure(value=1, ids=('SE-1',))
+        Figure(value=1, ids=('SE-1',), shown=None)
         >>> report.table("device").cell("SE", "percent_provided").value
         Decimal('0')
     """
@@ -229,11 +255,12 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
                 columns=category.columns,
                 by_country=by_category[category.name],
                 rounding=rounding,
+                disclosure=category.disclosure or disclosure,
             )
             for category in tabulated.values()
         ),
         *(
-            _breakdown_table(breakdown, counted, rounding)
+            _breakdown_table(breakdown, counted, rounding, disclosure)
             for breakdown in (
                 legal_process_breakdown(legal_processes, unregistered),
                 *breakdowns,
