@@ -34,6 +34,7 @@ from transparency_core._categories import (
     Subjects,
     default_categories,
 )
+from transparency_core._compare import Change, Comparison, compare
 from transparency_core._convert import (
     configure_converter,
     make_converter,
@@ -92,7 +93,9 @@ __all__ = [
     "Breakdown",
     "Categories",
     "Category",
+    "Change",
     "Column",
+    "Comparison",
     "CrossBorder",
     "DataKind",
     "Disposition",
@@ -123,6 +126,7 @@ __all__ = [
     "TextRenderer",
     "ZeroDenominator",
     "build_report",
+    "compare",
     "configure_converter",
     "default_categories",
     "exceptions",

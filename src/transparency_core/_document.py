@@ -6,7 +6,13 @@ adds its own markup. The words and their order are decided once, here.
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
 import attrs
+
+if TYPE_CHECKING:
+    from transparency_core._compare import Comparison
 
 from transparency_core._format import Formatter  # noqa: TC001 -- used at runtime
 from transparency_core._report import (
@@ -24,6 +30,7 @@ __all__ = [
     "Heading",
     "Paragraph",
     "TextTable",
+    "comparison_document",
     "document",
     "text_table",
 ]
@@ -165,4 +172,47 @@ def document(report: Report, formatter: Formatter) -> tuple[Block, ...]:
             Paragraph(_ledger_summary(report, formatter)),
         ]
     )
+    return tuple(blocks)
+
+
+def _signed(difference: int | Decimal | None, formatter: Formatter, *, points: bool) -> str:
+    if difference is None:
+        return ""
+    sign = "+" if difference > 0 else "-" if difference < 0 else ""
+    if isinstance(difference, Decimal):
+        return f"{sign}{formatter.number(difference.copy_abs())} pp"
+    if points:
+        return f"{sign}{formatter.count(abs(difference))} pp"
+    return f"{sign}{formatter.count(abs(difference))}"
+
+
+def comparison_document(comparison: Comparison, formatter: Formatter) -> tuple[Block, ...]:
+    """Lay two reports out side by side, one table per table of either, with changes."""
+    before = formatter.period(comparison.before.period)
+    after = formatter.period(comparison.after.period)
+    blocks: list[Block] = [
+        Heading("Transparency Report: Changes", 1),
+        Paragraph(f"{before} compared with {after}"),
+    ]
+    titles = {t.key: t.title for r in (comparison.before, comparison.after) for t in r.tables}
+    by_table: dict[str, list[tuple[str, ...]]] = {}
+    for change in comparison.changes:
+        label = formatter.country(change.country)
+        if change.kind is RowKind.SHARES:
+            label = f"{label}, percentage of total"
+        cells = [change.before, change.after]
+        shown = ["" if cell is None else _cell(cell, formatter) for cell in cells]
+        points = any(isinstance(cell, Percentage) for cell in cells)
+        by_table.setdefault(change.table, []).append(
+            (label, change.heading, *shown, _signed(change.difference, formatter, points=points))
+        )
+    for key, rows in by_table.items():
+        blocks.append(Heading(titles[key], 2))
+        blocks.append(
+            TextTable(
+                header=("Country", "Figure", before, after, "Change"),
+                rows=tuple(rows),
+                numeric=(False, False, True, True, True),
+            )
+        )
     return tuple(blocks)

@@ -68,6 +68,14 @@ class Formatter:
 
     locale: Locale = attrs.field(converter=_parse_locale)
 
+    def number(self, value: Decimal) -> str:
+        """Format an already rounded decimal number with exactly its own places."""
+        exponent = value.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        pattern = copy.copy(self.locale.decimal_formats[None])
+        pattern.frac_prec = (places, places)
+        return str(pattern.apply(value, self.locale))
+
     def count(self, value: int) -> str:
         """Format a count with the locale's digit grouping."""
         return format_decimal(value, locale=self.locale)

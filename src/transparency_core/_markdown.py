@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import attrs
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from transparency_core._compare import Comparison
+
 from transparency_core._document import (
+    Block,
     Definitions,
     Heading,
     Paragraph,
     TextTable,
+    comparison_document,
     document,
     text_table,
 )
@@ -57,24 +65,29 @@ class MarkdownRenderer:
 
     def __call__(self, report: Report) -> str:
         """Return ``report`` as Markdown."""
-        formatter = Formatter(self.locale)
-        parts: list[str] = []
-        for block in document(report, formatter):
-            match block:
-                case Heading(text=text, level=level):
-                    parts.append(f"{'#' * level} {escape(text)}")
-                case Paragraph(text=text):
-                    parts.append(escape(text))
-                case TextTable():
-                    parts.append(_table(block))
-                case Definitions(items=items):
-                    parts.append(
-                        "\n".join(
-                            f"- **{escape(term)}**: {escape(meaning)}" for term, meaning in items
-                        )
-                    )
-        return "\n\n".join(parts) + "\n"
+        return self._render(document(report, Formatter(self.locale)))
 
     def table(self, table: Table) -> str:
         """Return one table of a report alone: its header and rows, no title."""
         return _table(text_table(table, Formatter(self.locale)))
+
+    def comparison(self, comparison: Comparison) -> str:
+        """Return two reports side by side, with the change of every figure."""
+        return self._render(comparison_document(comparison, Formatter(self.locale)))
+
+    def _render(self, blocks: Iterable[Block]) -> str:
+        return "\n\n".join(self._block(block) for block in blocks) + "\n"
+
+    @staticmethod
+    def _block(block: Block) -> str:
+        match block:
+            case Heading(text=text, level=level):
+                return f"{'#' * level} {escape(text)}"
+            case Paragraph(text=text):
+                return escape(text)
+            case TextTable():
+                return _table(block)
+            case Definitions(items=items):
+                return "\n".join(
+                    f"- **{escape(term)}**: {escape(meaning)}" for term, meaning in items
+                )

@@ -60,7 +60,8 @@ _ENGLISH_NAMES = Locale("en").territories
 DEFAULT_ROUNDING = RoundingPolicy()
 
 
-def _country_order(code: str) -> tuple[str, str]:
+def country_order(code: str) -> tuple[str, str]:
+    """Sort countries by English name, then code: the seed's order, in every locale."""
     return (_ENGLISH_NAMES.get(code, code), code)
 
 
@@ -114,7 +115,7 @@ def _table(  # noqa: PLR0913 -- a table's parts, by name
     # Rule 8: "The countries listed are the only ones from which we have received
     # requests."
     rows: list[Row] = []
-    for country in sorted(by_country, key=_country_order):
+    for country in sorted(by_country, key=country_order):
         requests = by_country[country]
         cells = tuple(_cell(requests, column, rounding, disclosure) for column in columns)
         rows.append(Row(country, cells))
@@ -281,7 +282,7 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
                         tuple(r.id for r in cross_border[country]),
                     ),
                 )
-                for country in sorted(cross_border, key=_country_order)
+                for country in sorted(cross_border, key=country_order)
             ),
         ),
         entries=tuple(entries),

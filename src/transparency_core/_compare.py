@@ -1,0 +1,128 @@
+"""Two reports side by side: every figure of either, and its change.
+
+Counts change by their difference (a country absent from one report counts zero there);
+percentages change in percentage points, between the rounded values a reader saw, and
+not at all when either is blank.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from transparency_core._report import Cell, Figure, Percentage, Report, RowKind
+from transparency_core._rules import country_order
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from decimal import Decimal
+
+    from transparency_core._report import Table
+
+__all__ = ["Change", "Comparison", "compare"]
+
+
+@attrs.frozen
+class Change:
+    """One figure in both reports, and how it changed."""
+
+    table: str
+    country: str
+    kind: RowKind
+    column: str
+    heading: str
+    before: Cell | None
+    after: Cell | None
+
+    @property
+    def difference(self) -> int | Decimal | None:
+        """After minus before: a count, or percentage points; ``None`` if not comparable."""
+        if isinstance(self.before, Percentage) or isinstance(self.after, Percentage):
+            before = self.before.value if isinstance(self.before, Percentage) else None
+            after = self.after.value if isinstance(self.after, Percentage) else None
+            return None if before is None or after is None else after - before
+        before_count = self.before.value if isinstance(self.before, Figure) else 0
+        after_count = self.after.value if isinstance(self.after, Figure) else 0
+        return after_count - before_count
+
+
+@attrs.frozen
+class Comparison:
+    """Every figure of two reports, matched by table, country, row and column."""
+
+    before: Report
+    after: Report
+    changes: tuple[Change, ...]
+
+    def change(
+        self, table: str, country: str, column: str, kind: RowKind = RowKind.COUNTS
+    ) -> Change:
+        """The change of one figure.
+
+        Raises:
+            KeyError: When neither report has it.
+        """
+        for change in self.changes:
+            if (change.table, change.country, change.kind, change.column) == (
+                table,
+                country,
+                kind,
+                column,
+            ):
+                return change
+        msg = f"neither report has {table}/{country}/{kind.value}/{column}"
+        raise KeyError(msg)
+
+
+def _cells(table: Table | None) -> dict[tuple[str, RowKind, str], Cell]:
+    if table is None:
+        return {}
+    return {
+        (row.country, row.kind, column.key): cell
+        for row in table.rows
+        for column, cell in zip(table.columns, row.cells, strict=True)
+    }
+
+
+def _ordered(keys: Iterable[str]) -> list[str]:
+    """Keys in first-seen order, without repeats."""
+    return list(dict.fromkeys(keys))
+
+
+def compare(before: Report, after: Report) -> Comparison:
+    """Match every figure of ``before`` and ``after`` and compute its change.
+
+    Example:
+        >>> from transparency_core import reference_report
+        >>> report = reference_report()
+        >>> compare(report, report).change("device", "IN", "requests").difference
+        0
+    """
+    tables = {table.key: table for table in before.tables}
+    tables_after = {table.key: table for table in after.tables}
+    changes: list[Change] = []
+    for key in _ordered([*tables_after, *tables]):
+        old, new = tables.get(key), tables_after.get(key)
+        old_cells, new_cells = _cells(old), _cells(new)
+        columns = {c.key: c.heading for t in (new, old) if t is not None for c in t.columns}
+        rows = sorted(
+            {(country, kind) for country, kind, _ in (*old_cells, *new_cells)},
+            key=lambda row: (*country_order(row[0]), row[1] is RowKind.SHARES),
+        )
+        for country, kind in rows:
+            for column, heading in columns.items():
+                cell_key = (country, kind, column)
+                if cell_key in old_cells or cell_key in new_cells:
+                    changes.append(
+                        Change(
+                            key,
+                            country,
+                            kind,
+                            column,
+                            heading,
+                            old_cells.get(cell_key),
+                            new_cells.get(cell_key),
+                        )
+                    )
+    return Comparison(before, after, tuple(changes))
