@@ -56,6 +56,19 @@ class TestFacade:
         assert issubclass(exceptions.ConflictingRepeatError, ValueError)
         assert issubclass(exceptions.InvalidLedgerError, ExceptionGroup)
 
+    def test_every_public_name_is_in_the_api_reference(self) -> None:
+        """docs/api.md documents the whole facade."""
+        api = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+        modules = {"exceptions", "predicates"}
+
+        missing = [
+            name
+            for name in transparency_core.__all__
+            if f"transparency_core.{name}" not in api and name not in modules
+        ]
+
+        assert missing == []
+
     def test_the_version_is_the_packages(self) -> None:
         """``__version__`` agrees with pyproject.toml."""
         pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")

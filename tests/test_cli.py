@@ -11,6 +11,7 @@ import pytest
 
 from builders import make_record
 from transparency_core import (
+    ExplainRenderer,
     MarkdownRenderer,
     TextRenderer,
     reference_records,
@@ -206,3 +207,15 @@ class TestRender:
 
         assert caught.value.code == EXIT_BAD_INPUT
         assert "invalid choice: 'pdf'" in capsys.readouterr().err
+
+
+class TestExplain:
+    """``--format explain``: every figure with its ids."""
+
+    def test_the_reference_report_explained(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Exactly the explain renderer's output."""
+        assert run(capsys, "reference", "--format", "explain") == (
+            EXIT_OK,
+            ExplainRenderer()(reference_report()),
+            "",
+        )

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from transparency_core._convert import structure_ledger
+from transparency_core._explain import ExplainRenderer
 from transparency_core._markdown import MarkdownRenderer
 from transparency_core._period import ReportingPeriod
 from transparency_core._reference import reference_records, reference_report
@@ -34,7 +35,8 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
-RENDERERS: dict[str, type[TextRenderer | MarkdownRenderer]] = {
+RENDERERS: dict[str, type[TextRenderer | MarkdownRenderer | ExplainRenderer]] = {
+    "explain": ExplainRenderer,
     "markdown": MarkdownRenderer,
     "text": TextRenderer,
 }

@@ -128,8 +128,8 @@ class Tally:
     def of(
         cls,
         requests: Iterable[Request],
-        *,
         start: int = 0,
+        *,
         positions: Sequence[int] | None = None,
     ) -> Tally:
         """Tally ``requests``, in ledger order.
