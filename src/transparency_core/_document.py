@@ -172,6 +172,15 @@ def document(report: Report, formatter: Formatter) -> tuple[Block, ...]:
             Paragraph(_ledger_summary(report, formatter)),
         ]
     )
+    if report.findings:
+        blocks.append(
+            Definitions(
+                tuple(
+                    (f"{finding.id} ({finding.field})", finding.message)
+                    for finding in report.findings
+                )
+            )
+        )
     return tuple(blocks)
 
 

@@ -71,4 +71,8 @@ class ExplainRenderer:
         for entry in report.entries:
             repeats = f", {entry.records} records" if entry.records > 1 else ""
             lines.append(f"{entry.id}{repeats}: {entry.reason}")
+        lines.extend(
+            f"Finding: {finding.id}, {finding.field}: {finding.message}"
+            for finding in report.findings
+        )
         return "\n".join(lines) + "\n"

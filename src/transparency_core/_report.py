@@ -24,6 +24,7 @@ __all__ = [
     "CrossBorder",
     "Disposition",
     "Figure",
+    "Finding",
     "LedgerEntry",
     "Percentage",
     "Report",
@@ -162,6 +163,20 @@ class LedgerEntry:
     reason: str
 
 
+@attrs.frozen
+class Finding:
+    """Something in the ledger worth a look that does not stop the count.
+
+    Example:
+        >>> Finding("IN-7", "amends", "amends 'IN-3', which is not in the ledger")
+        Finding(id='IN-7', field='amends', message="amends 'IN-3', which is not in the ledger")
+    """
+
+    id: str
+    field: str
+    message: str
+
+
 @attrs.frozen(kw_only=True)
 class Report:
     """A transparency report: every table, the disclosures, and every record's fate."""
@@ -172,6 +187,8 @@ class Report:
     entries: tuple[LedgerEntry, ...]
     rounding: RoundingPolicy
     company: str | None = None
+    findings: tuple[Finding, ...] = ()
+    """Warnings about the ledger that do not stop the count, by request id."""
 
     def table(self, key: str) -> Table:
         """Return the table whose key is ``key`` (a category name or ``legal_process``).

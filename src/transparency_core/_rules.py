@@ -34,6 +34,7 @@ from transparency_core._report import (
     CrossBorder,
     Disposition,
     Figure,
+    Finding,
     LedgerEntry,
     Percentage,
     Report,
@@ -46,7 +47,7 @@ from transparency_core._tally import Tally
 from transparency_core.exceptions import InvalidLedgerError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
     from transparency_core._disclosure import Disclosure
     from transparency_core._model import (
@@ -153,6 +154,43 @@ def _breakdown_table(
         disclosure=disclosure,
         shares=breakdown.shares,
     )
+
+
+def _findings(requests: Mapping[str, Request], period: ReportingPeriod) -> tuple[Finding, ...]:
+    """Warnings that do not stop the count: they are shown with the report."""
+    found: list[Finding] = []
+    for request_id in sorted(requests):
+        request = requests[request_id]
+        if request.amends is not None and request.amends not in requests:
+            found.append(
+                Finding(
+                    request_id,
+                    "amends",
+                    f"amends {request.amends!r}, which is not in the ledger",
+                )
+            )
+        seen: set[tuple[str, str]] = set()
+        for index, identifier in enumerate(request.identifiers):
+            key = (identifier.type, identifier.value)
+            if key in seen:
+                found.append(
+                    Finding(
+                        request_id,
+                        f"identifiers[{index}]",
+                        f"lists {identifier.type} {identifier.value!r} more than once",
+                    )
+                )
+            seen.add(key)
+        if period.released is not None and request.received > period.released:
+            found.append(
+                Finding(
+                    request_id,
+                    "received",
+                    f"received {request.received.isoformat()}, after the report's release "
+                    f"on {period.released.isoformat()}",
+                )
+            )
+    return tuple(found)
 
 
 def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented policy
@@ -288,4 +326,5 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
         entries=tuple(entries),
         rounding=rounding,
         company=company,
+        findings=_findings(merged, period),
     )
