@@ -74,6 +74,7 @@ from transparency_core._report import (
 )
 from transparency_core._rounding import RoundingMode, RoundingPolicy, ZeroDenominator
 from transparency_core._rules import build_report
+from transparency_core._schema import ledger_record_schema
 from transparency_core._tally import Tally
 from transparency_core._text import TextRenderer
 
@@ -132,6 +133,7 @@ __all__ = [
     "configure_converter",
     "default_categories",
     "exceptions",
+    "ledger_record_schema",
     "make_converter",
     "predicates",
     "reference_ledger",

@@ -1,0 +1,140 @@
+"""Hostile input: the edge builds correct requests or raises its own error, nothing else.
+
+Records are made valid, then broken: fields dropped, replaced by junk of any JSON type,
+unknown fields added, huge strings, odd unicode, nested junk, and repeated ids. Whatever
+comes, ``structure_ledger`` returns requests or raises InvalidLedgerError whose every
+problem has a path; never another exception, never a partial result. What it accepts
+is valid against the JSON Schema.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jsonschema
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from strategies import requests
+from transparency_core import Request, ledger_record_schema, structure_ledger, unstructure_ledger
+from transparency_core.exceptions import ConflictingRepeatError, FieldError, InvalidLedgerError
+
+VALIDATOR = jsonschema.Draft202012Validator(ledger_record_schema())
+FIELDS = [
+    "id",
+    "received",
+    "country",
+    "category",
+    "identifiers",
+    "response",
+    "legal_process",
+    "data_country",
+    "emergency",
+    "amends",
+    "colour",
+    "",
+    "\x00",
+    "🙂",
+]
+RESPONSE_FIELDS = ["outcome", "data", "challenged", "notified", "action", "extra"]
+
+junk = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True)
+    | st.text()
+    | st.text(alphabet=st.characters(codec="utf-8"), min_size=1)
+    | st.sampled_from(
+        [
+            "",
+            " ",
+            "IMEI ",
+            "2020-02-30",
+            "20200101",
+            "provided",
+            "CN",
+            "\ud800",
+            "x" * 100_000,
+            "device",
+            "imei",
+            "true",
+            "0",
+        ]
+    ),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from([*FIELDS, "type", "value", "subject", *RESPONSE_FIELDS]),
+            children,
+            max_size=4,
+        )
+    ),
+    max_leaves=8,
+)
+
+
+@st.composite
+def broken_records(draw: st.DrawFn) -> Any:
+    """A valid record with some of its fields broken, or plain junk."""
+    if draw(st.integers(0, 9)) == 0:
+        return draw(junk)
+    record: dict[str, Any] = unstructure_ledger([draw(requests())])[0]
+    for _ in range(draw(st.integers(1, 3))):
+        where = draw(st.sampled_from(["top", "response", "identifier"]))
+        target: Any = record
+        keys = FIELDS
+        if where == "response" and isinstance(record.get("response"), dict):
+            target, keys = record["response"], RESPONSE_FIELDS
+        elif (
+            where == "identifier"
+            and isinstance(record.get("identifiers"), list)
+            and record["identifiers"]
+        ):
+            target, keys = record["identifiers"][0], ["type", "value", "subject", "extra"]
+        if not isinstance(target, dict):
+            continue
+        key = draw(st.sampled_from(keys))
+        if draw(st.booleans()):
+            target.pop(key, None)
+        else:
+            target[key] = draw(junk)
+    return record
+
+
+def attempt(records: list[Any]) -> tuple[Request, ...] | InvalidLedgerError:
+    """What structure_ledger made of ``records``: requests, or its error."""
+    try:
+        return structure_ledger(records)
+    except InvalidLedgerError as error:
+        return error
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(broken_records(), max_size=5))
+def test_broken_records_give_requests_or_the_librarys_own_error(records: list[Any]) -> None:
+    """Never another exception; every problem has a path into the ledger."""
+    result = attempt(records)
+
+    if isinstance(result, InvalidLedgerError):
+        assert result.exceptions
+        for problem in result.exceptions:
+            assert isinstance(problem, FieldError | ConflictingRepeatError)
+            assert str(problem).startswith("$[")
+            assert len(str(problem)) < 1000
+    else:
+        assert all(isinstance(request, Request) for request in result)
+        assert len(result) == len(records)
+        for record in records:
+            assert VALIDATOR.is_valid(record), record
+
+
+@given(st.lists(requests("R1"), min_size=2, max_size=3))
+def test_repeated_ids_merge_or_conflict_never_crash(ledger: list[Request]) -> None:
+    """The same id with random contents: one request, or conflicts naming the records."""
+    result = attempt(unstructure_ledger(ledger))
+
+    if isinstance(result, InvalidLedgerError):
+        assert all(isinstance(problem, ConflictingRepeatError) for problem in result.exceptions)
+    else:
+        assert {request.id for request in result} == {"R1"}
