@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -158,27 +159,51 @@ class TestRender:
         [
             (
                 "{not json",
-                "is not JSON: Expecting property name enclosed in double quotes at line 1, "
-                "column 2",
+                "is not a JSON array of ledger records, nor JSON Lines: line 1, column 2 "
+                "(after 0 records): Expecting property name enclosed in double quotes",
             ),
-            ('{"id": "R1"}', "expected a JSON list of ledger records, got a JSON dict"),
+            ('[{"id": "R1"},\n 42 x]', "line 2, column 5 (after 2 records): expected ','"),
+            ('{"id": "R1"}', "5 problems in the ledger of 1 record"),
+            ("[42]", "$[0]: expected an object mapping field names to values, got 42"),
         ],
     )
-    def test_a_file_that_is_not_a_json_list(
-        self,
-        capsys: pytest.CaptureFixture[str],
-        tmp_path: Path,
-        content: str,
-        message: str,
+    def test_a_file_that_is_not_a_ledger(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, message: str
     ) -> None:
-        """Exit 2 and say what is wrong with the file."""
+        """Exit 2 and say what is wrong with the file, and where."""
         path = tmp_path / "ledger.json"
         path.write_text(content, encoding="utf-8")
 
-        code, out, err = run(capsys, "render", str(path))
+        code, out, err = run(capsys, "render", str(path), "--period", "2020-01-01/2020-12-31")
 
         assert (code, out) == (EXIT_BAD_INPUT, "")
         assert message in err
+
+    def test_json_lines(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """One record a line gives the same report as the same records in an array."""
+        lines = tmp_path / "ledger.jsonl"
+        lines.write_text(
+            "".join(json.dumps(record) + "\n" for record in reference_records()), encoding="utf-8"
+        )
+        array = write(tmp_path, reference_records())
+        period = "2020-01-01/2020-12-31"
+
+        from_lines = run(capsys, "render", str(lines), "--period", period)
+        from_array = run(capsys, "render", array, "--period", period)
+
+        assert from_lines == from_array
+        assert from_lines[0] == EXIT_OK
+
+    def test_stdin(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """``render -`` reads the ledger from standard input."""
+        monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps([make_record("R1")])))
+
+        code, out, _ = run(capsys, "render", "-", "--format", "markdown")
+
+        assert code == EXIT_OK
+        assert "| Spain | 1 | 1 | 1 | 100% |" in out
 
     def test_a_missing_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """Exit 2, naming the file."""

@@ -39,10 +39,12 @@ from transparency_core._convert import (
     configure_converter,
     make_converter,
     structure_ledger,
+    tally_ledger,
     unstructure_ledger,
 )
 from transparency_core._disclosure import Band, Banding, Suppressed, Suppression
 from transparency_core._explain import ExplainRenderer
+from transparency_core._jsonstream import iter_json_records
 from transparency_core._markdown import MarkdownRenderer
 from transparency_core._model import (
     Action,
@@ -133,6 +135,7 @@ __all__ = [
     "configure_converter",
     "default_categories",
     "exceptions",
+    "iter_json_records",
     "ledger_record_schema",
     "make_converter",
     "predicates",
@@ -141,6 +144,7 @@ __all__ = [
     "reference_records",
     "reference_report",
     "structure_ledger",
+    "tally_ledger",
     "unstructure_ledger",
 ]
 

@@ -13,25 +13,29 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TextIO
 
-from transparency_core._convert import structure_ledger
+from transparency_core._convert import tally_ledger
 from transparency_core._explain import ExplainRenderer
+from transparency_core._jsonstream import iter_json_records
 from transparency_core._markdown import MarkdownRenderer
 from transparency_core._period import ReportingPeriod
 from transparency_core._reference import reference_records, reference_report
 from transparency_core._rules import build_report
 from transparency_core._text import TextRenderer
-from transparency_core.exceptions import FieldError, InvalidLedgerError
+from transparency_core.exceptions import FieldError, InvalidLedgerError, JsonLedgerError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
+    from transparency_core._tally import Tally
     from transparency_core.typing import Renderer
 
 __all__ = ["main"]
 
+_CHUNK = 1 << 16
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
@@ -66,7 +70,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     render = commands.add_parser("render", help="print the report of a ledger file")
     render.add_argument(
-        "ledger", type=Path, metavar="LEDGER.json", help="a JSON list of ledger records"
+        "ledger",
+        type=Path,
+        metavar="LEDGER.json",
+        help="a JSON list of ledger records, or JSON Lines (one record a line); - for stdin",
     )
     render.add_argument(
         "--period",
@@ -87,34 +94,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_ledger(path: Path) -> list[Any]:
+def _chunks(stream: TextIO) -> Iterator[str]:
+    while chunk := stream.read(_CHUNK):
+        yield chunk
+
+
+def _tally(path: Path) -> Tally:
+    """Read, check and tally the ledger at ``path`` (``-``: stdin), one record at a time."""
+    name = "stdin" if str(path) == "-" else str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with nullcontext(sys.stdin) if name == "stdin" else path.open(encoding="utf-8") as stream:
+            return tally_ledger(iter_json_records(_chunks(stream)))
     except OSError as error:
-        msg = f"cannot read {path}: {error.strerror or error}"
+        msg = f"cannot read {name}: {error.strerror or error}"
         raise _BadInputError(msg) from None
     except UnicodeDecodeError as error:
-        msg = f"{path} is not UTF-8 text: {error.reason} at byte {error.start}"
+        msg = f"{name} is not UTF-8 text: {error.reason} at byte {error.start}"
         raise _BadInputError(msg) from None
-    try:
-        records = json.loads(text)
-    except json.JSONDecodeError as error:
-        msg = f"{path} is not JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+    except JsonLedgerError as error:
+        msg = f"{name} is not a JSON array of ledger records, nor JSON Lines: {error}"
         raise _BadInputError(msg) from None
-    if not isinstance(records, list):
-        msg = f"{path}: expected a JSON list of ledger records, got a JSON {type(records).__name__}"
-        raise _BadInputError(msg)
-    return records
 
 
-def _default_period(records: Sequence[Any]) -> ReportingPeriod:
-    years = {
-        record["received"][:4]
-        for record in records
-        if isinstance(record, dict) and isinstance(record.get("received"), str)
-    }
-    if len(years) == 1 and (year := years.pop()).isdigit():
-        return ReportingPeriod.calendar_year(int(year))
+def _default_period(tally: Tally) -> ReportingPeriod:
+    years = {request.received.year for request in tally.requests.values()}
+    if len(years) == 1:
+        return ReportingPeriod.calendar_year(years.pop())
     msg = "the records span several years (or none): say which period with --period START/END"
     raise _BadInputError(msg)
 
@@ -125,18 +130,14 @@ def _render(arguments: argparse.Namespace) -> str:
         if arguments.records:
             return json.dumps(reference_records(), indent=2, ensure_ascii=False) + "\n"
         return renderer(reference_report())
-    records = _read_ledger(arguments.ledger)
     try:
-        period = (
-            ReportingPeriod.parse(arguments.period)
-            if arguments.period
-            else _default_period(records)
-        )
+        period = ReportingPeriod.parse(arguments.period) if arguments.period else None
     except FieldError as error:
         msg = f"--period: expected {error.expected}, got {arguments.period!r}"
         raise _BadInputError(msg) from None
-    requests = structure_ledger(records)
-    return renderer(build_report(requests, period, company=arguments.company))
+    tally = _tally(arguments.ledger)
+    period = period or _default_period(tally)
+    return renderer(build_report(tally, period, company=arguments.company))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

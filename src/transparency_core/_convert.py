@@ -49,11 +49,15 @@ from transparency_core.exceptions import (
 
 if TYPE_CHECKING:
     import enum
+    from collections.abc import Iterator
+
+    from transparency_core.exceptions import ConflictingRepeatError
 
 __all__ = [
     "configure_converter",
     "make_converter",
     "structure_ledger",
+    "tally_ledger",
     "unstructure_ledger",
 ]
 
@@ -301,39 +305,96 @@ def structure_ledger(
         >>> request.response.outcome
         <Outcome.PROVIDED: 'provided'>
     """
-    converter = converter or make_converter()
-    registry = SHIPPED_CATEGORIES if categories is None else categories
-    by_name = {category.name: category for category in registry}
-    process_names = [process.name for process in legal_processes]
-    requests: list[Request] = []
-    positions: list[int] = []
-    errors: list[TransparencyError] = []
-    total = 0
-    for index, record in enumerate(records):
-        total += 1
-        record_id = _record_id(record)
-        found: list[FieldError] = []
-        try:
-            request = _structure_object(converter, record, Request)
-        except _FieldErrors as problem:
-            found.extend(problem.errors)
-        if isinstance(record, Mapping):
-            found.extend(_check_values(record, by_name, process_names))
-        if found:
-            # A problem can be found twice, on the raw record and on construction: the
-            # raw finding, which shows the value as it came, is kept.
-            unique = {(error.path, error.expected): error for error in found}
-            found = sorted(unique.values(), key=_in_field_order)
-            errors.extend(error.at(f"$[{index}]", record_id) for error in found)
-            continue
-        requests.append(request)
-        positions.append(index)
-    errors.extend(Tally.of(requests, positions=positions).conflicts)
-    if errors:
-        problems = f"{len(errors)} problem{'s' if len(errors) > 1 else ''}"
-        msg = f"{problems} in the ledger of {total} record{'s' if total != 1 else ''}"
-        raise InvalidLedgerError(msg, errors)
-    return tuple(requests)
+    reader = _Reader.make(categories, legal_processes, converter)
+    pairs = list(reader.read(records))
+    reader.check(Tally.of_positioned(pairs).conflicts)
+    return tuple(request for _, request in pairs)
+
+
+def tally_ledger(
+    records: Iterable[object],
+    *,
+    categories: Iterable[Category] | None = None,
+    legal_processes: Sequence[LegalProcess] = DEFAULT_LEGAL_PROCESSES,
+    converter: cattrs.Converter | None = None,
+) -> Tally:
+    """Read ledger records one at a time into a :class:`Tally`, strictly.
+
+    The records are never all in memory: each is converted, checked and tallied as it
+    comes, so a stream (a JSON Lines file read line by line, a database cursor) of any
+    length can be counted. As :func:`structure_ledger`, it reports every problem at once,
+    after the last record, and returns nothing when any record is bad.
+
+    Raises:
+        InvalidLedgerError: With every bad value and every conflicting repeat.
+
+    Example:
+        >>> from transparency_core import build_report, reference_period, reference_records
+        >>> tally = tally_ledger(iter(reference_records()))
+        >>> build_report(tally, reference_period()).table("account").cell("IN", "requests").value
+        3
+    """
+    reader = _Reader.make(categories, legal_processes, converter)
+    tally = Tally.of_positioned(reader.read(records))
+    reader.check(tally.conflicts)
+    return tally
+
+
+@attrs.define
+class _Reader:
+    """Turns records into requests one by one, and keeps every problem it finds."""
+
+    converter: cattrs.Converter
+    categories: dict[str, Category]
+    legal_processes: list[str]
+    errors: list[FieldError] = attrs.Factory(list)
+    total: int = 0
+
+    @classmethod
+    def make(
+        cls,
+        categories: Iterable[Category] | None,
+        legal_processes: Sequence[LegalProcess],
+        converter: cattrs.Converter | None,
+    ) -> _Reader:
+        registry = SHIPPED_CATEGORIES if categories is None else categories
+        return cls(
+            converter or make_converter(),
+            {category.name: category for category in registry},
+            [process.name for process in legal_processes],
+        )
+
+    def read(self, records: Iterable[object]) -> Iterator[tuple[int, Request]]:
+        """Yield ``(position, request)`` for every good record; keep the problems."""
+        for index, record in enumerate(records):
+            self.total += 1
+            found: list[FieldError] = []
+            try:
+                request = _structure_object(self.converter, record, Request)
+            except _FieldErrors as problem:
+                found.extend(problem.errors)
+            if isinstance(record, Mapping):
+                found.extend(_check_values(record, self.categories, self.legal_processes))
+            if found:
+                # A problem can be found twice, on the raw record and on construction:
+                # the raw finding, which shows the value as it came, is kept.
+                unique = {(error.path, error.expected): error for error in found}
+                record_id = _record_id(record)
+                self.errors.extend(
+                    error.at(f"$[{index}]", record_id)
+                    for error in sorted(unique.values(), key=_in_field_order)
+                )
+                continue
+            yield index, request
+
+    def check(self, conflicts: Iterable[ConflictingRepeatError]) -> None:
+        """Raise one error with every problem found, if any was."""
+        errors: list[TransparencyError] = [*self.errors, *conflicts]
+        if errors:
+            problems = f"{len(errors)} problem{'s' if len(errors) > 1 else ''}"
+            total = self.total
+            msg = f"{problems} in the ledger of {total} record{'s' if total != 1 else ''}"
+            raise InvalidLedgerError(msg, errors)
 
 
 def unstructure_ledger(

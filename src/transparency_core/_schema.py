@@ -134,14 +134,14 @@ def ledger_record_schema(
     response["allOf"] = [
         {
             "if": {"properties": {"outcome": {"const": Outcome.PROVIDED.value}}},
-            "then": {"required": ["data"]},
-            "else": {"not": {"required": ["data"]}},
+            "then": {"required": ["data"], "properties": {"data": {"not": {"type": "null"}}}},
+            "else": {"properties": {"data": {"type": "null"}}},
         },
         {
             "if": {
                 "properties": {"outcome": {"enum": [Outcome.REJECTED.value, Outcome.PENDING.value]}}
             },
-            "then": {"not": {"required": ["action"]}},
+            "then": {"properties": {"action": {"type": "null"}}},
         },
     ]
     overrides["response"] = response

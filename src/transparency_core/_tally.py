@@ -141,12 +141,22 @@ class Tally:
             positions: The place of each record in the ledger, when they are not
                 consecutive (records that failed to convert were skipped, say).
         """
+        if positions is None:
+            return cls.of_positioned(enumerate(requests, start))
+        return cls.of_positioned(zip(positions, requests, strict=True))
+
+    @classmethod
+    def of_positioned(cls, pairs: Iterable[tuple[int, Request]]) -> Tally:
+        """Tally ``(position in the ledger, request)`` pairs, in ledger order.
+
+        For a stream of records some of which were refused: the positions of the others
+        are kept, so that errors name records by their place in the ledger.
+        """
         merged: dict[str, Request] = {}
         first_seen: dict[str, int] = {}
         records: dict[str, int] = {}
         conflicts: list[ConflictingRepeatError] = []
-        for place, request in enumerate(requests):
-            index = positions[place] if positions is not None else start + place
+        for index, request in pairs:
             request_id = request.id
             earlier = merged.get(request_id)
             if earlier is None:

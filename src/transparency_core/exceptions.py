@@ -22,6 +22,7 @@ __all__ = [
     "ConflictingRepeatError",
     "FieldError",
     "InvalidLedgerError",
+    "JsonLedgerError",
     "TransparencyError",
 ]
 
@@ -164,6 +165,37 @@ class ConflictingRepeatError(TransparencyError, ValueError):
                 self.second_value,
             ),
         )
+
+
+class JsonLedgerError(TransparencyError, ValueError):
+    """The text of a ledger is not a JSON array of records, nor JSON Lines.
+
+    Attributes:
+        record: How many records were read before the problem.
+        line: The line of the problem, from 1.
+        column: The column of the problem, from 1.
+        reason: What is wrong.
+    """
+
+    record: int
+    line: int
+    column: int
+    reason: str
+
+    def __init__(self, record: int, line: int, column: int, reason: str) -> None:
+        """Describe where the JSON goes wrong."""
+        self.record, self.line, self.column, self.reason = record, line, column, reason
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        """Say where, and what is wrong."""
+        return (
+            f"line {self.line}, column {self.column} (after {self.record} records): {self.reason}"
+        )
+
+    def __reduce__(self) -> tuple[type[Self], tuple[int, int, int, str]]:
+        """Pickle with every attribute."""
+        return (type(self), (self.record, self.line, self.column, self.reason))
 
 
 class InvalidLedgerError(TransparencyError, ExceptionGroup[TransparencyError]):
