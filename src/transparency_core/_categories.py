@@ -346,17 +346,25 @@ EMERGENCY = Category(
     description="Emergency requests, as Apple reports them since 2015.",
 )
 
-ACCOUNT_PRESERVATION = Category(
-    name="account_preservation",
-    title="Worldwide Government Account Preservation Requests",
-    identifier_types=_ACCOUNT_TYPES,
-    columns=(
-        Column(key="requests", heading="Number of Account Preservation Requests"),
+
+def _action_columns(kind: str) -> tuple[Column, Column]:
+    """The requests and accounts columns of a category of requests for an action."""
+    return (
+        Column(key="requests", heading=f"Number of Account {kind} Requests"),
         Column(
             key="subjects",
             heading="Number of Accounts Specified in the Requests",
             measure=Subjects(),
         ),
+    )
+
+
+ACCOUNT_PRESERVATION = Category(
+    name="account_preservation",
+    title="Worldwide Government Account Preservation Requests",
+    identifier_types=_ACCOUNT_TYPES,
+    columns=(
+        *_action_columns("Preservation"),
         Column(
             key="preserved",
             heading="Number of Accounts for Which Data Was Preserved",
@@ -375,12 +383,7 @@ ACCOUNT_RESTRICTION_DELETION = Category(
     title="Worldwide Government Account Restriction/Deletion Requests",
     identifier_types=_ACCOUNT_TYPES,
     columns=(
-        Column(key="requests", heading="Number of Account Restriction/Deletion Requests"),
-        Column(
-            key="subjects",
-            heading="Number of Accounts Specified in the Requests",
-            measure=Subjects(),
-        ),
+        *_action_columns("Restriction/Deletion"),
         Column(
             key="challenged_or_rejected",
             heading="Number of Requests Challenged in Part or Rejected",
@@ -397,7 +400,7 @@ ACCOUNT_RESTRICTION_DELETION = Category(
             measure=Subjects(ActionTaken(Action.DELETED)),
         ),
     ),
-    description=("Requests to restrict or delete an account, as Apple reports them since 2014."),
+    description="Requests to restrict or delete an account, as Apple reports them since 2014.",
 )
 
 

@@ -32,8 +32,8 @@ class ExplainRenderer:
         >>> lines = ExplainRenderer()(reference_report()).splitlines()
         >>> line = next(line for line in lines if line.startswith("India, Worldwide "
         ...     "Government Device Requests, Percentage"))
-        >>> print(line.split(": ")[1])
-        19 of 24 -> 79%
+        >>> line.split(": ")[1]
+        '19 of 24 -> 79%'
     """
 
     locale: str = "en"

@@ -39,7 +39,7 @@ def _widen_months(pattern: str) -> str:
 
 
 def _hundredth(value: Decimal) -> Decimal:
-    """Return ``value / 100`` exactly, by moving the exponent (no context, no rounding)."""
+    """Return a hundredth of ``value`` exactly, by moving its exponent: no context is used."""
     sign, digits, exponent = value.as_tuple()
     if not isinstance(exponent, int):  # pragma: no cover -- the engine never makes NaN
         msg = f"not a finite percentage: {value}"

@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 import attrs
 
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-    from transparency_core._compare import Comparison
-
 from transparency_core._document import (
     Block,
+    BlockRenderer,
     Definitions,
     Heading,
     Paragraph,
     TextTable,
-    comparison_document,
-    document,
-    text_table,
 )
-from transparency_core._format import Formatter
-from transparency_core._report import Report, Table  # noqa: TC001 -- attrs, at runtime
 
 __all__ = ["MarkdownRenderer"]
 
@@ -49,37 +39,27 @@ def _table(table: TextTable) -> str:
 
 
 @attrs.frozen
-class MarkdownRenderer:
+class MarkdownRenderer(BlockRenderer):
     """Renders a report as Markdown: headings, pipe tables and definition lists.
+
+    ``renderer(report)`` renders a report, ``renderer.table(table)`` one of its tables,
+    and ``renderer.comparison(comparison)`` two reports side by side.
 
     Example:
         >>> from transparency_core import build_report, reference_ledger
         >>> from transparency_core import reference_period
         >>> report = build_report(reference_ledger(), reference_period())
-        >>> print(MarkdownRenderer()(report).splitlines()[0])
-        # Transparency Report
+        >>> MarkdownRenderer()(report).splitlines()[0]
+        '# Transparency Report'
     """
 
     locale: str = "en"
     """The locale of numbers, percentages, country names and dates."""
 
-    def __call__(self, report: Report) -> str:
-        """Return ``report`` as Markdown."""
-        return self._render(document(report, Formatter(self.locale)))
+    def _table(self, table: TextTable) -> str:
+        return _table(table)
 
-    def table(self, table: Table) -> str:
-        """Return one table of a report alone: its header and rows, no title."""
-        return _table(text_table(table, Formatter(self.locale)))
-
-    def comparison(self, comparison: Comparison) -> str:
-        """Return two reports side by side, with the change of every figure."""
-        return self._render(comparison_document(comparison, Formatter(self.locale)))
-
-    def _render(self, blocks: Iterable[Block]) -> str:
-        return "\n\n".join(self._block(block) for block in blocks) + "\n"
-
-    @staticmethod
-    def _block(block: Block) -> str:
+    def _block(self, block: Block) -> str:
         match block:
             case Heading(text=text, level=level):
                 return f"{'#' * level} {escape(text)}"
