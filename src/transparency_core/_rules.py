@@ -56,7 +56,6 @@ if TYPE_CHECKING:
 
 __all__ = ["build_report"]
 
-LEGAL_PROCESS_TABLE = "legal_process"
 _ENGLISH_NAMES = Locale("en").territories
 DEFAULT_ROUNDING = RoundingPolicy()
 
@@ -306,20 +305,17 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
             )
         ),
     )
-    all_cross_border = sorted(r.id for rs in cross_border.values() for r in rs)
+    every_cross_border = sorted(
+        (request for requests in cross_border.values() for request in requests),
+        key=lambda request: request.id,
+    )
     return Report(
         period=period,
         tables=tables,
         cross_border=CrossBorder(
-            Figure(len(all_cross_border), tuple(all_cross_border)),
+            _figure(every_cross_border, Requests(), None),
             tuple(
-                (
-                    country,
-                    Figure(
-                        len(cross_border[country]),
-                        tuple(r.id for r in cross_border[country]),
-                    ),
-                )
+                (country, _figure(cross_border[country], Requests(), None))
                 for country in sorted(cross_border, key=country_order)
             ),
         ),
