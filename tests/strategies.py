@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from transparency_core import (
     DEFAULT_CATEGORIES,
     DEFAULT_LEGAL_PROCESSES,
+    Action,
     DataKind,
     Identifier,
     Notification,
@@ -28,11 +29,13 @@ def responses(draw: st.DrawFn) -> Response:
     """Any valid response."""
     outcome = draw(st.sampled_from(Outcome))
     data = draw(st.sampled_from(DataKind)) if outcome is Outcome.PROVIDED else None
+    settled = outcome not in {Outcome.REJECTED, Outcome.PENDING}
     return Response(
         outcome,
         data,
         challenged=draw(st.booleans()),
         notified=draw(st.none() | st.sampled_from(Notification)),
+        action=draw(st.none() | st.sampled_from(Action)) if settled else None,
     )
 
 

@@ -12,10 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from builders import PENDING, PROVIDED, make_request
-from strategies import ledgers
+from strategies import ledgers, responses
 from transparency_core import (
+    Action,
+    Outcome,
     ReportingPeriod,
     Request,
+    Response,
     Tally,
     build_report,
     reference_ledger,
@@ -112,3 +115,43 @@ class TestAcrossProcesses:
         merged = reduce(Tally.merge, tallies, Tally.empty())
         assert len(tallies) == 4
         assert build_report(merged, YEAR) == build_report(ledger, YEAR)
+
+
+class TestRepeatsKeepEveryPartOfTheResponse:
+    """Merging two records of one request loses nothing of either response."""
+
+    def test_the_action_of_the_settled_record_is_kept(self) -> None:
+        """Pending, then preserved: the merged request was preserved."""
+        preserved = Response(Outcome.NO_DATA, action=Action.PRESERVED)
+        tally = Tally.of(
+            [make_request("P1", response=PENDING), make_request("P1", response=preserved)]
+        )
+
+        assert tally.requests["P1"].response == preserved
+
+    def test_two_different_actions_conflict(self) -> None:
+        """Restricted in one record and deleted in another cannot both be true."""
+        restricted = Response(Outcome.NO_DATA, action=Action.RESTRICTED)
+        deleted = Response(Outcome.NO_DATA, action=Action.DELETED)
+
+        [conflict] = Tally.of(
+            [make_request("R1", response=restricted), make_request("R1", response=deleted)]
+        ).conflicts
+
+        assert conflict.field == "response.action"
+
+    @given(responses(), responses())
+    def test_merging_responses_keeps_every_field_it_can(
+        self, first: Response, second: Response
+    ) -> None:
+        """Whatever merges keeps each field of one side or the other, in either order."""
+        tallies = [
+            Tally.of([make_request("R1", response=a), make_request("R1", response=b)])
+            for a, b in ((first, second), (second, first))
+        ]
+
+        if not tallies[0].conflicts:
+            merged = tallies[0].requests["R1"].response
+            assert merged == tallies[1].requests["R1"].response
+            for field in ("outcome", "data", "notified", "action"):
+                assert getattr(merged, field) in {getattr(first, field), getattr(second, field)}

@@ -42,33 +42,42 @@ def _identifier_order(identifier: Identifier) -> tuple[str, str, str]:
 
 
 def _settle(field: str, first: _T | None, second: _T | None, pending: object) -> _T | None:
-    """Return whichever of two values is settled; equal values are one value."""
-    if first == second or second is None or second == pending:
-        return first
-    if first is None or first == pending:
-        return second
-    raise _Conflict(field, first, second)
+    """Return the more settled of two values: absent, then ``pending``, then definite.
+
+    Two different definite values are a conflict.
+    """
+
+    def rank(value: object) -> int:
+        return 0 if value is None else 1 if value == pending else 2
+
+    if rank(first) != rank(second):
+        return first if rank(first) > rank(second) else second
+    if first != second:
+        raise _Conflict(field, first, second)
+    return first
 
 
 def _merge_responses(first: Response, second: Response) -> Response:
     """Combine the responses of two records of one request.
 
     A ``pending`` outcome gives way to a settled one, ``challenged`` holds if either
-    record says so, and an absent or ``not_yet`` notice gives way to a definite one.
-    Two different settled outcomes, data or notices are a conflict: never a silent
-    choice. The combination is commutative and associative, so the order of the
-    records never matters.
+    record says so, an absent or ``not_yet`` notice gives way to a definite one, and an
+    absent action to a recorded one. Two different settled outcomes, data, notices or
+    actions are a conflict: never a silent choice. The combination is commutative and
+    associative, so the order of the records never matters.
     """
     outcome = _settle("response.outcome", first.outcome, second.outcome, Outcome.PENDING)
     if first.outcome is second.outcome and first.data is not second.data:
         raise _Conflict("response.data", first.data, second.data)
     data = first.data if first.outcome is outcome else second.data
     notified = _settle("response.notified", first.notified, second.notified, Notification.NOT_YET)
+    action = _settle("response.action", first.action, second.action, None)
     return Response(
         outcome=outcome or Outcome.PENDING,
         data=data,
         challenged=first.challenged or second.challenged,
         notified=notified,
+        action=action,
     )
 
 
