@@ -10,27 +10,39 @@ import json
 import sys
 from pathlib import Path
 
-from transparency_core import ledger_record_schema
+from transparency_core import REPORT_SCHEMA, ledger_record_schema
 
 SCHEMAS = Path(__file__).parent.parent / "src" / "transparency_core" / "schemas"
 
 
-def render() -> str:
-    """The ledger record schema as the shipped file holds it."""
-    return json.dumps(ledger_record_schema(), indent=2, ensure_ascii=False) + "\n"
+def files() -> dict[str, str]:
+    """Every shipped schema file, by name, as it should read."""
+    schemas = {
+        "ledger-record.schema.json": ledger_record_schema(),
+        "report.schema.json": REPORT_SCHEMA,
+    }
+    return {
+        name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+        for name, schema in schemas.items()
+    }
 
 
 def main() -> int:
-    """Write the schema, or with ``--check`` say whether the file is up to date."""
-    path = SCHEMAS / "ledger-record.schema.json"
-    if sys.argv[1:] == ["--check"]:
-        fresh = path.is_file() and path.read_text(encoding="utf-8") == render()
-        print("up to date" if fresh else f"{path} is out of date")
-        return 0 if fresh else 1
-    SCHEMAS.mkdir(exist_ok=True)
-    path.write_text(render(), encoding="utf-8")
-    print(f"wrote {path}")
-    return 0
+    """Write the schemas, or with ``--check`` say whether the files are up to date."""
+    check = sys.argv[1:] == ["--check"]
+    stale = []
+    for name, text in files().items():
+        path = SCHEMAS / name
+        if check:
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                stale.append(name)
+            continue
+        SCHEMAS.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
+    if check:
+        print(f"out of date: {', '.join(stale)}" if stale else "up to date")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from transparency_core import (
     ExplainRenderer,
     MarkdownRenderer,
     TextRenderer,
+    default_renderers,
     reference_records,
     reference_report,
 )
@@ -244,3 +245,16 @@ class TestExplain:
             ExplainRenderer()(reference_report()),
             "",
         )
+
+
+class TestFormats:
+    """Every registered renderer is a --format."""
+
+    @pytest.mark.parametrize("name", ["html", "csv", "json", "explain", "markdown", "text"])
+    def test_each_format_prints_what_its_renderer_makes(
+        self, capsys: pytest.CaptureFixture[str], name: str
+    ) -> None:
+        """The reference report in every format."""
+        expected = default_renderers().create(name)(reference_report())
+
+        assert run(capsys, "reference", "--format", name) == (EXIT_OK, expected, "")

@@ -42,8 +42,11 @@ from transparency_core._convert import (
     tally_ledger,
     unstructure_ledger,
 )
+from transparency_core._csv import CsvRenderer
 from transparency_core._disclosure import Band, Banding, Suppressed, Suppression
 from transparency_core._explain import ExplainRenderer
+from transparency_core._html import HtmlRenderer
+from transparency_core._json import REPORT_SCHEMA, JsonRenderer
 from transparency_core._jsonstream import iter_json_records
 from transparency_core._markdown import MarkdownRenderer
 from transparency_core._model import (
@@ -62,6 +65,7 @@ from transparency_core._reference import (
     reference_records,
     reference_report,
 )
+from transparency_core._renderers import Renderers, default_renderers
 from transparency_core._report import (
     CrossBorder,
     Disposition,
@@ -89,6 +93,7 @@ __all__ = [
     "DEFAULT_LEGAL_PROCESSES",
     "NOTIFICATION",
     "OUTCOMES",
+    "REPORT_SCHEMA",
     "SHIPPED_BREAKDOWNS",
     "SHIPPED_CATEGORIES",
     "Action",
@@ -101,12 +106,15 @@ __all__ = [
     "Column",
     "Comparison",
     "CrossBorder",
+    "CsvRenderer",
     "DataKind",
     "Disposition",
     "ExplainRenderer",
     "Figure",
     "Finding",
+    "HtmlRenderer",
     "Identifier",
+    "JsonRenderer",
     "LedgerEntry",
     "LegalProcess",
     "MarkdownRenderer",
@@ -114,6 +122,7 @@ __all__ = [
     "Outcome",
     "Percent",
     "Percentage",
+    "Renderers",
     "Report",
     "ReportingPeriod",
     "Request",
@@ -134,6 +143,7 @@ __all__ = [
     "compare",
     "configure_converter",
     "default_categories",
+    "default_renderers",
     "exceptions",
     "iter_json_records",
     "ledger_record_schema",

@@ -14,24 +14,22 @@ import argparse
 import json
 import sys
 from contextlib import nullcontext
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from transparency_core._convert import tally_ledger
-from transparency_core._explain import ExplainRenderer
 from transparency_core._jsonstream import iter_json_records
-from transparency_core._markdown import MarkdownRenderer
 from transparency_core._period import ReportingPeriod
 from transparency_core._reference import reference_records, reference_report
+from transparency_core._renderers import ENTRY_POINT_GROUP, Renderers, default_renderers
 from transparency_core._rules import build_report
-from transparency_core._text import TextRenderer
 from transparency_core.exceptions import FieldError, InvalidLedgerError, JsonLedgerError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
     from transparency_core._tally import Tally
-    from transparency_core.typing import Renderer
 
 __all__ = ["main"]
 
@@ -39,15 +37,16 @@ _CHUNK = 1 << 16
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
-RENDERERS: dict[str, type[TextRenderer | MarkdownRenderer | ExplainRenderer]] = {
-    "explain": ExplainRenderer,
-    "markdown": MarkdownRenderer,
-    "text": TextRenderer,
-}
-
 
 class _BadInputError(Exception):
     """Input the command cannot use; the message says why."""
+
+
+def _renderers() -> Renderers:
+    """The built-in renderers, and those installed packages offer as entry points."""
+    renderers = default_renderers()
+    renderers.load(entry_points(group=ENTRY_POINT_GROUP))
+    return renderers
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -87,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     for command in (reference, render):
         command.add_argument(
             "--format",
-            choices=sorted(RENDERERS),
+            choices=sorted(_renderers()),
             default="text",
             help="the output format (default: text)",
         )
@@ -125,7 +124,7 @@ def _default_period(tally: Tally) -> ReportingPeriod:
 
 
 def _render(arguments: argparse.Namespace) -> str:
-    renderer: Renderer = RENDERERS[arguments.format]()
+    renderer = _renderers().create(arguments.format)
     if arguments.command == "reference":
         if arguments.records:
             return json.dumps(reference_records(), indent=2, ensure_ascii=False) + "\n"

@@ -61,6 +61,8 @@ class TextTable:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[bool, ...]
+    caption: str = ""
+    """The table's title, for renderers whose tables carry one (HTML)."""
 
 
 @attrs.frozen
@@ -92,17 +94,19 @@ def text_table(table: Table, formatter: Formatter) -> TextTable:
         header=("Country", *(column.heading for column in table.columns)),
         rows=tuple(rows),
         numeric=(False, *(True for _ in table.columns)),
+        caption=table.title,
     )
 
 
 def _table_blocks(number: int, table: Table, formatter: Formatter) -> list[Block]:
-    blocks: list[Block] = [Heading(f"Table {number}: {table.title}", 2)]
+    caption = f"Table {number}: {table.title}"
+    blocks: list[Block] = [Heading(caption, 2)]
     if table.description:
         blocks.append(Paragraph(table.description))
     if not table.rows:
         blocks.append(Paragraph("No requests of this kind were received in the period."))
         return blocks
-    blocks.append(text_table(table, formatter))
+    blocks.append(attrs.evolve(text_table(table, formatter), caption=caption))
     definitions = tuple(
         (column.heading, column.definition) for column in table.columns if column.definition
     )

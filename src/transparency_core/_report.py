@@ -111,6 +111,18 @@ class Table:
     rows: tuple[Row, ...]
     description: str = ""
 
+    def _repr_html_(self) -> str:
+        """Show the table as an HTML table in Jupyter."""
+        from transparency_core._html import HtmlRenderer  # noqa: PLC0415 -- renderers import this module
+
+        return HtmlRenderer().table(self)
+
+    def _repr_markdown_(self) -> str:
+        """Show the table as a Markdown table in Jupyter."""
+        from transparency_core._markdown import MarkdownRenderer  # noqa: PLC0415 -- as above
+
+        return MarkdownRenderer().table(self)
+
     def cell(self, country: str, column: str, kind: RowKind = RowKind.COUNTS) -> Cell:
         """Return the cell of ``country``'s row in the column whose key is ``column``.
 
@@ -189,6 +201,18 @@ class Report:
     company: str | None = None
     findings: tuple[Finding, ...] = ()
     """Warnings about the ledger that do not stop the count, by request id."""
+
+    def _repr_html_(self) -> str:
+        """Show the report as HTML in Jupyter."""
+        from transparency_core._html import HtmlRenderer  # noqa: PLC0415 -- renderers import this module
+
+        return HtmlRenderer()(self)
+
+    def _repr_markdown_(self) -> str:
+        """Show the report as Markdown in Jupyter."""
+        from transparency_core._markdown import MarkdownRenderer  # noqa: PLC0415 -- as above
+
+        return MarkdownRenderer()(self)
 
     def table(self, key: str) -> Table:
         """Return the table whose key is ``key`` (a category name or ``legal_process``).

@@ -1,0 +1,285 @@
+"""The JSON renderer: the report as versioned, documented, exact data.
+
+Counts are integers, percentages decimal strings (``"94"``, ``"51.84"``) so that no
+reader's float can change them, and the request ids behind every figure come with them
+when asked for. The shape is :data:`REPORT_SCHEMA`, shipped as
+``transparency_core/schemas/report.schema.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from transparency_core._disclosure import Band, Suppressed
+from transparency_core._report import Figure, Percentage
+
+if TYPE_CHECKING:
+    from transparency_core._report import Cell, Report
+
+__all__ = ["REPORT_SCHEMA", "REPORT_SCHEMA_ID", "JsonRenderer"]
+
+REPORT_SCHEMA_ID = "https://transparency-core.example/schemas/report-1.schema.json"
+"""The identifier of version 1 of the report's JSON shape, written in every output."""
+
+_IDS = {"type": "array", "items": {"type": "string"}}
+_COUNT = {
+    "type": "object",
+    "properties": {
+        "value": {"type": "integer", "minimum": 0, "description": "The exact count."},
+        "published": {
+            "description": "What may be published instead, under a disclosure policy: a "
+            "band, or a threshold the count is below. The value is then left out.",
+            "oneOf": [
+                {
+                    "type": "object",
+                    "properties": {"low": {"type": "integer"}, "high": {"type": "integer"}},
+                    "required": ["low", "high"],
+                    "additionalProperties": False,
+                },
+                {
+                    "type": "object",
+                    "properties": {"below": {"type": "integer"}},
+                    "required": ["below"],
+                    "additionalProperties": False,
+                },
+            ],
+        },
+        "ids": {**_IDS, "description": "The requests counted (with provenance only)."},
+    },
+    "oneOf": [{"required": ["value"]}, {"required": ["published"]}],
+    "additionalProperties": False,
+}
+_PERCENTAGE = {
+    "type": "object",
+    "properties": {
+        "value": {
+            "type": ["string", "null"],
+            "pattern": r"^\d+(\.\d+)?$",
+            "description": "The rounded percentage as a decimal string; null when blank.",
+        },
+        "part": _COUNT,
+        "whole": _COUNT,
+    },
+    "required": ["value", "part", "whole"],
+    "additionalProperties": False,
+}
+REPORT_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": REPORT_SCHEMA_ID,
+    "title": "Transparency report",
+    "type": "object",
+    "properties": {
+        "schema": {"const": REPORT_SCHEMA_ID},
+        "company": {"type": ["string", "null"]},
+        "period": {
+            "type": "object",
+            "properties": {
+                "start": {"type": "string", "format": "date"},
+                "end": {"type": "string", "format": "date"},
+                "released": {"type": ["string", "null"], "format": "date"},
+            },
+            "required": ["start", "end", "released"],
+            "additionalProperties": False,
+        },
+        "rounding": {
+            "type": "object",
+            "properties": {
+                "places": {"type": "integer", "minimum": 0},
+                "mode": {"enum": ["half_up", "half_even", "floor", "ceiling"]},
+                "zero_denominator": {"enum": ["blank", "zero"]},
+                "apportion": {"type": "boolean"},
+            },
+            "required": ["places", "mode", "zero_denominator", "apportion"],
+            "additionalProperties": False,
+        },
+        "tables": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "key": {"type": "string"},
+                    "title": {"type": "string"},
+                    "columns": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {
+                                "key": {"type": "string"},
+                                "heading": {"type": "string"},
+                            },
+                            "required": ["key", "heading"],
+                            "additionalProperties": False,
+                        },
+                    },
+                    "rows": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {
+                                "country": {"type": "string", "pattern": "^[A-Z]{2}$"},
+                                "kind": {"enum": ["counts", "shares"]},
+                                "cells": {
+                                    "type": "object",
+                                    "additionalProperties": {"anyOf": [_COUNT, _PERCENTAGE]},
+                                },
+                            },
+                            "required": ["country", "kind", "cells"],
+                            "additionalProperties": False,
+                        },
+                    },
+                },
+                "required": ["key", "title", "columns", "rows"],
+                "additionalProperties": False,
+            },
+        },
+        "cross_border": {
+            "type": "object",
+            "properties": {
+                "total": _COUNT,
+                "by_country": {"type": "object", "additionalProperties": _COUNT},
+            },
+            "required": ["total", "by_country"],
+            "additionalProperties": False,
+        },
+        "records": {"type": "integer", "minimum": 0},
+        "entries": {
+            "type": "array",
+            "description": "Every request id and where it went (with provenance only).",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "id": {"type": "string"},
+                    "records": {"type": "integer", "minimum": 1},
+                    "disposition": {"enum": ["counted", "out_of_period", "category_not_in_report"]},
+                    "reason": {"type": "string"},
+                },
+                "required": ["id", "records", "disposition", "reason"],
+                "additionalProperties": False,
+            },
+        },
+        "findings": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "id": {"type": "string"},
+                    "field": {"type": "string"},
+                    "message": {"type": "string"},
+                },
+                "required": ["id", "field", "message"],
+                "additionalProperties": False,
+            },
+        },
+    },
+    "required": [
+        "schema",
+        "company",
+        "period",
+        "rounding",
+        "tables",
+        "cross_border",
+        "records",
+        "findings",
+    ],
+    "additionalProperties": False,
+}
+"""The JSON Schema (2020-12) of the JSON renderer's output, version 1."""
+
+
+@attrs.frozen
+class JsonRenderer:
+    """Renders a report as JSON in the shape of :data:`REPORT_SCHEMA`.
+
+    Example:
+        >>> from transparency_core import reference_report
+        >>> data = json.loads(JsonRenderer()(reference_report()))
+        >>> data["tables"][0]["rows"][1]["cells"]["percent_provided"]
+        {'value': '79', 'part': {'value': 19}, 'whole': {'value': 24}}
+    """
+
+    provenance: bool = False
+    """Whether to include the request ids of every figure and every ledger entry."""
+    indent: int | None = 2
+    """The indentation, or ``None`` for one line."""
+
+    def _count(self, figure: Figure) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        match figure.shown:
+            case Band(low=low, high=high):
+                data["published"] = {"low": low, "high": high}
+            case Suppressed(threshold=threshold):
+                data["published"] = {"below": threshold}
+            case None:
+                data["value"] = figure.value
+        if self.provenance:
+            data["ids"] = list(figure.ids)
+        return data
+
+    def _cell(self, cell: Cell) -> dict[str, Any]:
+        if isinstance(cell, Percentage):
+            return {
+                "value": None if cell.value is None else str(cell.value),
+                "part": self._count(cell.part),
+                "whole": self._count(cell.whole),
+            }
+        return self._count(cell)
+
+    def data(self, report: Report) -> dict[str, Any]:
+        """The report as JSON-ready data."""
+        period = report.period
+        data: dict[str, Any] = {
+            "schema": REPORT_SCHEMA_ID,
+            "company": report.company,
+            "period": {
+                "start": period.start.isoformat(),
+                "end": period.end.isoformat(),
+                "released": None if period.released is None else period.released.isoformat(),
+            },
+            "rounding": {
+                "places": report.rounding.places,
+                "mode": report.rounding.mode.value,
+                "zero_denominator": report.rounding.zero_denominator.value,
+                "apportion": report.rounding.apportion,
+            },
+            "tables": [
+                {
+                    "key": table.key,
+                    "title": table.title,
+                    "columns": [{"key": c.key, "heading": c.heading} for c in table.columns],
+                    "rows": [
+                        {
+                            "country": row.country,
+                            "kind": row.kind.value,
+                            "cells": {
+                                column.key: self._cell(cell)
+                                for column, cell in zip(table.columns, row.cells, strict=True)
+                            },
+                        }
+                        for row in table.rows
+                    ],
+                }
+                for table in report.tables
+            ],
+            "cross_border": {
+                "total": self._count(report.cross_border.total),
+                "by_country": {
+                    country: self._count(figure)
+                    for country, figure in report.cross_border.by_country
+                },
+            },
+            "records": report.records,
+            "findings": [attrs.asdict(finding) for finding in report.findings],
+        }
+        if self.provenance:
+            data["entries"] = [
+                {**attrs.asdict(entry), "disposition": entry.disposition.value}
+                for entry in report.entries
+            ]
+        return data
+
+    def __call__(self, report: Report) -> str:
+        """Return ``report`` as JSON text."""
+        return json.dumps(self.data(report), indent=self.indent, ensure_ascii=False) + "\n"

@@ -1,0 +1,115 @@
+"""The renderer registry: built-in renderers by name, and any a user registers.
+
+A registry is a plain object (nothing is registered globally). Third-party packages
+offer renderers through the entry-point group ``transparency_core.renderers``; the caller
+that may read installed packages' metadata (the command line does) hands those entry
+points to :meth:`Renderers.load`, so the core reads nothing by itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
+
+import attrs
+
+from transparency_core._csv import CsvRenderer
+from transparency_core._explain import ExplainRenderer
+from transparency_core._html import HtmlRenderer
+from transparency_core._json import JsonRenderer
+from transparency_core._markdown import MarkdownRenderer
+from transparency_core._text import TextRenderer
+from transparency_core.typing import Renderer
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+
+__all__ = ["ENTRY_POINT_GROUP", "Renderers", "default_renderers"]
+
+ENTRY_POINT_GROUP = "transparency_core.renderers"
+"""The entry-point group in which other packages offer renderers."""
+
+
+class _EntryPoint(Protocol):
+    """What :meth:`Renderers.load` needs of an ``importlib.metadata.EntryPoint``."""
+
+    name: str
+
+    def load(self) -> Any:  # noqa: ANN401 -- whatever the package offers
+        """Import the object the entry point names."""
+
+
+@attrs.define
+class Renderers:
+    """Renderer factories by name: ``renderers.create("html", locale="de")``.
+
+    Example:
+        >>> renderers = default_renderers()
+        >>> sorted(renderers)
+        ['csv', 'explain', 'html', 'json', 'markdown', 'text']
+        >>> renderers.create("text", width=60)
+        TextRenderer(locale='en', width=60)
+    """
+
+    _factories: dict[str, Callable[..., Renderer]] = attrs.field(factory=dict, alias="factories")
+
+    def register(
+        self, name: str, factory: Callable[..., Renderer], *, replace: bool = False
+    ) -> None:
+        """Add a renderer factory (a class, say) under ``name``.
+
+        Raises:
+            ValueError: When the name is taken and ``replace`` is false.
+        """
+        if name in self._factories and not replace:
+            msg = f"a renderer named {name!r} is already registered"
+            raise ValueError(msg)
+        self._factories[name] = factory
+
+    def load(self, entry_points: Iterable[_EntryPoint]) -> None:
+        """Register the renderers that other packages offer as entry points.
+
+        Built-in names are never replaced by a package's entry point.
+        """
+        for entry_point in entry_points:
+            if entry_point.name not in self._factories:
+                self._factories[entry_point.name] = entry_point.load()
+
+    def create(self, name: str, **options: Any) -> Renderer:  # noqa: ANN401 -- the renderer's own options
+        """Make the renderer ``name`` with ``options``.
+
+        Raises:
+            KeyError: When no renderer has that name; the message lists those that do.
+        """
+        factory = self._factories.get(name)
+        if factory is None:
+            msg = f"no renderer named {name!r}; there are {', '.join(sorted(self))}"
+            raise KeyError(msg)
+        return factory(**options)
+
+    def __contains__(self, name: object) -> bool:
+        """Whether a renderer of this name is registered."""
+        return name in self._factories
+
+    def __iter__(self) -> Iterator[str]:
+        """The names, in registration order."""
+        return iter(self._factories)
+
+    def __len__(self) -> int:
+        """How many renderers are registered."""
+        return len(self._factories)
+
+
+def default_renderers() -> Renderers:
+    """A new registry holding the built-in renderers."""
+    return Renderers(
+        {
+            "text": TextRenderer,
+            "markdown": MarkdownRenderer,
+            "html": HtmlRenderer,
+            "csv": CsvRenderer,
+            "json": JsonRenderer,
+            "explain": ExplainRenderer,
+        }
+    )
