@@ -258,3 +258,43 @@ class TestFormats:
         expected = default_renderers().create(name)(reference_report())
 
         assert run(capsys, "reference", "--format", name) == (EXIT_OK, expected, "")
+
+
+class TestLocaleAndCountries:
+    """``--locale`` and ``--country`` reach the renderer."""
+
+    def test_a_locale_and_a_country_name(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """German dates and percentages; a company's own name for a country."""
+        code, out, _ = run(
+            capsys,
+            "reference",
+            "--format",
+            "markdown",
+            "--locale",
+            "de_DE",
+            "--country",
+            "CN=China (Festland)",
+        )
+
+        assert code == EXIT_OK
+        assert out == MarkdownRenderer(locale="de_DE", countries={"CN": "China (Festland)"})(
+            reference_report()
+        )
+        assert "| China (Festland) | 3 | 808 | 3 | 100\xa0% |" in out
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (["--locale", "xx_YY"], "--locale: expected a locale such as de_DE, got 'xx_YY'"),
+            (["--country", "Hong Kong"], "--country: expected CODE=NAME, such as HK=Hong Kong"),
+            (["--format", "json", "--locale", "de"], "--format json takes no --locale"),
+        ],
+    )
+    def test_bad_options(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+    ) -> None:
+        """Exit 2 with the reason, and no report."""
+        code, out, err = run(capsys, "reference", *argv)
+
+        assert (code, out) == (EXIT_BAD_INPUT, "")
+        assert message in err

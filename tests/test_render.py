@@ -142,3 +142,29 @@ class TestFormatter:
         """Chinese country names line up in text tables."""
         assert _width("中国") == 4
         assert _width("China") == 5
+
+
+class TestCountryNames:
+    """A company may need a name other than CLDR's."""
+
+    @pytest.mark.parametrize(
+        "renderer",
+        [
+            TextRenderer(countries={"HK": "Hong Kong"}),
+            MarkdownRenderer(countries={"HK": "Hong Kong"}),
+        ],
+    )
+    def test_an_override_replaces_cldrs_name(self, renderer: Renderer) -> None:
+        """CLDR says "Hong Kong SAR China"; the override says "Hong Kong"."""
+        text = renderer(build_report([make_request("R1", country="HK")], YEAR))
+
+        assert "Hong Kong" in text
+        assert "SAR" not in text
+
+    def test_overrides_are_frozen_and_ordered(self) -> None:
+        """Renderers stay hashable and compare by content."""
+        one = TextRenderer(countries={"HK": "Hong Kong", "CN": "Chinese mainland"})
+        other = TextRenderer(countries={"CN": "Chinese mainland", "HK": "Hong Kong"})
+
+        assert one == other
+        assert hash(one) == hash(other)

@@ -18,6 +18,8 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from babel import Locale, UnknownLocaleError
+
 from transparency_core._convert import tally_ledger
 from transparency_core._jsonstream import iter_json_records
 from transparency_core._period import ReportingPeriod
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
     from transparency_core._tally import Tally
+    from transparency_core.typing import Renderer
 
 __all__ = ["main"]
 
@@ -58,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    parser.set_defaults(command="reference", format="text", records=False)
+    parser.set_defaults(command="reference", format="text", records=False, locale=None, country=[])
     reference = commands.add_parser(
         "reference", help="print the reference 2020 report (the default command)"
     )
@@ -89,6 +92,17 @@ def _parser() -> argparse.ArgumentParser:
             choices=sorted(_renderers()),
             default="text",
             help="the output format (default: text)",
+        )
+        command.add_argument(
+            "--locale",
+            help="the locale of numbers, dates and country names, such as de_DE (default: en)",
+        )
+        command.add_argument(
+            "--country",
+            action="append",
+            default=[],
+            metavar="CODE=NAME",
+            help="a country name to use instead of CLDR's, such as HK='Hong Kong' (repeatable)",
         )
     return parser
 
@@ -123,8 +137,33 @@ def _default_period(tally: Tally) -> ReportingPeriod:
     raise _BadInputError(msg)
 
 
+def _renderer(arguments: argparse.Namespace) -> Renderer:
+    """The renderer of ``--format``, with ``--locale`` and ``--country`` when given."""
+    options: dict[str, object] = {}
+    if arguments.locale:
+        try:
+            Locale.parse(arguments.locale)
+        except (ValueError, UnknownLocaleError):
+            msg = f"--locale: expected a locale such as de_DE, got {arguments.locale!r}"
+            raise _BadInputError(msg) from None
+        options["locale"] = arguments.locale
+    if arguments.country:
+        pairs = [override.partition("=") for override in arguments.country]
+        if any(not code or not equals or not name for code, equals, name in pairs):
+            msg = f"--country: expected CODE=NAME, such as HK=Hong Kong, got {arguments.country!r}"
+            raise _BadInputError(msg)
+        options["countries"] = {code: name for code, _, name in pairs}
+    renderers = _renderers()
+    try:
+        return renderers.create(arguments.format, **options)
+    except TypeError:
+        given = " and ".join(f"--{option.rstrip('s')}" for option in options)
+        msg = f"--format {arguments.format} takes no {given}"
+        raise _BadInputError(msg) from None
+
+
 def _render(arguments: argparse.Namespace) -> str:
-    renderer = _renderers().create(arguments.format)
+    renderer = _renderer(arguments)
     if arguments.command == "reference":
         if arguments.records:
             return json.dumps(reference_records(), indent=2, ensure_ascii=False) + "\n"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from transparency_core._format import Formatter
+from transparency_core._format import Countries, Formatter, country_names
 from transparency_core._report import Figure, Percentage
 
 if TYPE_CHECKING:
@@ -79,10 +79,12 @@ class CsvRenderer:
 
     locale: str = "en"
     """The locale of the country names (the values are never localised)."""
+    countries: Countries = attrs.field(default=(), converter=country_names)
+    """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
 
     def __call__(self, report: Report) -> str:
         """Return every cell of ``report``, one row each."""
-        formatter = Formatter(self.locale)
+        formatter = Formatter(self.locale, self.countries)
         rows: list[tuple[object, ...]] = [_LONG_HEADER]
         for table in report.tables:
             for row in table.rows:
@@ -106,7 +108,7 @@ class CsvRenderer:
 
     def table(self, table: Table) -> str:
         """Return one table as CSV: country, row kind, then its columns by key."""
-        formatter = Formatter(self.locale)
+        formatter = Formatter(self.locale, self.countries)
         header = ("country", "country_name", "row", *(column.key for column in table.columns))
         return _csv(
             [

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from transparency_core._format import Formatter
+from transparency_core._format import Countries, Formatter
 from transparency_core._report import (
     Disposition,
     Figure,
@@ -242,18 +242,19 @@ class BlockRenderer:
 
     __slots__ = ()
     locale: str
+    countries: Countries
 
     def __call__(self, report: Report) -> str:
         """Return ``report`` rendered."""
-        return self._render(document(report, Formatter(self.locale)))
+        return self._render(document(report, Formatter(self.locale, self.countries)))
 
     def table(self, table: Table) -> str:
         """Return one table of a report alone: its header and rows, no title."""
-        return self._table(text_table(table, Formatter(self.locale)))
+        return self._table(text_table(table, Formatter(self.locale, self.countries)))
 
     def comparison(self, comparison: Comparison) -> str:
         """Return two reports side by side, with the change of every figure."""
-        return self._render(comparison_document(comparison, Formatter(self.locale)))
+        return self._render(comparison_document(comparison, Formatter(self.locale, self.countries)))
 
     def _render(self, blocks: Iterable[Block]) -> str:
         return "\n\n".join(self._block(block) for block in blocks) + "\n"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from transparency_core._format import Formatter
+from transparency_core._format import Countries, Formatter, country_names
 from transparency_core._report import Figure, Percentage, Report, RowKind
 
 if TYPE_CHECKING:
@@ -38,6 +38,8 @@ class ExplainRenderer:
 
     locale: str = "en"
     """The locale of numbers and country names."""
+    countries: Countries = attrs.field(default=(), converter=country_names)
+    """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
 
     def _figure(self, cell: Cell, formatter: Formatter) -> str:
         if isinstance(cell, Percentage):
@@ -54,7 +56,7 @@ class ExplainRenderer:
 
     def __call__(self, report: Report) -> str:
         """Return one line per figure, then one per request left out, with the reason."""
-        formatter = Formatter(self.locale)
+        formatter = Formatter(self.locale, self.countries)
         lines: list[str] = []
         for table in report.tables:
             for row in table.rows:

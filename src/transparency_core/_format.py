@@ -22,12 +22,13 @@ from transparency_core._disclosure import Band, Suppressed
 from transparency_core._period import ReportingPeriod  # noqa: TC001 -- attrs, at runtime
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from datetime import date
 
 if TYPE_CHECKING:
     from transparency_core._report import Figure
 
-__all__ = ["Formatter"]
+__all__ = ["Countries", "Formatter", "country_names"]
 
 # ICU widens an interval pattern's abbreviated month to the full month when the
 # skeleton asks for it; babel does not, so we do it here ("Jan" -> "January").
@@ -45,6 +46,14 @@ def _hundredth(value: Decimal) -> Decimal:
         msg = f"not a finite percentage: {value}"
         raise ValueError(msg)  # noqa: TRY004 -- a NaN is a bad value, not a bad type
     return Decimal((sign, digits, exponent - 2))
+
+
+Countries = tuple[tuple[str, str], ...]
+
+
+def country_names(names: Mapping[str, str] | Countries) -> Countries:
+    """Freeze a mapping of country names by code into sorted pairs (hashable, ordered)."""
+    return tuple(sorted(dict(names).items()))
 
 
 def _parse_locale(identifier: str | Locale) -> Locale:
@@ -67,6 +76,8 @@ class Formatter:
     """
 
     locale: Locale = attrs.field(converter=_parse_locale)
+    countries: Countries = attrs.field(default=(), converter=country_names)
+    """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
 
     def number(self, value: Decimal) -> str:
         """Format an already rounded decimal number with exactly its own places."""
@@ -100,7 +111,10 @@ class Formatter:
         return str(pattern.apply(_hundredth(value), self.locale))
 
     def country(self, code: str) -> str:
-        """The country's name in the locale (CLDR), or its code when CLDR has none."""
+        """The country's name: the override, else CLDR's in the locale, else the code."""
+        for overridden, name in self.countries:
+            if overridden == code:
+                return name
         return str(self.locale.territories.get(code, code))
 
     def period(self, period: ReportingPeriod) -> str:

@@ -21,6 +21,7 @@ from transparency_core._document import (
     Paragraph,
     TextTable,
 )
+from transparency_core._format import Countries, country_names
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -73,6 +74,8 @@ class HtmlRenderer(BlockRenderer):
     locale: str = "en"
     """The locale of numbers, percentages, country names and dates, and of the
     fragment's ``lang`` and ``dir``."""
+    countries: Countries = attrs.field(default=(), converter=country_names)
+    """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
 
     def _table(self, table: TextTable) -> str:
         return _table(table)

@@ -14,6 +14,7 @@ from transparency_core._document import (
     Paragraph,
     TextTable,
 )
+from transparency_core._format import Countries, country_names
 
 __all__ = ["MarkdownRenderer"]
 
@@ -55,6 +56,8 @@ class MarkdownRenderer(BlockRenderer):
 
     locale: str = "en"
     """The locale of numbers, percentages, country names and dates."""
+    countries: Countries = attrs.field(default=(), converter=country_names)
+    """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
 
     def _table(self, table: TextTable) -> str:
         return _table(table)

@@ -49,7 +49,7 @@ class Renderers:
         >>> sorted(renderers)
         ['csv', 'explain', 'html', 'json', 'markdown', 'text']
         >>> renderers.create("text", width=60)
-        TextRenderer(locale='en', width=60)
+        TextRenderer(locale='en', countries=(), width=60)
     """
 
     _factories: dict[str, Callable[..., Renderer]] = attrs.field(factory=dict, alias="factories")

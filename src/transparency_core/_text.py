@@ -15,6 +15,7 @@ from transparency_core._document import (
     Paragraph,
     TextTable,
 )
+from transparency_core._format import Countries, country_names
 
 __all__ = ["TextRenderer"]
 
@@ -79,6 +80,8 @@ class TextRenderer(BlockRenderer):
 
     locale: str = "en"
     """The locale of numbers, percentages, country names and dates."""
+    countries: Countries = attrs.field(default=(), converter=country_names)
+    """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
     width: int = 88
     """The width paragraphs are wrapped to."""
 
