@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 _CHUNK = 1 << 16
+_FLAGS = {"locale": "--locale", "countries": "--country"}
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
@@ -52,7 +53,7 @@ def _renderers() -> Renderers:
     return renderers
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(renderers: Renderers) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="transparency-core",
         description=(
@@ -89,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     for command in (reference, render):
         command.add_argument(
             "--format",
-            choices=sorted(_renderers()),
+            choices=sorted(renderers),
             default="text",
             help="the output format (default: text)",
         )
@@ -137,7 +138,7 @@ def _default_period(tally: Tally) -> ReportingPeriod:
     raise _BadInputError(msg)
 
 
-def _renderer(arguments: argparse.Namespace) -> Renderer:
+def _renderer(arguments: argparse.Namespace, renderers: Renderers) -> Renderer:
     """The renderer of ``--format``, with ``--locale`` and ``--country`` when given."""
     options: dict[str, object] = {}
     if arguments.locale:
@@ -153,17 +154,16 @@ def _renderer(arguments: argparse.Namespace) -> Renderer:
             msg = f"--country: expected CODE=NAME, such as HK=Hong Kong, got {arguments.country!r}"
             raise _BadInputError(msg)
         options["countries"] = {code: name for code, _, name in pairs}
-    renderers = _renderers()
     try:
         return renderers.create(arguments.format, **options)
     except TypeError:
-        given = " and ".join(f"--{option.rstrip('s')}" for option in options)
+        given = " and ".join(_FLAGS[option] for option in options)
         msg = f"--format {arguments.format} takes no {given}"
         raise _BadInputError(msg) from None
 
 
-def _render(arguments: argparse.Namespace) -> str:
-    renderer = _renderer(arguments)
+def _render(arguments: argparse.Namespace, renderers: Renderers) -> str:
+    renderer = _renderer(arguments, renderers)
     if arguments.command == "reference":
         if arguments.records:
             return json.dumps(reference_records(), indent=2, ensure_ascii=False) + "\n"
@@ -180,9 +180,10 @@ def _render(arguments: argparse.Namespace) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (by default ``sys.argv[1:]``); return the exit code."""
-    arguments = _parser().parse_args(argv)
+    renderers = _renderers()
+    arguments = _parser(renderers).parse_args(argv)
     try:
-        output = _render(arguments)
+        output = _render(arguments, renderers)
     except InvalidLedgerError as error:
         sys.stderr.write(f"transparency-core: {error.describe()}\n")
         return EXIT_BAD_INPUT
