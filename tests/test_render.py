@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -21,25 +22,37 @@ from transparency_core._markdown import escape
 from transparency_core._text import _width
 from transparency_core.typing import Renderer
 
+
+def _load_golden_renderers() -> dict[str, Renderer]:
+    """The renderers of scripts/regenerate_golden.py, the one list of golden files."""
+    path = Path(__file__).parent.parent / "scripts" / "regenerate_golden.py"
+    spec = importlib.util.spec_from_file_location("regenerate_golden", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    renderers: dict[str, Renderer] = module.RENDERERS
+    return renderers
+
+
 GOLDEN = Path(__file__).parent / "golden"
+RENDERERS = _load_golden_renderers()
 YEAR = ReportingPeriod.calendar_year(2020)
 
 
 class TestGoldenFiles:
     """The reference report renders exactly as reviewed (scripts/regenerate_golden.py)."""
 
-    @pytest.mark.parametrize(
-        ("name", "renderer"),
-        [
-            ("reference-2020.en.txt", TextRenderer()),
-            ("reference-2020.en.md", MarkdownRenderer()),
-        ],
-    )
-    def test_reference_report(self, name: str, renderer: Renderer) -> None:
-        """Byte for byte."""
-        expected = (GOLDEN / name).read_text(encoding="utf-8")
+    @pytest.mark.parametrize("name", sorted(RENDERERS))
+    def test_reference_report(self, name: str) -> None:
+        """Byte for byte, for every renderer and locale."""
+        expected = (GOLDEN / name).read_bytes().decode("utf-8")
 
-        assert renderer(reference_report()) == expected
+        assert RENDERERS[name](reference_report()) == expected
+
+    def test_every_golden_file_has_its_renderer(self) -> None:
+        """No stale file is left in tests/golden."""
+        assert sorted(path.name for path in GOLDEN.iterdir()) == sorted(RENDERERS)
 
 
 class TestRenderers:
