@@ -15,6 +15,7 @@ from transparency_core import (
     HtmlRenderer,
     JsonRenderer,
     MarkdownRenderer,
+    SvgRenderer,
     TextRenderer,
     reference_report,
 )
@@ -30,6 +31,7 @@ RENDERERS: dict[str, Renderer] = {
     "reference-2020.en.csv": CsvRenderer(),
     "reference-2020.json": JsonRenderer(provenance=True),
     "reference-2020.en.explain.txt": ExplainRenderer(),
+    "reference-2020.en.svg": SvgRenderer(),
     "reference-2020.zh_Hans_CN.txt": TextRenderer(locale="zh_Hans_CN"),
     "reference-2020.zh_Hans_CN.html": HtmlRenderer(locale="zh_Hans_CN"),
     "reference-2020.de_DE.txt": TextRenderer(locale="de_DE"),

@@ -250,7 +250,7 @@ class TestExplain:
 class TestFormats:
     """Every registered renderer is a --format."""
 
-    @pytest.mark.parametrize("name", ["html", "csv", "json", "explain", "markdown", "text"])
+    @pytest.mark.parametrize("name", ["html", "csv", "json", "explain", "markdown", "svg", "text"])
     def test_each_format_prints_what_its_renderer_makes(
         self, capsys: pytest.CaptureFixture[str], name: str
     ) -> None:

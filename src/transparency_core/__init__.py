@@ -81,6 +81,7 @@ from transparency_core._report import (
 from transparency_core._rounding import RoundingMode, RoundingPolicy, ZeroDenominator
 from transparency_core._rules import build_report
 from transparency_core._schema import ledger_record_schema
+from transparency_core._svg import SvgRenderer
 from transparency_core._tally import Tally
 from transparency_core._text import TextRenderer
 
@@ -135,6 +136,7 @@ __all__ = [
     "Subjects",
     "Suppressed",
     "Suppression",
+    "SvgRenderer",
     "Table",
     "Tally",
     "TextRenderer",

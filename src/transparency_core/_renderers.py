@@ -18,6 +18,7 @@ from transparency_core._explain import ExplainRenderer
 from transparency_core._html import HtmlRenderer
 from transparency_core._json import JsonRenderer
 from transparency_core._markdown import MarkdownRenderer
+from transparency_core._svg import SvgRenderer
 from transparency_core._text import TextRenderer
 from transparency_core.typing import Renderer
 
@@ -47,7 +48,7 @@ class Renderers:
     Example:
         >>> renderers = default_renderers()
         >>> sorted(renderers)
-        ['csv', 'explain', 'html', 'json', 'markdown', 'text']
+        ['csv', 'explain', 'html', 'json', 'markdown', 'svg', 'text']
         >>> renderers.create("text", width=60)
         TextRenderer(locale='en', countries=(), width=60)
     """
@@ -111,5 +112,6 @@ def default_renderers() -> Renderers:
             "csv": CsvRenderer,
             "json": JsonRenderer,
             "explain": ExplainRenderer,
+            "svg": SvgRenderer,
         }
     )

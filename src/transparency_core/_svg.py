@@ -1,0 +1,137 @@
+"""The SVG renderer: a bar chart of requests per country, and the part provided.
+
+Plain SVG text, no plotting library. Each table with a percentage column gets one bar per
+country: its whole (the requests) and, filled, its part (those where data was provided).
+The chart has a ``<title>`` and a ``<desc>`` for screen readers, every bar an
+``aria-label`` with its figures, and text in the renderer's locale. Coordinates are
+whole numbers computed from the counts; nothing is rounded through a float.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+import attrs
+
+from transparency_core._format import Countries, Formatter, country_names
+from transparency_core._report import Percentage, RowKind
+
+if TYPE_CHECKING:
+    from transparency_core._report import Report, Table
+
+__all__ = ["SvgRenderer"]
+
+_LABEL = 160
+_BAR = 22
+_GAP = 8
+_HEADING = 36
+_LEGEND = (
+    '<g aria-hidden="true">'
+    '<rect x="0" y="4" width="14" height="14" fill="#2171b5"/>'
+    '<text x="20" y="16">data provided</text>'
+    '<rect x="130" y="4" width="14" height="14" fill="#c6dbef"/>'
+    '<text x="150" y="16">requests received</text></g>'
+)
+
+
+def _bars(table: Table) -> list[tuple[str, Percentage]]:
+    """The countries of ``table`` with the first percentage of their counts row."""
+    index = next(
+        (
+            i
+            for row in table.rows
+            if row.kind is RowKind.COUNTS
+            for i, cell in enumerate(row.cells)
+            if isinstance(cell, Percentage)
+        ),
+        None,
+    )
+    if index is None:
+        return []
+    bars = []
+    for row in table.rows:
+        cell = row.cells[index]
+        if row.kind is RowKind.COUNTS and isinstance(cell, Percentage):
+            bars.append((row.country, cell))
+    return bars
+
+
+@attrs.frozen
+class SvgRenderer:
+    """Renders a report as an SVG bar chart, one group of bars per table.
+
+    Example:
+        >>> from transparency_core import reference_report
+        >>> svg = SvgRenderer()(reference_report())
+        >>> svg.splitlines()[1]
+        '<title id="chart-title">Xiaomi Transparency Report: requests and data provided</title>'
+        >>> 'aria-label="India: 24 requests, data provided for 19"' in svg
+        True
+    """
+
+    locale: str = "en"
+    """The locale of numbers, country names and the period."""
+    countries: Countries = attrs.field(default=(), converter=country_names)
+    """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
+    width: int = 640
+    """The chart's width, in SVG units."""
+
+    def __call__(self, report: Report) -> str:
+        """Return ``report`` as an SVG document."""
+        formatter = Formatter(self.locale, self.countries)
+        title = f"{report.company} Transparency Report" if report.company else "Transparency Report"
+        span = self.width - _LABEL - 120
+        parts = [_LEGEND]
+        y = 24
+        for table in report.tables:
+            bars = _bars(table)
+            if not bars:
+                continue
+            y += _HEADING
+            parts.append(
+                f'<text x="0" y="{y - 12}" font-weight="bold">{escape(table.title)}</text>'
+            )
+            largest = max(cell.whole.value for _, cell in bars) or 1
+            for country, cell in bars:
+                name = formatter.country(country)
+                if cell.whole.shown is not None or cell.part.shown is not None:
+                    # A bar to scale would give a banded or suppressed count away.
+                    parts.append(
+                        f'<text x="0" y="{y + 16}">{escape(name)}</text>'
+                        f'<text x="{_LABEL}" y="{y + 16}">'
+                        f"{escape(formatter.published(cell.whole))}</text>"
+                    )
+                    y += _BAR + _GAP
+                    continue
+                whole, part = cell.whole.value, cell.part.value
+                label = (
+                    f"{name}: {formatter.count(whole)} requests, data provided for "
+                    f"{formatter.count(part)}"
+                )
+                parts.append(
+                    f'<g role="img" aria-label="{escape(label)}">'
+                    f'<text x="0" y="{y + 16}">{escape(name)}</text>'
+                    f'<rect x="{_LABEL}" y="{y}" width="{whole * span // largest}" '
+                    f'height="{_BAR}" fill="#c6dbef"/>'
+                    f'<rect x="{_LABEL}" y="{y}" width="{part * span // largest}" '
+                    f'height="{_BAR}" fill="#2171b5"/>'
+                    f'<text x="{_LABEL + whole * span // largest + 6}" y="{y + 16}">'
+                    f"{escape(formatter.count(part))} / {escape(formatter.count(whole))}</text>"
+                    "</g>"
+                )
+                y += _BAR + _GAP
+        height = y + _GAP
+        description = (
+            f"{formatter.period(report.period)}. For each table and country, a bar as long "
+            "as the requests received, filled for the requests where data was provided."
+        )
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{self.width}" '
+            f'height="{height}" viewBox="0 0 {self.width} {height}" '
+            f'aria-labelledby="chart-title chart-desc" font-family="sans-serif" font-size="13">\n'
+            f'<title id="chart-title">{escape(title)}: requests and data provided</title>\n'
+            f'<desc id="chart-desc">{escape(description)}</desc>\n'
+            + "\n".join(parts)
+            + "\n</svg>\n"
+        )
