@@ -4,7 +4,7 @@ Plain SVG text, no plotting library. Each table with a percentage column gets on
 country: its whole (the requests) and, filled, its part (those where data was provided).
 The chart has a ``<title>`` and a ``<desc>`` for screen readers, every bar an
 ``aria-label`` with its figures, and text in the renderer's locale. Coordinates are
-whole numbers computed from the counts; nothing is rounded through a float.
+whole numbers computed from the counts by integer arithmetic.
 """
 
 from __future__ import annotations
