@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 from babel import Locale
 from babel.dates import format_interval, format_skeleton, parse_pattern
-from babel.numbers import format_decimal
+from babel.numbers import NumberPattern, format_decimal
 
 from transparency_core._disclosure import Band, Suppressed
 from transparency_core._period import ReportingPeriod  # noqa: TC001 -- attrs, at runtime
@@ -61,6 +61,18 @@ def _parse_locale(identifier: str | Locale) -> Locale:
     return Locale.parse(identifier)
 
 
+def _exactly(pattern: NumberPattern, rounded: Decimal, shown: Decimal, locale: Locale) -> str:
+    """Apply ``pattern`` to ``shown`` with exactly the decimal places of ``rounded``.
+
+    The pattern asks for as many places as the value has, so babel rounds nothing.
+    """
+    exponent = rounded.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    fixed = copy.copy(pattern)
+    fixed.frac_prec = (places, places)
+    return str(fixed.apply(shown, locale))
+
+
 @attrs.frozen
 class Formatter:
     r"""Formats counts, percentages, countries and dates for one locale.
@@ -81,11 +93,7 @@ class Formatter:
 
     def number(self, value: Decimal) -> str:
         """Format an already rounded decimal number with exactly its own places."""
-        exponent = value.as_tuple().exponent
-        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        pattern = copy.copy(self.locale.decimal_formats[None])
-        pattern.frac_prec = (places, places)
-        return str(pattern.apply(value, self.locale))
+        return _exactly(self.locale.decimal_formats[None], value, value, self.locale)
 
     def count(self, value: int) -> str:
         """Format a count with the locale's digit grouping."""
@@ -104,11 +112,7 @@ class Formatter:
         """Format an already rounded percentage (94 for 94 %); ``None`` is blank."""
         if value is None:
             return ""
-        exponent = value.as_tuple().exponent
-        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        pattern = copy.copy(self.locale.percent_formats[None])
-        pattern.frac_prec = (places, places)
-        return str(pattern.apply(_hundredth(value), self.locale))
+        return _exactly(self.locale.percent_formats[None], value, _hundredth(value), self.locale)
 
     def country(self, code: str) -> str:
         """The country's name: the override, else CLDR's in the locale, else the code."""

@@ -18,7 +18,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
 import attrs
@@ -134,25 +134,15 @@ class Tally:
     """Every repeat that disagrees with an earlier record of its id."""
 
     @classmethod
-    def of(
-        cls,
-        requests: Iterable[Request],
-        start: int = 0,
-        *,
-        positions: Sequence[int] | None = None,
-    ) -> Tally:
+    def of(cls, requests: Iterable[Request], start: int = 0) -> Tally:
         """Tally ``requests``, in ledger order.
 
         Args:
             requests: The records of the ledger, or of a part of it.
             start: Where the part starts in the whole ledger, so that errors name the
                 records by their place in the whole.
-            positions: The place of each record in the ledger, when they are not
-                consecutive (records that failed to convert were skipped, say).
         """
-        if positions is None:
-            return cls.of_positioned(enumerate(requests, start))
-        return cls.of_positioned(zip(positions, requests, strict=True))
+        return cls.of_positioned(enumerate(requests, start))
 
     @classmethod
     def of_positioned(cls, pairs: Iterable[tuple[int, Request]]) -> Tally:
