@@ -117,8 +117,8 @@ class TestRenderers:
         )
 
         assert (
-            "3 ledger records; 1 requests counted; 1 repeated records counted with the "
-            "request they repeat; 1 requests left out as received outside the period."
+            "3 ledger records; 1 request counted; 1 repeated record counted with the "
+            "request it repeats; 1 request left out as received outside the period."
         ) in TextRenderer(width=400)(report)
 
     def test_markdown_escapes_what_would_be_markup(self) -> None:

@@ -30,6 +30,7 @@ from transparency_core._categories import (
     every_request,
     only_non_content_provided,
 )
+from transparency_core._i18n import N_
 from transparency_core._model import Notification, Outcome, Request
 
 if TYPE_CHECKING:
@@ -122,22 +123,24 @@ class Breakdown:
 
 OUTCOMES = Breakdown(
     key="outcomes",
-    title="Requests by Outcome",
+    title=N_("Requests by Outcome"),
     columns=(
-        Column(key="content", heading="Content Provided", measure=Requests(content_provided)),
+        Column(key="content", heading=N_("Content Provided"), measure=Requests(content_provided)),
         Column(
             key="non_content_only",
-            heading="Only Non-Content Provided",
+            heading=N_("Only Non-Content Provided"),
             measure=Requests(only_non_content_provided),
         ),
         Column(
-            key="no_data", heading="No Data Found", measure=Requests(OutcomeIs(Outcome.NO_DATA))
+            key="no_data", heading=N_("No Data Found"), measure=Requests(OutcomeIs(Outcome.NO_DATA))
         ),
-        Column(key="rejected", heading="Rejected", measure=Requests(OutcomeIs(Outcome.REJECTED))),
-        Column(key="pending", heading="Pending", measure=Requests(OutcomeIs(Outcome.PENDING))),
+        Column(
+            key="rejected", heading=N_("Rejected"), measure=Requests(OutcomeIs(Outcome.REJECTED))
+        ),
+        Column(key="pending", heading=N_("Pending"), measure=Requests(OutcomeIs(Outcome.PENDING))),
     ),
     shares=True,
-    description=(
+    description=N_(
         "Every request counted, by its one outcome: Microsoft's four exclusive outcomes "
         "and the requests not yet answered."
     ),
@@ -145,52 +148,52 @@ OUTCOMES = Breakdown(
 
 NOTIFICATION = Breakdown(
     key="notification",
-    title="Requests by User Notification",
+    title=N_("Requests by User Notification"),
     columns=(
         Column(
             key="notified",
-            heading="User Notified",
+            heading=N_("User Notified"),
             measure=Requests(NoticeIs(Notification.NOTIFIED)),
         ),
         Column(
             key="prohibited",
-            heading="Notice Prohibited by Law or Court Order",
+            heading=N_("Notice Prohibited by Law or Court Order"),
             measure=Requests(NoticeIs(Notification.PROHIBITED)),
         ),
         Column(
             key="withheld",
-            heading="Notice Withheld under an Exception",
+            heading=N_("Notice Withheld under an Exception"),
             measure=Requests(NoticeIs(Notification.WITHHELD)),
         ),
         Column(
             key="not_yet",
-            heading="Not Yet Notified",
+            heading=N_("Not Yet Notified"),
             measure=Requests(NoticeIs(Notification.NOT_YET)),
         ),
-        Column(key="not_recorded", heading="Not Recorded", measure=Requests(NoticeIs(None))),
+        Column(key="not_recorded", heading=N_("Not Recorded"), measure=Requests(NoticeIs(None))),
     ),
     shares=True,
-    description="Every request counted, by whether the customer was told about it.",
+    description=N_("Every request counted, by whether the customer was told about it."),
 )
 
 BASIS = Breakdown(
     key="basis",
-    title="Emergency and Legal Process Requests",
+    title=N_("Emergency and Legal Process Requests"),
     columns=(
-        Column(key="emergency", heading="Emergency Requests", measure=Requests(_emergency)),
+        Column(key="emergency", heading=N_("Emergency Requests"), measure=Requests(_emergency)),
         Column(
             key="legal_process",
-            heading="Requests on Legal Process (Not Emergency)",
+            heading=N_("Requests on Legal Process (Not Emergency)"),
             measure=Requests(_legal_process_only),
         ),
         Column(
             key="other",
-            heading="Other Government Requests",
+            heading=N_("Other Government Requests"),
             measure=Requests(_neither),
         ),
     ),
     shares=True,
-    description=(
+    description=N_(
         "Every request counted, as an emergency request (whatever its legal basis), a "
         "request on a court's legal process, or another government request."
     ),
@@ -198,21 +201,21 @@ BASIS = Breakdown(
 
 CHALLENGES = Breakdown(
     key="challenges",
-    title="Requests Challenged in Part or Rejected",
+    title=N_("Requests Challenged in Part or Rejected"),
     columns=(
-        Column(key="requests", heading="Number of Requests"),
+        Column(key="requests", heading=N_("Number of Requests")),
         Column(
             key="challenged_or_rejected",
-            heading="Number of Requests Challenged in Part or Rejected",
+            heading=N_("Number of Requests Challenged in Part or Rejected"),
             measure=Requests(challenged_or_rejected),
         ),
         Column(
             key="percent_challenged_or_rejected",
-            heading="Percentage of Requests Challenged in Part or Rejected",
+            heading=N_("Percentage of Requests Challenged in Part or Rejected"),
             measure=Percent(challenged_or_rejected),
         ),
     ),
-    description="Every request counted, and those the company pushed back on.",
+    description=N_("Every request counted, and those the company pushed back on."),
 )
 
 SHIPPED_BREAKDOWNS: tuple[Breakdown, ...] = (OUTCOMES, NOTIFICATION, BASIS, CHALLENGES)
@@ -241,11 +244,11 @@ def legal_process_breakdown(
     )
     return Breakdown(
         key="legal_process",
-        title="Government Requests by Legal Process Type",
+        title=N_("Government Requests by Legal Process Type"),
         columns=columns,
         shares=True,
         where=has_legal_process,
-        description=(
+        description=N_(
             "Requests by legal process type: investigation orders and other court orders. "
             "Only countries from which we received requests on a legal process are listed."
         ),

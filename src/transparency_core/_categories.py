@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from transparency_core._disclosure import Disclosure
+from transparency_core._i18n import N_
 from transparency_core._model import Action, DataKind, Outcome, Request
 
 __all__ = [
@@ -164,59 +165,71 @@ class LegalProcess:
     definition: str = ""
 
 
-def _columns(basis: str, subjects: str, subject_definition: str) -> tuple[Column, ...]:
-    """The seed's four columns for a category whose requests are ``basis``-based."""
+def _columns(
+    *,
+    requests: tuple[str, str],
+    subjects: tuple[str, str],
+    provided: tuple[str, str],
+    percent: tuple[str, str],
+) -> tuple[Column, ...]:
+    """The seed's four columns of a category, each a (heading, definition) pair."""
     return (
-        Column(
-            key="requests",
-            heading=f"Number of {basis}-based Requests",
-            definition=(
-                f"The number of {basis.lower()}-based requests received. We count each "
-                "request received from each country and report the total number of "
-                "requests received by country."
-            ),
-        ),
-        Column(
-            key="subjects",
-            heading=f"Number of {subjects} Requested",
-            measure=Subjects(),
-            definition=subject_definition,
-        ),
+        Column(key="requests", heading=requests[0], definition=requests[1]),
+        Column(key="subjects", heading=subjects[0], measure=Subjects(), definition=subjects[1]),
         Column(
             key="provided",
-            heading=f"Number of {basis}-based Requests Where Data Was Provided",
+            heading=provided[0],
             measure=Requests(data_provided),
-            definition=(
-                f"The number of {basis.lower()}-based requests that resulted in data "
-                f"being provided. We count each {basis.lower()}-based request where we "
-                "provide data and report the total number of such instances by country."
-            ),
+            definition=provided[1],
         ),
         Column(
             key="percent_provided",
-            heading=f"Percentage of {basis}-based Requests Where Data Was Provided",
+            heading=percent[0],
             measure=Percent(data_provided),
-            definition=(
-                f"The number of {basis.lower()}-based requests that resulted in data "
-                f"being provided per country compared to the total number of "
-                f"{basis.lower()}-based requests received from that country."
-            ),
+            definition=percent[1],
         ),
     )
 
 
 DEVICE = Category(
     name="device",
-    title="Worldwide Government Device Requests",
+    title=N_("Worldwide Government Device Requests"),
     identifier_types=("imei", "serial_number", "mac_address"),
     columns=_columns(
-        "Device",
-        "Devices",
-        "The number of devices specified in the requests. One request may contain one "
-        "or more device identifiers; several identifiers of one device count as one "
-        "device.",
+        requests=(
+            N_("Number of Device-based Requests"),
+            N_(
+                "The number of device-based requests received. We count each request "
+                "received from each country and report the total number of requests "
+                "received by country."
+            ),
+        ),
+        subjects=(
+            N_("Number of Devices Requested"),
+            N_(
+                "The number of devices specified in the requests. One request may contain "
+                "one or more device identifiers; several identifiers of one device count "
+                "as one device."
+            ),
+        ),
+        provided=(
+            N_("Number of Device-based Requests Where Data Was Provided"),
+            N_(
+                "The number of device-based requests that resulted in data being provided. "
+                "We count each device-based request where we provide data and report the "
+                "total number of such instances by country."
+            ),
+        ),
+        percent=(
+            N_("Percentage of Device-based Requests Where Data Was Provided"),
+            N_(
+                "The number of device-based requests that resulted in data being provided "
+                "per country compared to the total number of device-based requests received "
+                "from that country."
+            ),
+        ),
     ),
-    description=(
+    description=N_(
         "Device-based requests from governments globally, for example when law "
         "enforcement agencies trace lost or stolen devices. The countries listed are "
         "the only ones from which we have received such requests."
@@ -225,39 +238,76 @@ DEVICE = Category(
 
 FINANCIAL_IDENTIFIER = Category(
     name="financial_identifier",
-    title="Worldwide Government Financial Identifier Requests",
+    title=N_("Worldwide Government Financial Identifier Requests"),
     identifier_types=("credit_card", "debit_card", "purchase_order", "transaction_id"),
     columns=_columns(
-        "Financial Identifier",
-        "Financial Identifiers",
-        "The number of financial identifiers specified in the requests. One request "
-        "may contain one or more financial identifiers.",
+        requests=(
+            N_("Number of Financial Identifier-based Requests"),
+            N_(
+                "The number of financial identifier-based requests received. We count each request "
+                "received from each country and report the total number of requests "
+                "received by country."
+            ),
+        ),
+        subjects=(
+            N_("Number of Financial Identifiers Requested"),
+            N_(
+                "The number of financial identifiers specified in the requests. One "
+                "request may contain one or more financial identifiers."
+            ),
+        ),
+        provided=(
+            N_("Number of Financial Identifier-based Requests Where Data Was Provided"),
+            N_(
+                "The number of financial identifier-based requests that resulted in data "
+                "being provided. We count each financial identifier-based request where we "
+                "provide data and report the total number of such instances by country."
+            ),
+        ),
+        percent=(
+            N_("Percentage of Financial Identifier-based Requests Where Data Was Provided"),
+            N_(
+                "The number of financial identifier-based requests that resulted in data "
+                "being provided per country compared to the total number of financial "
+                "identifier-based requests received from that country."
+            ),
+        ),
     ),
-    description=(
+    description=N_(
         "Requests based on financial identifiers such as credit or debit cards, "
         "generally seeking details of suspected fraudulent transactions."
     ),
 )
 
-_ACCOUNT_BASIS = _columns(
-    "Account",
-    "Accounts",
-    "The number of accounts specified in the requests. One request may contain one or "
-    "more account identifiers; several identifiers of one account count as one "
-    "account.",
-)
-
 ACCOUNT = Category(
     name="account",
-    title="Worldwide Government Account Requests",
+    title=N_("Worldwide Government Account Requests"),
     identifier_types=("account_id", "phone_number", "email"),
     columns=(
-        *_ACCOUNT_BASIS[:2],
+        Column(
+            key="requests",
+            heading=N_("Number of Account-based Requests"),
+            definition=N_(
+                "The number of account-based requests received. We count each request "
+                "received from each country and report the total number of requests "
+                "received by country."
+            ),
+        ),
+        Column(
+            key="subjects",
+            heading=N_("Number of Accounts Requested"),
+            measure=Subjects(),
+            definition=N_(
+                "The number of accounts specified in the requests. One request may contain "
+                "one or more account identifiers; several identifiers of one account count "
+                "as one account."
+            ),
+        ),
         Column(
             key="non_content_only",
-            heading="Number of Account-based Requests Where Only Non-Content Provided",
+            heading=N_("Number of Account-based Requests Where Only Non-Content Provided"),
             measure=Requests(only_non_content_provided),
-            definition=(
+            definition=N_(
                 "The number of account-based requests that resulted in only non-content "
                 "data being provided, such as registration information, login logs, "
                 "bound devices, or transactional information."
@@ -265,25 +315,25 @@ ACCOUNT = Category(
         ),
         Column(
             key="content",
-            heading="Number of Account-based Requests Where Content Data Provided",
+            heading=N_("Number of Account-based Requests Where Content Data Provided"),
             measure=Requests(content_provided),
-            definition=(
+            definition=N_(
                 "The number of account-based requests that resulted in content data "
                 "being provided, such as backups or contacts."
             ),
         ),
         Column(
             key="percent_provided",
-            heading="Percentage of Account-based Requests Provided",
+            heading=N_("Percentage of Account-based Requests Provided"),
             measure=Percent(data_provided),
-            definition=(
+            definition=N_(
                 "The number of account-based requests that resulted in data being "
                 "provided (non-content or content) per country compared to the total "
                 "number of account-based requests received from that country."
             ),
         ),
     ),
-    description=(
+    description=N_(
         "Account-based requests, generally seeking details of accounts such as phone "
         "numbers or IP addresses, and in certain instances content such as backups or "
         "contacts."
@@ -296,8 +346,8 @@ DEFAULT_CATEGORIES: tuple[Category, ...] = (DEVICE, FINANCIAL_IDENTIFIER, ACCOUN
 DEFAULT_LEGAL_PROCESSES: tuple[LegalProcess, ...] = (
     LegalProcess(
         name="investigation_order",
-        heading="Investigation Order",
-        definition=(
+        heading=N_("Investigation Order"),
+        definition=N_(
             "An investigation order can be issued when a court or party cannot obtain "
             "evidence a litigant needs to proceed in a lawsuit. With court approval, an "
             "investigation order can be used to collect evidence from relevant entities "
@@ -306,8 +356,8 @@ DEFAULT_LEGAL_PROCESSES: tuple[LegalProcess, ...] = (
     ),
     LegalProcess(
         name="other_court_order",
-        heading="Other Court Orders",
-        definition=(
+        heading=N_("Other Court Orders"),
+        definition=N_(
             "A court order issued in either a criminal or civil case when there are "
             "reasonable grounds to believe that the information sought is relevant to "
             "an ongoing investigation or similar legal proceeding."
@@ -321,39 +371,39 @@ _ACCOUNT_TYPES = ACCOUNT.identifier_types
 
 EMERGENCY = Category(
     name="emergency",
-    title="Worldwide Government Emergency Requests",
+    title=N_("Worldwide Government Emergency Requests"),
     identifier_types=(*DEVICE.identifier_types, *_ACCOUNT_TYPES),
     columns=(
         Column(
             key="requests",
-            heading="Number of Emergency Requests",
-            definition=(
+            heading=N_("Number of Emergency Requests"),
+            definition=N_(
                 "The number of requests citing an emergency: a threat to someone's life or "
                 "safety that calls for an answer without delay."
             ),
         ),
         Column(
             key="provided",
-            heading="Number of Emergency Requests Where Data Was Provided",
+            heading=N_("Number of Emergency Requests Where Data Was Provided"),
             measure=Requests(data_provided),
         ),
         Column(
             key="percent_provided",
-            heading="Percentage of Emergency Requests Where Data Was Provided",
+            heading=N_("Percentage of Emergency Requests Where Data Was Provided"),
             measure=Percent(data_provided),
         ),
     ),
-    description="Emergency requests, as Apple reports them since 2015.",
+    description=N_("Emergency requests, as Apple reports them since 2015."),
 )
 
 
-def _action_columns(kind: str) -> tuple[Column, Column]:
+def _action_columns(heading: str) -> tuple[Column, Column]:
     """The requests and accounts columns of a category of requests for an action."""
     return (
-        Column(key="requests", heading=f"Number of Account {kind} Requests"),
+        Column(key="requests", heading=heading),
         Column(
             key="subjects",
-            heading="Number of Accounts Specified in the Requests",
+            heading=N_("Number of Accounts Specified in the Requests"),
             measure=Subjects(),
         ),
     )
@@ -361,18 +411,18 @@ def _action_columns(kind: str) -> tuple[Column, Column]:
 
 ACCOUNT_PRESERVATION = Category(
     name="account_preservation",
-    title="Worldwide Government Account Preservation Requests",
+    title=N_("Worldwide Government Account Preservation Requests"),
     identifier_types=_ACCOUNT_TYPES,
     columns=(
-        *_action_columns("Preservation"),
+        *_action_columns(N_("Number of Account Preservation Requests")),
         Column(
             key="preserved",
-            heading="Number of Accounts for Which Data Was Preserved",
+            heading=N_("Number of Accounts for Which Data Was Preserved"),
             measure=Subjects(ActionTaken(Action.PRESERVED)),
-            definition="Accounts of requests whose response records the action 'preserved'.",
+            definition=N_("Accounts of requests whose response records the action 'preserved'."),
         ),
     ),
-    description=(
+    description=N_(
         "Requests to preserve an account's data while the authority obtains legal process "
         "for it, as Apple reports them since 2016."
     ),
@@ -380,27 +430,27 @@ ACCOUNT_PRESERVATION = Category(
 
 ACCOUNT_RESTRICTION_DELETION = Category(
     name="account_restriction_deletion",
-    title="Worldwide Government Account Restriction/Deletion Requests",
+    title=N_("Worldwide Government Account Restriction/Deletion Requests"),
     identifier_types=_ACCOUNT_TYPES,
     columns=(
-        *_action_columns("Restriction/Deletion"),
+        *_action_columns(N_("Number of Account Restriction/Deletion Requests")),
         Column(
             key="challenged_or_rejected",
-            heading="Number of Requests Challenged in Part or Rejected",
+            heading=N_("Number of Requests Challenged in Part or Rejected"),
             measure=Requests(challenged_or_rejected),
         ),
         Column(
             key="restricted",
-            heading="Number of Accounts Restricted",
+            heading=N_("Number of Accounts Restricted"),
             measure=Subjects(ActionTaken(Action.RESTRICTED)),
         ),
         Column(
             key="deleted",
-            heading="Number of Accounts Deleted",
+            heading=N_("Number of Accounts Deleted"),
             measure=Subjects(ActionTaken(Action.DELETED)),
         ),
     ),
-    description="Requests to restrict or delete an account, as Apple reports them since 2014.",
+    description=N_("Requests to restrict or delete an account, as Apple reports them since 2014."),
 )
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "TextTable",
     "comparison_document",
     "document",
+    "report_title",
     "text_table",
 ]
 
@@ -88,33 +89,48 @@ def text_table(table: Table, formatter: Formatter) -> TextTable:
     for row in table.rows:
         label = formatter.country(row.country)
         if row.kind is RowKind.SHARES:
-            label = f"Percentage of total, {label}" if several else "Percentage of total"
+            label = (
+                formatter.gettext("Percentage of total, {country}", country=label)
+                if several
+                else formatter.gettext("Percentage of total")
+            )
         rows.append((label, *(_cell(cell, formatter) for cell in row.cells)))
     return TextTable(
-        header=("Country", *(column.heading for column in table.columns)),
+        header=(
+            formatter.gettext("Country"),
+            *(formatter.gettext(column.heading) for column in table.columns),
+        ),
         rows=tuple(rows),
         numeric=(False, *(True for _ in table.columns)),
-        caption=table.title,
+        caption=formatter.gettext(table.title),
     )
 
 
 def _table_blocks(number: int, table: Table, formatter: Formatter) -> list[Block]:
-    caption = f"Table {number}: {table.title}"
+    caption = formatter.gettext(
+        "Table {number}: {title}",
+        number=formatter.count(number),
+        title=formatter.gettext(table.title),
+    )
     blocks: list[Block] = [Heading(caption, 2)]
     if table.description:
-        blocks.append(Paragraph(table.description))
+        blocks.append(Paragraph(formatter.gettext(table.description)))
     if not table.rows:
-        blocks.append(Paragraph("No requests of this kind were received in the period."))
+        blocks.append(
+            Paragraph(formatter.gettext("No requests of this kind were received in the period."))
+        )
         return blocks
     blocks.append(attrs.evolve(text_table(table, formatter), caption=caption))
     definitions = tuple(
-        (column.heading, column.definition) for column in table.columns if column.definition
+        (formatter.gettext(column.heading), formatter.gettext(column.definition))
+        for column in table.columns
+        if column.definition
     )
     if any(row.kind is RowKind.SHARES for row in table.rows):
         definitions += (
             (
-                "Percentage of total",
-                (
+                formatter.gettext("Percentage of total"),
+                formatter.gettext(
                     "The requests of each legal process type as a percentage of all the "
                     "requests on a legal process received from that country."
                 ),
@@ -126,16 +142,36 @@ def _table_blocks(number: int, table: Table, formatter: Formatter) -> list[Block
 
 
 def _cross_border(report: Report, formatter: Formatter) -> str:
-    who = report.company or "We"
+    company = report.company
     total = report.cross_border.total.value
     if total == 0:
-        return f"{who} did not receive any cross-border requests."
-    countries = ", ".join(
-        f"{formatter.country(country)} {formatter.count(figure.value)}"
+        if company:
+            return formatter.gettext(
+                "{company} did not receive any cross-border requests.", company=company
+            )
+        return formatter.gettext("We did not receive any cross-border requests.")
+    countries = formatter.join(
+        formatter.gettext(
+            "{country} {count}",
+            country=formatter.country(country),
+            count=formatter.count(figure.value),
+        )
         for country, figure in report.cross_border.by_country
     )
-    noun = "request" if total == 1 else "requests"
-    return f"{who} received {formatter.count(total)} cross-border {noun}: {countries}."
+    if company:
+        return formatter.ngettext(
+            "{company} received {n} cross-border request: {countries}.",
+            "{company} received {n} cross-border requests: {countries}.",
+            total,
+            company=company,
+            countries=countries,
+        )
+    return formatter.ngettext(
+        "We received {n} cross-border request: {countries}.",
+        "We received {n} cross-border requests: {countries}.",
+        total,
+        countries=countries,
+    )
 
 
 def _ledger_summary(report: Report, formatter: Formatter) -> str:
@@ -146,36 +182,62 @@ def _ledger_summary(report: Report, formatter: Formatter) -> str:
     ]
     repeats = report.records - len(report.entries)
     parts = [
-        f"{formatter.count(report.records)} ledger records",
-        f"{formatter.count(len(counted))} requests counted",
-        f"{formatter.count(repeats)} repeated records counted with the request they repeat",
-        f"{formatter.count(len(out_of_period))} requests left out as received outside the period",
+        formatter.ngettext("{n} ledger record", "{n} ledger records", report.records),
+        formatter.ngettext("{n} request counted", "{n} requests counted", len(counted)),
+        formatter.ngettext(
+            "{n} repeated record counted with the request it repeats",
+            "{n} repeated records counted with the request they repeat",
+            repeats,
+        ),
+        formatter.ngettext(
+            "{n} request left out as received outside the period",
+            "{n} requests left out as received outside the period",
+            len(out_of_period),
+        ),
     ]
     if uncategorised:
         parts.append(
-            f"{formatter.count(len(uncategorised))} requests left out as their category "
-            "has no table in this report"
+            formatter.ngettext(
+                "{n} request left out as its category has no table in this report",
+                "{n} requests left out as their category has no table in this report",
+                len(uncategorised),
+            )
         )
-    return "; ".join(parts) + "."
+    return formatter.gettext(
+        "{parts}.",
+        parts=formatter.gettext("; ").join(parts),
+    )
+
+
+def report_title(report: Report, formatter: Formatter) -> str:
+    """The report's title: "Xiaomi Transparency Report", translated."""
+    if report.company:
+        return formatter.gettext("{company} Transparency Report", company=report.company)
+    return formatter.gettext("Transparency Report")
 
 
 def document(report: Report, formatter: Formatter) -> tuple[Block, ...]:
     """Lay ``report`` out as blocks of words, formatted by ``formatter``."""
-    title = f"{report.company} Transparency Report" if report.company else "Transparency Report"
     blocks: list[Block] = [
-        Heading(title, 1),
-        Paragraph("Government Requests for User Information"),
+        Heading(report_title(report, formatter), 1),
+        Paragraph(formatter.gettext("Government Requests for User Information")),
         Paragraph(formatter.period(report.period)),
     ]
     if report.period.released is not None:
-        blocks.append(Paragraph(f"Release date: {formatter.month(report.period.released)}"))
+        blocks.append(
+            Paragraph(
+                formatter.gettext(
+                    "Release date: {month}", month=formatter.month(report.period.released)
+                )
+            )
+        )
     for number, table in enumerate(report.tables, start=1):
         blocks.extend(_table_blocks(number, table, formatter))
     blocks.extend(
         [
-            Heading("Cross-border requests", 2),
+            Heading(formatter.gettext("Cross-border requests"), 2),
             Paragraph(_cross_border(report, formatter)),
-            Heading("About these figures", 2),
+            Heading(formatter.gettext("About these figures"), 2),
             Paragraph(_ledger_summary(report, formatter)),
         ]
     )
@@ -196,10 +258,12 @@ def _signed(difference: int | Decimal | None, formatter: Formatter, *, points: b
         return ""
     sign = "+" if difference > 0 else "-" if difference < 0 else ""
     if isinstance(difference, Decimal):
-        return f"{sign}{formatter.number(difference.copy_abs())} pp"
+        magnitude = formatter.number(difference.copy_abs())
+    else:
+        magnitude = formatter.count(abs(difference))
     if points:
-        return f"{sign}{formatter.count(abs(difference))} pp"
-    return f"{sign}{formatter.count(abs(difference))}"
+        return formatter.gettext("{sign}{value} pp", sign=sign, value=magnitude)
+    return f"{sign}{magnitude}"
 
 
 def comparison_document(comparison: Comparison, formatter: Formatter) -> tuple[Block, ...]:
@@ -207,26 +271,37 @@ def comparison_document(comparison: Comparison, formatter: Formatter) -> tuple[B
     before = formatter.period(comparison.before.period)
     after = formatter.period(comparison.after.period)
     blocks: list[Block] = [
-        Heading("Transparency Report: Changes", 1),
-        Paragraph(f"{before} compared with {after}"),
+        Heading(formatter.gettext("Transparency Report: Changes"), 1),
+        Paragraph(formatter.gettext("{before} compared with {after}", before=before, after=after)),
     ]
     titles = {t.key: t.title for r in (comparison.before, comparison.after) for t in r.tables}
     by_table: dict[str, list[tuple[str, ...]]] = {}
     for change in comparison.changes:
         label = formatter.country(change.country)
         if change.kind is RowKind.SHARES:
-            label = f"{label}, percentage of total"
+            label = formatter.gettext("{country}, percentage of total", country=label)
         cells = [change.before, change.after]
         shown = ["" if cell is None else _cell(cell, formatter) for cell in cells]
         points = any(isinstance(cell, Percentage) for cell in cells)
         by_table.setdefault(change.table, []).append(
-            (label, change.heading, *shown, _signed(change.difference, formatter, points=points))
+            (
+                label,
+                formatter.gettext(change.heading),
+                *shown,
+                _signed(change.difference, formatter, points=points),
+            )
         )
     for key, rows in by_table.items():
-        blocks.append(Heading(titles[key], 2))
+        blocks.append(Heading(formatter.gettext(titles[key]), 2))
         blocks.append(
             TextTable(
-                header=("Country", "Figure", before, after, "Change"),
+                header=(
+                    formatter.gettext("Country"),
+                    formatter.gettext("Figure"),
+                    before,
+                    after,
+                    formatter.gettext("Change"),
+                ),
                 rows=tuple(rows),
                 numeric=(False, False, True, True, True),
             )

@@ -16,16 +16,18 @@ from typing import TYPE_CHECKING
 import attrs
 from babel import Locale
 from babel.dates import format_interval, format_skeleton, parse_pattern
+from babel.lists import format_list
 from babel.numbers import NumberPattern, format_decimal
+from babel.support import NullTranslations
 
 from transparency_core._disclosure import Band, Suppressed
+from transparency_core._i18n import catalog
 from transparency_core._period import ReportingPeriod  # noqa: TC001 -- attrs, at runtime
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
     from datetime import date
 
-if TYPE_CHECKING:
     from transparency_core._report import Figure
 
 __all__ = ["Countries", "Formatter", "country_names"]
@@ -85,11 +87,34 @@ class Formatter:
         '1,234,567'
         >>> Formatter("en").country("SE")
         'Sweden'
+        >>> Formatter("fr").gettext("Table {number}: {title}", number=2, title="X")
+        'Tableau 2\u202f: X'
     """
 
     locale: Locale = attrs.field(converter=_parse_locale)
     countries: Countries = attrs.field(default=(), converter=country_names)
     """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
+    _catalog: NullTranslations = attrs.field(init=False, eq=False, repr=False)
+
+    @_catalog.default
+    def _catalog_of_locale(self) -> NullTranslations:
+        return catalog(self.locale)
+
+    def gettext(self, message: str, /, **values: object) -> str:
+        """Translate ``message``, then fill in its ``{placeholders}`` from ``values``.
+
+        A message no catalog knows (a caller's own heading) comes back as it is.
+        """
+        translated = self._catalog.gettext(message)
+        return translated.format(**values) if values else translated
+
+    def ngettext(self, singular: str, plural: str, n: int, /, **values: object) -> str:
+        """Translate the form of a message for ``n`` things; ``{n}`` is ``n`` formatted."""
+        return self._catalog.ngettext(singular, plural, n).format(n=self.count(n), **values)
+
+    def join(self, items: Iterable[str]) -> str:
+        """Join ``items`` as the locale lists things: "Spain 2, and Sweden 1" in English."""
+        return format_list(list(items), locale=self.locale)
 
     def number(self, value: Decimal) -> str:
         """Format an already rounded decimal number with exactly its own places."""

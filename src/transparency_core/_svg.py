@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from transparency_core._document import report_title
 from transparency_core._format import Countries, Formatter, country_names
 from transparency_core._report import Percentage, RowKind
 
@@ -26,13 +27,19 @@ _LABEL = 160
 _BAR = 22
 _GAP = 8
 _HEADING = 36
-_LEGEND = (
-    '<g aria-hidden="true">'
-    '<rect x="0" y="4" width="14" height="14" fill="#2171b5"/>'
-    '<text x="20" y="16">data provided</text>'
-    '<rect x="130" y="4" width="14" height="14" fill="#c6dbef"/>'
-    '<text x="150" y="16">requests received</text></g>'
-)
+
+
+def _legend(formatter: Formatter) -> str:
+    """The key to the two fills, one per line so that any language fits."""
+    provided = escape(formatter.gettext("data provided"))
+    received = escape(formatter.gettext("requests received"))
+    return (
+        '<g aria-hidden="true">'
+        '<rect x="0" y="4" width="14" height="14" fill="#2171b5"/>'
+        f'<text x="20" y="16">{provided}</text>'
+        '<rect x="0" y="24" width="14" height="14" fill="#c6dbef"/>'
+        f'<text x="20" y="36">{received}</text></g>'
+    )
 
 
 def _bars(table: Table) -> list[tuple[str, Percentage]]:
@@ -80,18 +87,19 @@ class SvgRenderer:
     def __call__(self, report: Report) -> str:
         """Return ``report`` as an SVG document."""
         formatter = Formatter(self.locale, self.countries)
-        title = f"{report.company} Transparency Report" if report.company else "Transparency Report"
+        title = formatter.gettext(
+            "{title}: requests and data provided", title=report_title(report, formatter)
+        )
         span = self.width - _LABEL - 120
-        parts = [_LEGEND]
-        y = 24
+        parts = [_legend(formatter)]
+        y = 44
         for table in report.tables:
             bars = _bars(table)
             if not bars:
                 continue
             y += _HEADING
-            parts.append(
-                f'<text x="0" y="{y - 12}" font-weight="bold">{escape(table.title)}</text>'
-            )
+            heading = escape(formatter.gettext(table.title))
+            parts.append(f'<text x="0" y="{y - 12}" font-weight="bold">{heading}</text>')
             largest = max(cell.whole.value for _, cell in bars) or 1
             for country, cell in bars:
                 name = formatter.country(country)
@@ -105,9 +113,12 @@ class SvgRenderer:
                     y += _BAR + _GAP
                     continue
                 whole, part = cell.whole.value, cell.part.value
-                label = (
-                    f"{name}: {formatter.count(whole)} requests, data provided for "
-                    f"{formatter.count(part)}"
+                label = formatter.ngettext(
+                    "{country}: {n} request, data provided for {provided}",
+                    "{country}: {n} requests, data provided for {provided}",
+                    whole,
+                    country=name,
+                    provided=formatter.count(part),
                 )
                 parts.append(
                     f'<g role="img" aria-label="{escape(label)}">'
@@ -122,15 +133,18 @@ class SvgRenderer:
                 )
                 y += _BAR + _GAP
         height = y + _GAP
-        description = (
-            f"{formatter.period(report.period)}. For each table and country, a bar as long "
-            "as the requests received, filled for the requests where data was provided."
+        description = formatter.gettext(
+            (
+                "{period}. For each table and country, a bar as long as the requests "
+                "received, filled for the requests where data was provided."
+            ),
+            period=formatter.period(report.period),
         )
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{self.width}" '
             f'height="{height}" viewBox="0 0 {self.width} {height}" '
             f'aria-labelledby="chart-title chart-desc" font-family="sans-serif" font-size="13">\n'
-            f'<title id="chart-title">{escape(title)}: requests and data provided</title>\n'
+            f'<title id="chart-title">{escape(title)}</title>\n'
             f'<desc id="chart-desc">{escape(description)}</desc>\n'
             + "\n".join(parts)
             + "\n</svg>\n"

@@ -21,6 +21,7 @@ __all__ = ["TextRenderer"]
 
 _GAP = "  "
 _MIN_COLUMN = 14
+_MAX_WORD = 24
 
 
 def _width(text: str) -> int:
@@ -36,12 +37,22 @@ def _pad(text: str, width: int, *, right: bool) -> str:
     return space + text if right else text + space
 
 
+def _longest_word(heading: str) -> int:
+    """The longest word of ``heading``, up to a limit, so that no word is broken.
+
+    German compounds such as "Ermittlungsanordnung" stay whole; text without spaces
+    (Chinese) wraps anywhere.
+    """
+    narrow = [len(word) for word in heading.split() if _width(word) == len(word)]
+    return min(max(narrow, default=0), _MAX_WORD)
+
+
 def _table(table: TextTable) -> str:
     widths: list[int] = []
     headers: list[list[str]] = []
     for index, heading in enumerate(table.header):
         content = max((_width(row[index]) for row in table.rows), default=0)
-        lines = textwrap.wrap(heading, max(content, _MIN_COLUMN)) or [""]
+        lines = textwrap.wrap(heading, max(content, _MIN_COLUMN, _longest_word(heading))) or [""]
         headers.append(lines)
         widths.append(max(content, *(_width(line) for line in lines)))
     depth = max(len(lines) for lines in headers)
