@@ -110,6 +110,18 @@ class TestHtml:
 
         assert first == f'<article class="transparency-report" lang="{language}" dir="{direction}">'
 
+    def test_numbers_read_left_to_right_in_a_right_to_left_report(self) -> None:
+        """A band stays "0 - 99" in Arabic: numeric cells are isolated left to right."""
+        report = build_report([make_request("R1")], YEAR, disclosure=Banding(100))
+        arabic = parse_html(HtmlRenderer(locale="ar")(report))
+        english = parse_html(HtmlRenderer()(report))
+
+        cells = arabic.findall(".//td")
+        assert cells
+        assert all(cell.get("dir") == "ltr" for cell in cells)
+        assert "0 - 99" in [cell.text for cell in cells]
+        assert all(cell.get("dir") is None for cell in english.findall(".//td"))
+
     def test_reports_and_tables_show_in_notebooks(self) -> None:
         """Jupyter's display hooks give HTML and Markdown."""
         report = reference_report()

@@ -29,9 +29,13 @@ if TYPE_CHECKING:
 __all__ = ["HtmlRenderer"]
 
 _NUMERIC = ' class="num" style="text-align: right"'
+# In a right-to-left fragment, a number such as a band ("1 - 499") is laid out left to
+# right, or the bidirectional algorithm would show it as "499 - 1".
+_NUMERIC_RTL = ' class="num" dir="ltr" style="text-align: right"'
 
 
-def _table(table: TextTable) -> str:
+def _table(table: TextTable, *, rtl: bool = False) -> str:
+    number = _NUMERIC_RTL if rtl else _NUMERIC
     header = "".join(
         f'<th scope="col"{_NUMERIC if numeric else ""}>{escape(cell)}</th>'
         for cell, numeric in zip(table.header, table.numeric, strict=True)
@@ -42,7 +46,7 @@ def _table(table: TextTable) -> str:
         rows.append(
             f'<tr><th scope="row">{escape(label)}</th>'
             + "".join(
-                f"<td{_NUMERIC if numeric else ''}>{escape(cell)}</td>"
+                f"<td{number if numeric else ''}>{escape(cell)}</td>"
                 for cell, numeric in zip(cells, table.numeric[1:], strict=True)
             )
             + "</tr>"
@@ -77,13 +81,15 @@ class HtmlRenderer(BlockRenderer):
     countries: Countries = attrs.field(default=(), converter=country_names)
     """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
 
+    def _rtl(self) -> bool:
+        return Locale.parse(self.locale).character_order == "right-to-left"
+
     def _table(self, table: TextTable) -> str:
-        return _table(table)
+        return _table(table, rtl=self._rtl())
 
     def _render(self, blocks: Iterable[Block]) -> str:
-        locale = Locale.parse(self.locale)
-        direction = "rtl" if locale.character_order == "right-to-left" else "ltr"
-        language = str(locale).replace("_", "-")
+        direction = "rtl" if self._rtl() else "ltr"
+        language = str(Locale.parse(self.locale)).replace("_", "-")
         body = "\n".join(self._block(block) for block in blocks)
         return (
             f'<article class="transparency-report" lang="{escape(language)}" dir="{direction}">\n'
@@ -97,7 +103,7 @@ class HtmlRenderer(BlockRenderer):
             case Paragraph(text=text):
                 return f"<p>{escape(text)}</p>"
             case TextTable():
-                return _table(block)
+                return self._table(block)
             case Definitions(items=items):
                 terms = "\n".join(
                     f"<dt>{escape(term)}</dt><dd>{escape(meaning)}</dd>" for term, meaning in items
