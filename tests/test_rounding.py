@@ -33,6 +33,21 @@ class TestRoundingPolicy:
         """Whole percent, half up: what every major report prints."""
         assert RoundingPolicy().percent(Fraction(part, whole)) == Decimal(published)
 
+    def test_modes_are_taken_by_value(self) -> None:
+        """A configuration file's "half_even" is the mode; a misspelt one is refused."""
+        policy = RoundingPolicy(mode="half_even", zero_denominator="zero")
+
+        assert policy == RoundingPolicy(
+            mode=RoundingMode.HALF_EVEN, zero_denominator=ZeroDenominator.ZERO
+        )
+        with pytest.raises(FieldError) as raised:
+            RoundingPolicy(mode="half-up")
+        assert str(raised.value) == (
+            "mode: expected one of half_up, half_even, floor, ceiling, got 'half-up'"
+        )
+        with pytest.raises(FieldError, match="zero_denominator: expected one of blank, zero"):
+            RoundingPolicy(zero_denominator="none")
+
     def test_two_places_give_metas_figure(self) -> None:
         """Meta India, H2 2016, legal process: 3,738 of 7,210 = 51.84%."""
         assert RoundingPolicy(places=2).percent(Fraction(3738, 7210)) == Decimal("51.84")

@@ -53,7 +53,15 @@ __all__ = [
 
 @attrs.frozen
 class OutcomeIs:
-    """A predicate: the request's outcome is ``outcome``."""
+    """A predicate: the request's outcome is ``outcome``.
+
+    Example:
+        >>> from transparency_core import reference_ledger
+        >>> ledger = {request.id: request for request in reference_ledger()}
+        >>> rejected = OutcomeIs(Outcome.REJECTED)
+        >>> rejected(ledger["SE-2020-D-0001"]), rejected(ledger["IN-2020-D-0023"])
+        (True, False)
+    """
 
     outcome: Outcome
 
@@ -64,7 +72,16 @@ class OutcomeIs:
 
 @attrs.frozen
 class NoticeIs:
-    """A predicate: the request's notice is ``notice`` (``None``: none recorded)."""
+    """A predicate: the request's notice is ``notice`` (``None``: none recorded).
+
+    Example:
+        >>> from transparency_core import reference_ledger
+        >>> ledger = {request.id: request for request in reference_ledger()}
+        >>> NoticeIs(Notification.PROHIBITED)(ledger["CN-2020-A-0056"])
+        True
+        >>> NoticeIs(None)(ledger["SE-2020-D-0001"])
+        True
+    """
 
     notice: Notification | None
 
@@ -75,7 +92,14 @@ class NoticeIs:
 
 @attrs.frozen
 class LegalProcessIs:
-    """A predicate: the request rests on the legal process ``name``."""
+    """A predicate: the request rests on the legal process ``name``.
+
+    Example:
+        >>> from transparency_core import reference_ledger
+        >>> ledger = {request.id: request for request in reference_ledger()}
+        >>> LegalProcessIs("investigation_order")(ledger["CN-2020-A-0006"])
+        True
+    """
 
     name: str
 
@@ -85,7 +109,14 @@ class LegalProcessIs:
 
 
 def has_legal_process(request: Request) -> bool:
-    """The request rests on a court's legal process."""
+    """The request rests on a court's legal process.
+
+    Example:
+        >>> from transparency_core import reference_ledger
+        >>> ledger = {request.id: request for request in reference_ledger()}
+        >>> has_legal_process(ledger["CN-2020-D-0001"]), has_legal_process(ledger["IN-2020-D-0023"])
+        (True, False)
+    """
     return request.legal_process is not None
 
 
@@ -145,6 +176,14 @@ OUTCOMES = Breakdown(
         "and the requests not yet answered."
     ),
 )
+"""Every counted request by its one outcome, with each country's shares.
+
+Example:
+    >>> from transparency_core import build_report, reference_ledger, reference_period
+    >>> report = build_report(reference_ledger(), reference_period(), breakdowns=[OUTCOMES])
+    >>> [cell.value for cell in report.table("outcomes").rows[0].cells]
+    [21, 142, 5, 4, 0]
+"""
 
 NOTIFICATION = Breakdown(
     key="notification",
@@ -175,6 +214,14 @@ NOTIFICATION = Breakdown(
     shares=True,
     description=N_("Every request counted, by whether the customer was told about it."),
 )
+"""Every counted request by whether, and why not, the customer was told.
+
+Example:
+    >>> from transparency_core import build_report, reference_ledger, reference_period
+    >>> report = build_report(reference_ledger(), reference_period(), breakdowns=[NOTIFICATION])
+    >>> report.table("notification").cell("CN", "prohibited").value
+    49
+"""
 
 BASIS = Breakdown(
     key="basis",
@@ -198,6 +245,14 @@ BASIS = Breakdown(
         "request on a court's legal process, or another government request."
     ),
 )
+"""Every counted request as an emergency, a legal process, or another request.
+
+Example:
+    >>> from transparency_core import build_report, reference_ledger, reference_period
+    >>> report = build_report(reference_ledger(), reference_period(), breakdowns=[BASIS])
+    >>> report.table("basis").cell("CN", "legal_process").value
+    17
+"""
 
 CHALLENGES = Breakdown(
     key="challenges",
@@ -217,9 +272,22 @@ CHALLENGES = Breakdown(
     ),
     description=N_("Every request counted, and those the company pushed back on."),
 )
+"""Every counted request, and the share challenged in part or rejected.
+
+Example:
+    >>> from transparency_core import build_report, reference_ledger, reference_period
+    >>> report = build_report(reference_ledger(), reference_period(), breakdowns=[CHALLENGES])
+    >>> report.table("challenges").cell("IN", "percent_challenged_or_rejected").value
+    Decimal('18')
+"""
 
 SHIPPED_BREAKDOWNS: tuple[Breakdown, ...] = (OUTCOMES, NOTIFICATION, BASIS, CHALLENGES)
-"""The breakdowns this package defines; a report shows those it is asked for."""
+"""The breakdowns this package defines; a report shows those it is asked for.
+
+Example:
+    >>> [breakdown.key for breakdown in SHIPPED_BREAKDOWNS]
+    ['outcomes', 'notification', 'basis', 'challenges']
+"""
 
 
 def legal_process_breakdown(

@@ -51,27 +51,66 @@ Predicate = Callable[[Request], bool]
 
 
 def every_request(request: Request) -> bool:  # noqa: ARG001 -- a predicate's signature
-    """Every request counts as received, whatever its outcome (rule 1)."""
+    """Every request counts as received, whatever its outcome (rule 1).
+
+    Example:
+        >>> from transparency_core import reference_ledger
+        >>> ledger = {request.id: request for request in reference_ledger()}
+        >>> every_request(ledger["CN-2020-A-0007"])  # pending, and still received
+        True
+    """
     return True
 
 
 def data_provided(request: Request) -> bool:
-    """Data was provided: the outcome is ``provided``, content or not (rule 5)."""
+    """Data was provided: the outcome is ``provided``, content or not (rule 5).
+
+    Example:
+        >>> from transparency_core import reference_ledger
+        >>> ledger = {request.id: request for request in reference_ledger()}
+        >>> data_provided(ledger["CN-2020-A-0139"]), data_provided(ledger["SE-2020-D-0001"])
+        (True, False)
+    """
     return request.response.outcome is Outcome.PROVIDED
 
 
 def only_non_content_provided(request: Request) -> bool:
-    """Only non-content data was provided."""
+    """Only non-content data was provided.
+
+    Example:
+        >>> from transparency_core import reference_ledger
+        >>> ledger = {request.id: request for request in reference_ledger()}
+        >>> only_non_content_provided(ledger["CN-2020-A-0056"])
+        True
+        >>> only_non_content_provided(ledger["CN-2020-A-0139"])  # content too
+        False
+    """
     return data_provided(request) and request.response.data is DataKind.NON_CONTENT
 
 
 def content_provided(request: Request) -> bool:
-    """Content data was provided, with or without non-content data."""
+    """Content data was provided, with or without non-content data.
+
+    Example:
+        >>> from transparency_core import reference_ledger
+        >>> ledger = {request.id: request for request in reference_ledger()}
+        >>> content_provided(ledger["CN-2020-A-0139"]), content_provided(ledger["CN-2020-A-0056"])
+        (True, False)
+    """
     return data_provided(request) and request.response.data is DataKind.CONTENT
 
 
 def challenged_or_rejected(request: Request) -> bool:
-    """The request was challenged in part or rejected (Apple's account column)."""
+    """The request was challenged in part or rejected (Apple's account column).
+
+    Example:
+        >>> from transparency_core import reference_ledger
+        >>> ledger = {request.id: request for request in reference_ledger()}
+        >>> challenged_or_rejected(ledger["IN-2020-F-0026"])
+        True
+        >>> challenged_or_rejected(ledger["IN-2020-D-0023"])
+        False
+    """
     return request.response.challenged or request.response.outcome is Outcome.REJECTED
 
 
@@ -93,7 +132,16 @@ class ActionTaken:
 
 @attrs.frozen
 class Requests:
-    """The number of requests ``where`` holds."""
+    """The number of requests ``where`` holds.
+
+    Example:
+        >>> from transparency_core import reference_report
+        >>> column = next(c for c in DEVICE.columns if c.key == "provided")
+        >>> column.measure == Requests(data_provided)
+        True
+        >>> reference_report().table("device").cell("IN", "provided").value
+        19
+    """
 
     where: Predicate = every_request
 
@@ -104,6 +152,13 @@ class Subjects:
 
     "We count the number of devices identified in each request received from each
     country and report the total": distinct subjects per request, summed over requests.
+
+    Example:
+        >>> from transparency_core import reference_report
+        >>> DEVICE.columns[1].measure
+        Subjects(where=<function every_request at ...>)
+        >>> reference_report().table("device").cell("IN", "subjects").value
+        48
     """
 
     where: Predicate = every_request
@@ -111,7 +166,15 @@ class Subjects:
 
 @attrs.frozen
 class Percent:
-    """The share of requests for which ``part`` holds among those ``whole`` holds for."""
+    """The share of requests for which ``part`` holds among those ``whole`` holds for.
+
+    Example:
+        >>> from transparency_core import reference_report
+        >>> DEVICE.columns[3].measure == Percent(data_provided)
+        True
+        >>> reference_report().table("device").cell("IN", "percent_provided").value
+        Decimal('79')
+    """
 
     part: Predicate
     whole: Predicate = every_request
@@ -158,7 +221,14 @@ class Category:
 
 @attrs.frozen(kw_only=True)
 class LegalProcess:
-    """A type of legal process a request can rest on, such as an investigation order."""
+    """A type of legal process a request can rest on, such as an investigation order.
+
+    Example:
+        >>> [process.name for process in DEFAULT_LEGAL_PROCESSES]
+        ['investigation_order', 'other_court_order']
+        >>> LegalProcess(name="warrant", heading="Search Warrants").definition
+        ''
+    """
 
     name: str
     heading: str
@@ -341,7 +411,12 @@ ACCOUNT = Category(
 )
 
 DEFAULT_CATEGORIES: tuple[Category, ...] = (DEVICE, FINANCIAL_IDENTIFIER, ACCOUNT)
-"""The seed's categories, in the order of its tables."""
+"""The seed's categories, in the order of its tables.
+
+Example:
+    >>> [category.name for category in DEFAULT_CATEGORIES]
+    ['device', 'financial_identifier', 'account']
+"""
 
 DEFAULT_LEGAL_PROCESSES: tuple[LegalProcess, ...] = (
     LegalProcess(
@@ -364,7 +439,12 @@ DEFAULT_LEGAL_PROCESSES: tuple[LegalProcess, ...] = (
         ),
     ),
 )
-"""The seed's legal process types, in the order of its Table 4."""
+"""The seed's legal process types, in the order of its Table 4.
+
+Example:
+    >>> [process.heading for process in DEFAULT_LEGAL_PROCESSES]
+    ['Investigation Order', 'Other Court Orders']
+"""
 
 
 _ACCOUNT_TYPES = ACCOUNT.identifier_types
@@ -516,11 +596,24 @@ SHIPPED_CATEGORIES: tuple[Category, ...] = (
     ACCOUNT_PRESERVATION,
     ACCOUNT_RESTRICTION_DELETION,
 )
-"""Every category this package defines: the seed's, then those of the major reports."""
+"""Every category this package defines: the seed's, then those of the major reports.
+
+Example:
+    >>> [category.name for category in SHIPPED_CATEGORIES[3:]]
+    ['emergency', 'account_preservation', 'account_restriction_deletion']
+"""
 
 
 def default_categories() -> Categories:
-    """A new registry holding every shipped category, for a caller to add to."""
+    """A new registry holding every shipped category, for a caller to add to.
+
+    Example:
+        >>> registry = default_categories()
+        >>> "device" in registry, len(registry)
+        (True, 6)
+        >>> registry is default_categories()
+        False
+    """
     registry = Categories()
     for category in SHIPPED_CATEGORIES:
         registry.register(category)

@@ -25,7 +25,18 @@ __all__ = ["Change", "Comparison", "compare"]
 
 @attrs.frozen
 class Change:
-    """One figure in both reports, and how it changed."""
+    """One figure in both reports, and how it changed.
+
+    Example:
+        >>> from transparency_core import ReportingPeriod, build_report, reference_ledger
+        >>> ledger = reference_ledger()
+        >>> first_half = ReportingPeriod.parse("2020-01-01/2020-06-30")
+        >>> year = ReportingPeriod.calendar_year(2020)
+        >>> before, after = build_report(ledger, first_half), build_report(ledger, year)
+        >>> change = compare(before, after).change("device", "IN", "requests")
+        >>> change.before.value, change.after.value, change.difference
+        (12, 24, 12)
+    """
 
     table: str
     country: str
@@ -49,7 +60,14 @@ class Change:
 
 @attrs.frozen
 class Comparison:
-    """Every figure of two reports, matched by table, country, row and column."""
+    """Every figure of two reports, matched by table, country, row and column.
+
+    Example:
+        >>> from transparency_core import reference_report
+        >>> comparison = compare(reference_report(), reference_report())
+        >>> {change.difference for change in comparison.changes}
+        {0}
+    """
 
     before: Report
     after: Report

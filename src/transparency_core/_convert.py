@@ -184,6 +184,14 @@ def configure_converter(converter: cattrs.Converter) -> None:
     - structure hooks for :class:`Identifier`, :class:`Response` and :class:`Request`
       that refuse unknown fields, and unstructure hooks for them that leave out fields
       holding their defaults, so a record comes back in its shortest form.
+
+    Example:
+        >>> import cattrs
+        >>> from transparency_core import Request
+        >>> converter = cattrs.Converter()
+        >>> configure_converter(converter)
+        >>> converter.structure("2020-01-08", date)
+        datetime.date(2020, 1, 8)
     """
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(bool, _structure_bool)

@@ -25,7 +25,12 @@ BAND_WIDTHS = frozenset({100, 250, 500, 1000})
 
 @attrs.frozen
 class Band:
-    """A count published as a range, ``low`` to ``high`` inclusive: "250 - 499"."""
+    """A count published as a range, ``low`` to ``high`` inclusive: "250 - 499".
+
+    Example:
+        >>> Banding(250).publish(312)
+        Band(low=250, high=499)
+    """
 
     low: int
     high: int
@@ -33,7 +38,12 @@ class Band:
 
 @attrs.frozen
 class Suppressed:
-    """A count below ``threshold``, published as such and not as a number."""
+    """A count below ``threshold``, published as such and not as a number.
+
+    Example:
+        >>> Suppression(30).publish(12), Suppression(30).publish(45)
+        (Suppressed(threshold=30), 45)
+    """
 
     threshold: int
 

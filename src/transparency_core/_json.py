@@ -186,6 +186,17 @@ REPORT_SCHEMA: dict[str, Any] = {
     ],
     "additionalProperties": False,
 }
+"""The JSON Schema of :class:`JsonRenderer`'s output, version 1 (a JSON-ready dict).
+
+Example:
+    >>> import json
+    >>> import jsonschema
+    >>> from transparency_core import reference_report
+    >>> output = json.loads(JsonRenderer()(reference_report()))
+    >>> jsonschema.validate(output, REPORT_SCHEMA)
+    >>> output["schema"] == REPORT_SCHEMA["$id"]
+    True
+"""
 """The JSON Schema (2020-12) of the JSON renderer's output, version 1."""
 
 

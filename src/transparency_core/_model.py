@@ -47,7 +47,12 @@ _COUNTRY_EXPECTED = "an ISO 3166-1 alpha-2 country code such as 'CN'"
 
 
 class Outcome(enum.StrEnum):
-    """What the company did with a request."""
+    """What the company did with a request.
+
+    Example:
+        >>> Outcome("no_data"), Outcome.PROVIDED.value
+        (<Outcome.NO_DATA: 'no_data'>, 'provided')
+    """
 
     PROVIDED = "provided"
     """Data was handed over."""
@@ -60,7 +65,12 @@ class Outcome(enum.StrEnum):
 
 
 class DataKind(enum.StrEnum):
-    """What was provided, when data was provided."""
+    """What was provided, when data was provided.
+
+    Example:
+        >>> Response(outcome=Outcome.PROVIDED, data=DataKind("content")).data
+        <DataKind.CONTENT: 'content'>
+    """
 
     NON_CONTENT = "non_content"
     """Only non-content data: registration details, logs, transactions."""
@@ -69,7 +79,15 @@ class DataKind(enum.StrEnum):
 
 
 class Action(enum.StrEnum):
-    """What was done to the accounts named, for a request that asks for an action."""
+    """What was done to the accounts named, for a request that asks for an action.
+
+    Example:
+        >>> response = Response(
+        ...     outcome=Outcome.PROVIDED, data=DataKind.NON_CONTENT, action=Action("preserved")
+        ... )
+        >>> response.action
+        <Action.PRESERVED: 'preserved'>
+    """
 
     PRESERVED = "preserved"
     """The accounts' data was preserved (a preservation request)."""
@@ -80,7 +98,12 @@ class Action(enum.StrEnum):
 
 
 class Notification(enum.StrEnum):
-    """Whether the customer was told about the request."""
+    """Whether the customer was told about the request.
+
+    Example:
+        >>> Response(outcome=Outcome.REJECTED, notified=Notification("prohibited")).notified
+        <Notification.PROHIBITED: 'prohibited'>
+    """
 
     NOTIFIED = "notified"
     """The customer was notified."""

@@ -53,7 +53,13 @@ def reference_ledger() -> tuple[Request, ...]:
 
 
 def reference_period() -> ReportingPeriod:
-    """The seed's reporting period: calendar 2020, released in June 2021."""
+    """The seed's reporting period: calendar 2020, released in June 2021.
+
+    Example:
+        >>> period = reference_period()
+        >>> period.start, period.end, period.released
+        (datetime.date(2020, 1, 1), datetime.date(2020, 12, 31), datetime.date(2021, 6, 1))
+    """
     return ReportingPeriod.calendar_year(2020, released=date(2021, 6, 1))
 
 

@@ -103,7 +103,15 @@ class Renderers:
 
 
 def default_renderers() -> Renderers:
-    """A new registry holding the built-in renderers."""
+    """A new registry holding the built-in renderers.
+
+    Example:
+        >>> renderers = default_renderers()
+        >>> sorted(renderers)
+        ['csv', 'explain', 'html', 'json', 'markdown', 'svg', 'text']
+        >>> renderers.create("text", locale="de_DE")
+        TextRenderer(locale='de_DE', countries=(), width=88)
+    """
     return Renderers(
         {
             "text": TextRenderer,

@@ -80,7 +80,13 @@ Cell = Figure | Percentage
 
 
 class RowKind(enum.StrEnum):
-    """What a row holds."""
+    """What a row holds.
+
+    Example:
+        >>> from transparency_core import reference_report
+        >>> [row.kind.value for row in reference_report().table("legal_process").rows]
+        ['counts', 'shares']
+    """
 
     COUNTS = "counts"
     """A country's counts."""
@@ -90,7 +96,14 @@ class RowKind(enum.StrEnum):
 
 @attrs.frozen
 class Row:
-    """One row of a table: a country and one cell per column."""
+    """One row of a table: a country and one cell per column.
+
+    Example:
+        >>> from transparency_core import reference_report
+        >>> row = reference_report().table("device").rows[1]
+        >>> row.country, [cell.value for cell in row.cells]
+        ('IN', [24, 48, 19, Decimal('79')])
+    """
 
     country: str
     cells: tuple[Cell, ...]
@@ -103,6 +116,12 @@ class Table:
 
     Rows appear only for countries that sent a request of the table's kind, ordered by
     the country's English name (then code), whatever the order of the records.
+
+    Example:
+        >>> from transparency_core import reference_report
+        >>> table = reference_report().table("financial_identifier")
+        >>> table.title, [row.country for row in table.rows]
+        ('Worldwide Government Financial Identifier Requests', ['CN', 'FR', 'IN', 'SE'])
     """
 
     key: str
@@ -145,14 +164,27 @@ class Table:
 
 @attrs.frozen
 class CrossBorder:
-    """Cross-border requests (data held in another country), disclosed even when zero."""
+    """Cross-border requests (data held in another country), disclosed even when zero.
+
+    Example:
+        >>> from transparency_core import reference_report
+        >>> reference_report().cross_border.total.value
+        0
+    """
 
     total: Figure
     by_country: tuple[tuple[str, Figure], ...] = ()
 
 
 class Disposition(enum.StrEnum):
-    """Where a request went: counted, or left out and why."""
+    """Where a request went: counted, or left out and why.
+
+    Example:
+        >>> from collections import Counter
+        >>> from transparency_core import reference_report
+        >>> Counter(entry.disposition.value for entry in reference_report().entries)
+        Counter({'counted': 233, 'out_of_period': 4})
+    """
 
     COUNTED = "counted"
     """Counted in its category's table (and in Table 4 if it has a legal process)."""
@@ -167,6 +199,12 @@ class LedgerEntry:
     """What became of one request id of the ledger, and of the records that carry it.
 
     ``records`` is how many ledger records carry the id: repeats are one request.
+
+    Example:
+        >>> from transparency_core import reference_report
+        >>> entry = next(e for e in reference_report().entries if e.records > 1)
+        >>> entry.records, entry.disposition.value
+        (2, 'counted')
     """
 
     id: str
@@ -191,7 +229,16 @@ class Finding:
 
 @attrs.frozen(kw_only=True)
 class Report:
-    """A transparency report: every table, the disclosures, and every record's fate."""
+    """A transparency report: every table, the disclosures, and every record's fate.
+
+    Example:
+        >>> from transparency_core import build_report, reference_ledger, reference_period
+        >>> report = build_report(reference_ledger(), reference_period(), company="Xiaomi")
+        >>> [table.key for table in report.tables]
+        ['device', 'financial_identifier', 'account', 'legal_process']
+        >>> report.records, len(report.entries)
+        (241, 237)
+    """
 
     period: ReportingPeriod
     tables: tuple[Table, ...]

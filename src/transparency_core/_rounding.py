@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -24,7 +24,13 @@ __all__ = ["RoundingMode", "RoundingPolicy", "ZeroDenominator"]
 
 
 class RoundingMode(enum.StrEnum):
-    """How a percentage that falls between two printable values is rounded."""
+    """How a percentage that falls between two printable values is rounded.
+
+    Example:
+        >>> from fractions import Fraction
+        >>> [RoundingPolicy(mode=mode).percent(Fraction(189, 200)) for mode in RoundingMode]
+        [Decimal('95'), Decimal('94'), Decimal('94'), Decimal('95')]
+    """
 
     HALF_UP = "half_up"
     """Halves go up: 94.5 -> 95. What Apple, Google and Meta print."""
@@ -37,7 +43,12 @@ class RoundingMode(enum.StrEnum):
 
 
 class ZeroDenominator(enum.StrEnum):
-    """What a percentage of nothing (0 of 0 requests) shows."""
+    """What a percentage of nothing (0 of 0 requests) shows.
+
+    Example:
+        >>> RoundingPolicy().percent(None), RoundingPolicy(zero_denominator="zero").percent(None)
+        (None, Decimal('0'))
+    """
 
     BLANK = "blank"
     """No value: the cell is empty, as in Apple's reports."""
@@ -50,6 +61,26 @@ def _round_half(quotient: int, remainder: int, denominator: int, *, even: bool) 
     if twice > denominator or (twice == denominator and (not even or quotient % 2)):
         return quotient + 1
     return quotient
+
+
+def _mode(value: RoundingMode | str) -> RoundingMode:
+    return _member(RoundingMode, "mode", value)
+
+
+def _zero_denominator(value: ZeroDenominator | str) -> ZeroDenominator:
+    return _member(ZeroDenominator, "zero_denominator", value)
+
+
+_Member = TypeVar("_Member", bound=enum.StrEnum)
+
+
+def _member(kind: type[_Member], field: str, value: _Member | str) -> _Member:
+    """``value`` as a member of ``kind``: a member, or its value ("half_even")."""
+    try:
+        return kind(value)
+    except ValueError:
+        expected = "one of " + ", ".join(member.value for member in kind)
+        raise FieldError(field, expected, value) from None
 
 
 @attrs.frozen
@@ -66,13 +97,17 @@ class RoundingPolicy:
         Decimal('51.84')
         >>> RoundingPolicy().percent(None) is None
         True
+        >>> RoundingPolicy(mode="floor").mode
+        <RoundingMode.FLOOR: 'floor'>
     """
 
     places: int = 0
     """Decimal places of the percentage: 0 for whole percent."""
-    mode: RoundingMode = RoundingMode.HALF_UP
+    mode: RoundingMode = attrs.field(default=RoundingMode.HALF_UP, converter=_mode)
     """How a value between two printable ones is rounded."""
-    zero_denominator: ZeroDenominator = ZeroDenominator.BLANK
+    zero_denominator: ZeroDenominator = attrs.field(
+        default=ZeroDenominator.BLANK, converter=_zero_denominator
+    )
     """What a percentage of zero requests shows."""
     apportion: bool = False
     """Whether shares of one whole (Table 4's legal process types, the outcome

@@ -122,6 +122,17 @@ class Tally:
 
     Build one with :meth:`of`, combine parts with :meth:`merge` (or ``+``), and count it
     with :func:`~transparency_core.build_report`.
+
+    Example:
+        >>> from transparency_core import build_report, reference_ledger, reference_period
+        >>> ledger = reference_ledger()
+        >>> whole = Tally.of(ledger)
+        >>> len(whole.requests), sum(whole.records.values())
+        (237, 241)
+        >>> Tally.of(ledger[:100]) + Tally.of(ledger[100:], 100) == whole
+        True
+        >>> build_report(whole, reference_period()).table("account").cell("CN", "requests").value
+        161
     """
 
     requests: Mapping[str, Request]

@@ -35,7 +35,16 @@ class _Missing(enum.Enum):
 
 
 MISSING = _Missing.MISSING
-"""What :attr:`FieldError.got` holds when a required field is absent."""
+"""What :attr:`FieldError.got` holds when a required field is absent.
+
+Example:
+    >>> from transparency_core import structure_ledger
+    >>> try:
+    ...     structure_ledger([{"id": "A"}])
+    ... except InvalidLedgerError as error:
+    ...     error.exceptions[0].got is MISSING
+    True
+"""
 
 _MAX_SHOWN = 80
 
@@ -49,7 +58,16 @@ def _shown(value: object) -> str:
 
 
 class TransparencyError(Exception):
-    """The base class of every error raised by transparency_core."""
+    """The base class of every error raised by transparency_core.
+
+    Example:
+        >>> from transparency_core import ReportingPeriod
+        >>> try:
+        ...     ReportingPeriod.parse("2020")
+        ... except TransparencyError as error:
+        ...     print(type(error).__name__)
+        FieldError
+    """
 
 
 class FieldError(TransparencyError, ValueError):
@@ -62,6 +80,11 @@ class FieldError(TransparencyError, ValueError):
         expected: What the field must hold, in words.
         got: The value that came.
         record_id: The ``id`` of the record, when it has a readable one.
+
+    Example:
+        >>> error = FieldError("country", "an ISO 3166-1 alpha-2 country code", "Spain")
+        >>> print(error.at("$[4]", "ES-7"))
+        $[4].country (id 'ES-7'): expected an ISO 3166-1 alpha-2 country code, got 'Spain'
     """
 
     path: str
@@ -115,6 +138,17 @@ class ConflictingRepeatError(TransparencyError, ValueError):
         field: The field they disagree on.
         first_value: What the earlier record (or records) said.
         second_value: What the disagreeing record says.
+
+    Example:
+        >>> from transparency_core import structure_ledger
+        >>> record = {"id": "A", "received": "2020-01-08", "country": "ES",
+        ...           "category": "device", "identifiers": [{"type": "imei", "value": "1"}],
+        ...           "response": {"outcome": "no_data"}}
+        >>> try:
+        ...     structure_ledger([record, {**record, "country": "SE"}])
+        ... except InvalidLedgerError as error:
+        ...     print(error.exceptions[0])
+        $[0] and $[1] repeat id 'A' but disagree on country: 'ES' versus 'SE'
     """
 
     id: str
@@ -175,6 +209,14 @@ class JsonLedgerError(TransparencyError, ValueError):
         line: The line of the problem, from 1.
         column: The column of the problem, from 1.
         reason: What is wrong.
+
+    Example:
+        >>> from transparency_core import iter_json_records
+        >>> try:
+        ...     list(iter_json_records(['[{"id": "A"}, oops]']))
+        ... except JsonLedgerError as error:
+        ...     print(error)
+        line 1, column 15 (after 1 records): Expecting value
     """
 
     record: int
@@ -203,6 +245,17 @@ class InvalidLedgerError(TransparencyError, ExceptionGroup[TransparencyError]):
 
     No report is built from a ledger with errors. ``str()`` gives a one-line summary;
     :meth:`describe` gives every problem, one per line, as the command line prints them.
+
+    Example:
+        >>> from transparency_core import structure_ledger
+        >>> try:
+        ...     structure_ledger([{"id": "A", "received": "2020-02-30"}])
+        ... except InvalidLedgerError as error:
+        ...     print(error.describe())
+        5 problems in the ledger of 1 record
+          $[0].received (id 'A'): expected a YYYY-MM-DD date, got '2020-02-30'
+          $[0].country (id 'A'): expected a value: the field is required, got nothing
+          ...
     """
 
     def describe(self) -> str:

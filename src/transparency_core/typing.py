@@ -26,6 +26,15 @@ class Renderer(Protocol):
 
     A renderer is configured when it is made (locale, width, ...) and only formats:
     it computes no figure, rounds nothing, and reads no file, stream or environment.
+
+    Example:
+        >>> from transparency_core import TextRenderer, reference_report
+        >>> isinstance(TextRenderer(), Renderer)
+        True
+        >>> def totals(report: Report) -> str:
+        ...     return f"{report.records} records"
+        >>> isinstance(totals, Renderer), totals(reference_report())
+        (True, '241 records')
     """
 
     def __call__(self, report: Report, /) -> str:
