@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from importlib.resources import files
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
@@ -186,6 +187,25 @@ class TestJson:
 
         assert json.loads(shipped.read_text(encoding="utf-8")) == REPORT_SCHEMA
         jsonschema.Draft202012Validator.check_schema(REPORT_SCHEMA)
+
+    def test_every_field_is_documented(self) -> None:
+        """docs/report-json.md has a row for every property of the schema, at its path."""
+        page = (Path(__file__).parent.parent / "docs" / "report-json.md").read_text("utf-8")
+
+        def paths(node: dict[str, Any], prefix: str) -> list[str]:
+            found = []
+            for name, child in node.get("properties", {}).items():
+                path = f"{prefix}{name}"
+                found.append(path)
+                found.extend(paths(child, f"{path}."))
+                if "items" in child:
+                    found.extend(paths(child["items"], f"{path}[]."))
+            return found
+
+        fields = paths(REPORT_SCHEMA, "")
+
+        assert len(fields) > 30
+        assert [field for field in fields if f"| `{field}` |" not in page] == []
 
     @pytest.mark.parametrize("provenance", [False, True])
     def test_the_reference_report_is_valid(self, provenance: bool) -> None:  # noqa: FBT001 -- a parameter

@@ -6,7 +6,9 @@ import itertools
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 from functools import reduce
+from typing import TYPE_CHECKING
 
+import dask.bag as db
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -22,8 +24,13 @@ from transparency_core import (
     Tally,
     build_report,
     reference_ledger,
+    reference_records,
+    tally_ledger,
 )
 from transparency_core.exceptions import ConflictingRepeatError, InvalidLedgerError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 YEAR = ReportingPeriod.calendar_year(2020)
 
@@ -115,6 +122,46 @@ class TestAcrossProcesses:
         merged = reduce(Tally.merge, tallies, Tally.empty())
         assert len(tallies) == 4
         assert build_report(merged, YEAR) == build_report(ledger, YEAR)
+
+
+def tally_partition(pairs: Iterable[tuple[int, object]]) -> Tally:
+    """A dask partition of (position, record) pairs, tallied where it lies."""
+    listed = list(pairs)
+    start = listed[0][0] if listed else 0
+    return tally_ledger((record for _, record in listed), start=start)
+
+
+def merge_all(tallies: Iterable[Tally]) -> Tally:
+    """Merge the tallies of every partition."""
+    return reduce(Tally.merge, tallies, Tally.empty())
+
+
+class TestOnDask:
+    """The same tally as a dask.bag reduction: partitions tallied, then merged."""
+
+    @pytest.mark.parametrize("partitions", [1, 3, 8])
+    def test_a_bag_reduction_gives_the_single_pass_tally(self, partitions: int) -> None:
+        """Any number of partitions, on worker processes, equals one pass."""
+        records = reference_records()
+        bag = db.from_sequence(enumerate(records), npartitions=partitions)  # type: ignore[no-untyped-call]
+
+        tally = bag.reduction(tally_partition, merge_all).compute(
+            scheduler="processes", num_workers=2
+        )
+
+        assert tally == tally_ledger(records)
+
+    def test_a_repeat_split_across_partitions_merges_as_in_one_pass(self) -> None:
+        """A pending record in one partition and its settled repeat in another."""
+        first = {**reference_records()[1], "response": {"outcome": "pending"}}
+        records = [first, *reference_records()[2:6], reference_records()[1]]
+        bag = db.from_sequence(enumerate(records), npartitions=3)  # type: ignore[no-untyped-call]
+
+        tally = bag.reduction(tally_partition, merge_all).compute(scheduler="sync")
+
+        assert tally == tally_ledger(records)
+        assert tally.records[first["id"]] == 2
+        assert tally.requests[first["id"]].response.outcome is not Outcome.PENDING
 
 
 class TestRepeatsKeepEveryPartOfTheResponse:

@@ -325,6 +325,7 @@ def tally_ledger(
     categories: Iterable[Category] | None = None,
     legal_processes: Sequence[LegalProcess] = DEFAULT_LEGAL_PROCESSES,
     converter: cattrs.Converter | None = None,
+    start: int = 0,
 ) -> Tally:
     """Read ledger records one at a time into a :class:`Tally`, strictly.
 
@@ -332,6 +333,10 @@ def tally_ledger(
     comes, so a stream (a JSON Lines file read line by line, a database cursor) of any
     length can be counted. As :func:`structure_ledger`, it reports every problem at once,
     after the last record, and returns nothing when any record is bad.
+
+    ``start`` is where ``records`` begin in the whole ledger, when they are a part of it
+    (a partition counted on another core or machine), so that errors name records by
+    their place in the whole and tallies of the parts merge as the whole's would.
 
     Raises:
         InvalidLedgerError: With every bad value and every conflicting repeat.
@@ -343,7 +348,7 @@ def tally_ledger(
         3
     """
     reader = _Reader.make(categories, legal_processes, converter)
-    tally = Tally.of_positioned(reader.read(records))
+    tally = Tally.of_positioned(reader.read(records, start))
     reader.check(tally.conflicts)
     return tally
 
@@ -372,9 +377,9 @@ class _Reader:
             [process.name for process in legal_processes],
         )
 
-    def read(self, records: Iterable[object]) -> Iterator[tuple[int, Request]]:
+    def read(self, records: Iterable[object], start: int = 0) -> Iterator[tuple[int, Request]]:
         """Yield ``(position, request)`` for every good record; keep the problems."""
-        for index, record in enumerate(records):
+        for index, record in enumerate(records, start):
             self.total += 1
             found: list[FieldError] = []
             try:
