@@ -1,0 +1,69 @@
+"""Run one contender on a ledger in this process and print what it measured, as JSON.
+
+``python benchmarks/measure.py NAME LEDGER`` runs ``loop``, ``pandas``, ``duckdb``,
+``counting-loop`` or ``counting-engine`` and prints its seconds, its figures and the
+number of requests. The runner (``run.py``) starts each in a process of its own, so that
+each has a fresh interpreter and its peak memory is its own.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import common
+
+
+def _peer(name: str, path: Path) -> dict[str, object]:
+    if name == "loop":
+        import peer_loop  # noqa: PLC0415 -- each contender imports only what it uses
+
+        return peer_loop.run(path)
+    if name == "pandas":
+        import peer_pandas  # noqa: PLC0415
+
+        return peer_pandas.run(path)
+    import peer_duckdb  # noqa: PLC0415
+
+    return peer_duckdb.run(path)
+
+
+def _counting(name: str, path: Path) -> tuple[float, dict[str, object]]:
+    """Target 1: count prebuilt records into the four tables; time the counting only.
+
+    ``counting-engine`` counts value objects with ``build_report``; ``counting-loop`` is
+    the minimal hand-written loop over the same records as plain dicts.
+    """
+    import transparency_core as tc  # noqa: PLC0415
+
+    lines = path.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    if name == "counting-engine":
+        tally = tc.tally_ledger(records)
+        start = time.perf_counter()
+        report = tc.build_report(tally, tc.ReportingPeriod.calendar_year(2020))
+        return time.perf_counter() - start, common.engine_figures(report)
+    import peer_loop  # noqa: PLC0415
+
+    start = time.perf_counter()
+    figures = peer_loop.count(records)
+    return time.perf_counter() - start, figures
+
+
+def main() -> int:
+    """Measure ``NAME`` on ``LEDGER``; print seconds and figures as JSON."""
+    name, path = sys.argv[1], Path(sys.argv[2])
+    if name.startswith("counting-"):
+        seconds, figures = _counting(name, path)
+    else:
+        start = time.perf_counter()
+        figures = _peer(name, path)
+        seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "figures": figures}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
