@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import cattrs
 import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from strategies import requests
 from transparency_core import Request, ledger_record_schema, structure_ledger, unstructure_ledger
+from transparency_core._convert import _configure
 from transparency_core.exceptions import ConflictingRepeatError, FieldError, InvalidLedgerError
 
 VALIDATOR = jsonschema.Draft202012Validator(ledger_record_schema())
@@ -127,6 +129,35 @@ def test_broken_records_give_requests_or_the_librarys_own_error(records: list[An
         assert len(result) == len(records)
         for record in records:
             assert VALIDATOR.is_valid(record), record
+
+
+def _exact_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    _configure(converter, fast=False)
+    return converter
+
+
+EXACT = _exact_converter()
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(broken_records(), max_size=5))
+def test_the_usual_path_is_the_field_by_field_path(records: list[Any]) -> None:
+    """The fast path for usual records gives what the generated path gives.
+
+    The same requests, or the same problems, word for word.
+    """
+    usual = attempt(records)
+    try:
+        exact: tuple[Request, ...] | InvalidLedgerError = structure_ledger(records, converter=EXACT)
+    except InvalidLedgerError as error:
+        exact = error
+
+    if isinstance(exact, InvalidLedgerError):
+        assert isinstance(usual, InvalidLedgerError)
+        assert usual.describe() == exact.describe()
+    else:
+        assert usual == exact
 
 
 @given(st.lists(requests("R1"), min_size=2, max_size=3))

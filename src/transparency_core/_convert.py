@@ -9,8 +9,10 @@ a bool, 3 is not a string), no unknown fields, enums by their value, dates as
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import enum
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -48,7 +50,6 @@ from transparency_core.exceptions import (
 )
 
 if TYPE_CHECKING:
-    import enum
     from collections.abc import Iterator
 
     from transparency_core.exceptions import ConflictingRepeatError
@@ -63,6 +64,7 @@ __all__ = [
 
 _RECORD = "an object mapping field names to values"
 _T = TypeVar("_T")
+_E = TypeVar("_E", bound=enum.Enum)
 
 
 def _one_of(values: Iterable[str]) -> str:
@@ -108,9 +110,10 @@ def _structure_identifiers(
         raise FieldError("", "a list of identifiers", value)
     identifiers: list[Identifier] = []
     errors: list[FieldError] = []
+    structure = converter.get_structure_hook(Identifier)
     for index, item in enumerate(value):
         try:
-            identifiers.append(_structure_object(converter, item, Identifier))
+            identifiers.append(_structure_object(structure, item, Identifier))
         except _FieldErrors as problem:
             errors.extend(error.at(f"[{index}]") for error in problem.errors)
     if errors:
@@ -155,11 +158,16 @@ def _flatten(exc: BaseException, path: str = "") -> list[FieldError]:
             return [FieldError(path, "a valid value", f"{type(exc).__name__}: {exc}")]
 
 
-def _structure_object(converter: cattrs.Converter, value: object, cls: type[_T]) -> _T:
-    if not isinstance(value, Mapping):
+def _structure_object(
+    structure: cattrs.Converter | Callable[[Any, type], _T], value: object, cls: type[_T]
+) -> _T:
+    """``value`` as a ``cls``, by a converter or by its structure hook for ``cls``."""
+    if type(value) is not dict and not isinstance(value, Mapping):
         raise _FieldErrors([FieldError("", _RECORD, value)])
     try:
-        return converter.structure(value, cls)
+        if isinstance(structure, cattrs.Converter):
+            return structure.structure(value, cls)
+        return structure(value, cls)
     except (
         ClassValidationError,
         IterableValidationError,
@@ -193,6 +201,11 @@ def configure_converter(converter: cattrs.Converter) -> None:
         >>> converter.structure("2020-01-08", date)
         datetime.date(2020, 1, 8)
     """
+    _configure(converter, fast=True)
+
+
+def _configure(converter: cattrs.Converter, *, fast: bool) -> None:
+    """Register the hooks; ``fast=False`` leaves out the path for usual records (tests)."""
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(date, _structure_date)
@@ -206,13 +219,131 @@ def configure_converter(converter: cattrs.Converter) -> None:
         lambda cls: cls == tuple[Identifier, ...],
         lambda value, cls: _structure_identifiers(value, cls, converter),
     )
-    for cls in (Identifier, Response, Request):
+    exact = {
+        cls: make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+        for cls in (Identifier, Response, Request)
+    }
+    usual: dict[type, Callable[[dict[str, Any]], object]] = {
+        Identifier: _usual_identifier,
+        Response: _usual_response,
+        Request: partial(_usual_request, converter),
+    }
+    for cls, structure in exact.items():
         converter.register_structure_hook(
-            cls, make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+            cls, _usual_or(usual[cls], structure) if fast else structure
         )
+    for cls in (Identifier, Response, Request):
         converter.register_unstructure_hook(
             cls, make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
         )
+
+
+# The usual record: a dict with only known fields, each of exactly its type. Such a
+# record is built directly by the class (which checks every value, as always); anything
+# else goes through the generated, field-by-field structuring, which names every
+# problem. Both give the same object for a good record and the same error for a bad
+# value, as tests/test_convert.py checks on hostile records.
+_IDENTIFIER_FIELDS = frozenset(attrs.fields_dict(Identifier))
+_RESPONSE_FIELDS = frozenset(attrs.fields_dict(Response))
+_REQUEST_FIELDS = frozenset(attrs.fields_dict(Request))
+_REQUIRED = frozenset(
+    field.name for field in attrs.fields(Request) if field.default is attrs.NOTHING
+)
+_MEMBERS: dict[type, dict[object, enum.Enum]] = {
+    cls: {member.value: member for member in cls}
+    for cls in (Outcome, DataKind, Notification, Action)
+}
+
+
+def _usual_or(
+    usual: Callable[[dict[str, Any]], _T | None], exact: Callable[[Any, type], _T]
+) -> Callable[[object, type], _T]:
+    def structure(value: object, cls: type) -> _T:
+        if type(value) is dict:
+            built = usual(value)
+            if built is not None:
+                return built
+        return exact(value, cls)
+
+    return structure
+
+
+def _text(value: object) -> bool:
+    return type(value) is str
+
+
+def _optional_text(value: object) -> bool:
+    return value is None or type(value) is str
+
+
+def _member(cls: type[_E], value: object) -> _E | None:
+    member = _MEMBERS[cls].get(value) if type(value) is str else None
+    return member if isinstance(member, cls) else None
+
+
+def _usual_identifier(value: dict[str, Any]) -> Identifier | None:
+    kind, text, subject = value.get("type"), value.get("value"), value.get("subject")
+    if (
+        value.keys() <= _IDENTIFIER_FIELDS
+        and type(kind) is str
+        and type(text) is str
+        and (subject is None or type(subject) is str)
+    ):
+        return Identifier(kind, text, subject)
+    return None
+
+
+def _usual_response(value: dict[str, Any]) -> Response | None:
+    if not value.keys() <= _RESPONSE_FIELDS:
+        return None
+    outcome = _member(Outcome, value.get("outcome"))
+    data, notified, action = value.get("data"), value.get("notified"), value.get("action")
+    challenged = value.get("challenged", False)
+    members = (
+        None if data is None else _member(DataKind, data),
+        None if notified is None else _member(Notification, notified),
+        None if action is None else _member(Action, action),
+    )
+    given = (data, notified, action)
+    if outcome is None or type(challenged) is not bool:
+        return None
+    if any(member is None and raw is not None for member, raw in zip(members, given, strict=True)):
+        return None
+    return Response(outcome, members[0], challenged, members[1], members[2])
+
+
+def _usual_request(converter: cattrs.Converter, value: dict[str, Any]) -> Request | None:
+    if not (_REQUIRED <= value.keys() <= _REQUEST_FIELDS):
+        return None
+    received, emergency = value["received"], value.get("emergency", False)
+    if not (
+        all(_text(value[name]) for name in ("id", "country", "category"))
+        and all(_optional_text(value.get(name)) for name in ("legal_process", "data_country"))
+        and _optional_text(value.get("amends"))
+        and _text(received)
+        and type(emergency) is bool
+        and type(value["identifiers"]) is list
+        and type(value["response"]) is dict
+    ):
+        return None
+    try:
+        day = parse_iso_date(received)
+        identifiers = converter.structure(value["identifiers"], tuple[Identifier, ...])
+        response = converter.structure(value["response"], Response)
+    except (ValueError, TypeError, _FieldErrors, ClassValidationError, IterableValidationError):
+        return None  # the exact path names the problem, at its place in the record
+    return Request(
+        id=value["id"],
+        received=day,
+        country=value["country"],
+        category=value["category"],
+        identifiers=identifiers,
+        response=response,
+        legal_process=value.get("legal_process"),
+        data_country=value.get("data_country"),
+        emergency=emergency,
+        amends=value.get("amends"),
+    )
 
 
 def make_converter() -> cattrs.Converter:

@@ -115,8 +115,13 @@ class Notification(enum.StrEnum):
     """Notice has not been given yet."""
 
 
+def _blank(value: object) -> bool:
+    """Whether ``value`` is a string with nothing but white space in it (or nothing)."""
+    return isinstance(value, str) and (not value or value.isspace())
+
+
 def _text_problem(path: str, value: object) -> FieldError | None:
-    if isinstance(value, str) and not value.strip():
+    if _blank(value):
         return FieldError(path, "a non-empty string", value)
     return None
 
@@ -190,6 +195,8 @@ class Identifier:
 
     def __attrs_post_init__(self) -> None:
         """Refuse empty types, values and subjects."""
+        if not (_blank(self.type) or _blank(self.value) or _blank(self.subject)):
+            return
         for field in ("type", "value", "subject"):
             problem = _text_problem(field, getattr(self, field))
             if problem is not None:
@@ -288,7 +295,16 @@ class Request:
 
     def __attrs_post_init__(self) -> None:
         """Check the values and the invariants that span fields."""
-        problems = request_problems(attrs.asdict(self, recurse=False))
+        values = {
+            "id": self.id,
+            "country": self.country,
+            "category": self.category,
+            "identifiers": self.identifiers,
+            "legal_process": self.legal_process,
+            "data_country": self.data_country,
+            "amends": self.amends,
+        }
+        problems = request_problems(values)
         if problems:
             raise problems[0]
 

@@ -168,8 +168,13 @@ def _findings(requests: Mapping[str, Request], period: ReportingPeriod) -> tuple
                     f"amends {request.amends!r}, which is not in the ledger",
                 )
             )
+        identifiers = request.identifiers
+        if len({(identifier.type, identifier.value) for identifier in identifiers}) == len(
+            identifiers
+        ):
+            identifiers = ()  # the usual case: no identifier is listed twice
         seen: set[tuple[str, str]] = set()
-        for index, identifier in enumerate(request.identifiers):
+        for index, identifier in enumerate(identifiers):
             key = (identifier.type, identifier.value)
             if key in seen:
                 found.append(
