@@ -195,7 +195,6 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
     Example:
         >>> import cattrs
-        >>> from transparency_core import Request
         >>> converter = cattrs.Converter()
         >>> configure_converter(converter)
         >>> converter.structure("2020-01-08", date)
@@ -242,7 +241,7 @@ def _configure(converter: cattrs.Converter, *, fast: bool) -> None:
 # record is built directly by the class (which checks every value, as always); anything
 # else goes through the generated, field-by-field structuring, which names every
 # problem. Both give the same object for a good record and the same error for a bad
-# value, as tests/test_convert.py checks on hostile records.
+# value, as tests/test_hostile.py checks on hostile records.
 _IDENTIFIER_FIELDS = frozenset(attrs.fields_dict(Identifier))
 _RESPONSE_FIELDS = frozenset(attrs.fields_dict(Response))
 _REQUEST_FIELDS = frozenset(attrs.fields_dict(Request))
