@@ -13,6 +13,7 @@ import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from functools import partial
+from sys import intern
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -238,7 +239,8 @@ def _configure(converter: cattrs.Converter, *, fast: bool) -> None:
 
 
 # The usual record: a dict with only known fields, each of exactly its type. Such a
-# record is built directly by the class (which checks every value, as always); anything
+# record is built directly by the class (which checks every value, as always), its
+# few-valued texts (types, countries, categories) shared rather than copied; anything
 # else goes through the generated, field-by-field structuring, which names every
 # problem. Both give the same object for a good record and the same error for a bad
 # value, as tests/test_hostile.py checks on hostile records.
@@ -288,7 +290,7 @@ def _usual_identifier(value: dict[str, Any]) -> Identifier | None:
         and type(text) is str
         and (subject is None or type(subject) is str)
     ):
-        return Identifier(kind, text, subject)
+        return Identifier(intern(kind), text, subject)
     return None
 
 
@@ -331,14 +333,15 @@ def _usual_request(converter: cattrs.Converter, value: dict[str, Any]) -> Reques
         response = converter.structure(value["response"], Response)
     except (ValueError, TypeError, _FieldErrors, ClassValidationError, IterableValidationError):
         return None  # the exact path names the problem, at its place in the record
+    process = value.get("legal_process")
     return Request(
         id=value["id"],
         received=day,
-        country=value["country"],
-        category=value["category"],
+        country=intern(value["country"]),
+        category=intern(value["category"]),
         identifiers=identifiers,
         response=response,
-        legal_process=value.get("legal_process"),
+        legal_process=None if process is None else intern(process),
         data_country=value.get("data_country"),
         emergency=emergency,
         amends=value.get("amends"),

@@ -261,6 +261,7 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
     cross_border: dict[str, list[Request]] = {}
     counted: list[Request] = []
     entries: list[LedgerEntry] = []
+    reasons: dict[tuple[str, str], str] = {}  # one string per table and country, shared
 
     for request_id in sorted(merged):
         request = merged[request_id]
@@ -281,7 +282,10 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
             # Rule 9: cross-border requests are counted and disclosed, zero included.
             if request.cross_border:
                 cross_border.setdefault(request.country, []).append(request)
-            reason = f"counted in {request.category}, {request.country}"
+            where = (request.category, request.country)
+            reason = reasons.get(where) or reasons.setdefault(
+                where, f"counted in {', '.join(where)}"
+            )
             disposition = Disposition.COUNTED
         entries.append(LedgerEntry(request_id, records[request_id], disposition, reason))
 
