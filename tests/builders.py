@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from transparency_core import DataKind, Identifier, Outcome, Request, Response
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+ROOT = Path(__file__).parent.parent
 
 PROVIDED = Response(Outcome.PROVIDED, DataKind.NON_CONTENT)
 CONTENT = Response(Outcome.PROVIDED, DataKind.CONTENT)
@@ -45,3 +53,14 @@ def make_record(request_id: str, **fields: Any) -> dict[str, Any]:
     }
     record.update(fields)
     return record
+
+
+def load_module(path: Path) -> ModuleType:
+    """Import a script or benchmark module by its path (they are not a package)."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[path.stem] = module
+    spec.loader.exec_module(module)
+    return module

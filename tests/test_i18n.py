@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from typing import TYPE_CHECKING
-
 import pytest
 from babel import Locale
 from babel.messages.catalog import Catalog
 
-from builders import make_request
+from builders import ROOT, load_module, make_request
 from transparency_core import (
     Category,
     Column,
@@ -25,22 +20,7 @@ from transparency_core import (
 from transparency_core._categories import DEVICE
 from transparency_core._i18n import LANGUAGES, catalog
 
-if TYPE_CHECKING:
-    from types import ModuleType
-
-
-def _load_script() -> ModuleType:
-    path = Path(__file__).parent.parent / "scripts" / "make_catalogs.py"
-    spec = importlib.util.spec_from_file_location("make_catalogs", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_catalogs"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-make_catalogs = _load_script()
+make_catalogs = load_module(ROOT / "scripts" / "make_catalogs.py")
 YEAR = ReportingPeriod.calendar_year(2020)
 TRANSLATED = [language for language in LANGUAGES if language != "en"]
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from builders import make_request
+from builders import ROOT, load_module, make_request
 from transparency_core import (
     MarkdownRenderer,
     ReportingPeriod,
@@ -25,12 +24,7 @@ from transparency_core.typing import Renderer
 
 def _load_golden_renderers() -> dict[str, Renderer]:
     """The renderers of scripts/regenerate_golden.py, the one list of golden files."""
-    path = Path(__file__).parent.parent / "scripts" / "regenerate_golden.py"
-    spec = importlib.util.spec_from_file_location("regenerate_golden", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_module(ROOT / "scripts" / "regenerate_golden.py")
     renderers: dict[str, Renderer] = module.RENDERERS
     return renderers
 

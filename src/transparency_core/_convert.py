@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from functools import partial
 from sys import intern
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeGuard, TypeVar
 
 import attrs
 import cattrs
@@ -269,11 +269,11 @@ def _usual_or(
     return structure
 
 
-def _text(value: object) -> bool:
+def _text(value: object) -> TypeGuard[str]:
     return type(value) is str
 
 
-def _optional_text(value: object) -> bool:
+def _optional_text(value: object) -> TypeGuard[str | None]:
     return value is None or type(value) is str
 
 
@@ -286,9 +286,9 @@ def _usual_identifier(value: dict[str, Any]) -> Identifier | None:
     kind, text, subject = value.get("type"), value.get("value"), value.get("subject")
     if (
         value.keys() <= _IDENTIFIER_FIELDS
-        and type(kind) is str
-        and type(text) is str
-        and (subject is None or type(subject) is str)
+        and _text(kind)
+        and _text(text)
+        and _optional_text(subject)
     ):
         return Identifier(intern(kind), text, subject)
     return None

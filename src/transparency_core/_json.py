@@ -14,15 +14,24 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from transparency_core._disclosure import Band, Suppressed
-from transparency_core._report import Figure, Percentage
+from transparency_core._report import Disposition, Figure, Percentage, RowKind
+from transparency_core._rounding import RoundingMode, ZeroDenominator
 
 if TYPE_CHECKING:
+    import enum
+
     from transparency_core._report import Cell, Report
 
 __all__ = ["REPORT_SCHEMA", "REPORT_SCHEMA_ID", "JsonRenderer"]
 
 REPORT_SCHEMA_ID = "https://transparency-core.example/schemas/report-1.schema.json"
 """The identifier of version 1 of the report's JSON shape, written in every output."""
+
+
+def _values(kind: type[enum.StrEnum]) -> list[str]:
+    """The values of an enum, in its order: what the JSON may hold for it."""
+    return [member.value for member in kind]
+
 
 _IDS = {"type": "array", "items": {"type": "string"}}
 _COUNT = {
@@ -88,8 +97,8 @@ REPORT_SCHEMA: dict[str, Any] = {
             "type": "object",
             "properties": {
                 "places": {"type": "integer", "minimum": 0},
-                "mode": {"enum": ["half_up", "half_even", "floor", "ceiling"]},
-                "zero_denominator": {"enum": ["blank", "zero"]},
+                "mode": {"enum": _values(RoundingMode)},
+                "zero_denominator": {"enum": _values(ZeroDenominator)},
                 "apportion": {"type": "boolean"},
             },
             "required": ["places", "mode", "zero_denominator", "apportion"],
@@ -120,7 +129,7 @@ REPORT_SCHEMA: dict[str, Any] = {
                             "type": "object",
                             "properties": {
                                 "country": {"type": "string", "pattern": "^[A-Z]{2}$"},
-                                "kind": {"enum": ["counts", "shares"]},
+                                "kind": {"enum": _values(RowKind)},
                                 "cells": {
                                     "type": "object",
                                     "additionalProperties": {"anyOf": [_COUNT, _PERCENTAGE]},
@@ -153,7 +162,7 @@ REPORT_SCHEMA: dict[str, Any] = {
                 "properties": {
                     "id": {"type": "string"},
                     "records": {"type": "integer", "minimum": 1},
-                    "disposition": {"enum": ["counted", "out_of_period", "category_not_in_report"]},
+                    "disposition": {"enum": _values(Disposition)},
                     "reason": {"type": "string"},
                 },
                 "required": ["id", "records", "disposition", "reason"],
