@@ -72,6 +72,7 @@ from transparency_core._report import (
     Figure,
     Finding,
     LedgerEntry,
+    LedgerSummary,
     Percentage,
     Report,
     Row,
@@ -79,7 +80,7 @@ from transparency_core._report import (
     Table,
 )
 from transparency_core._rounding import RoundingMode, RoundingPolicy, ZeroDenominator
-from transparency_core._rules import build_report
+from transparency_core._rules import Subtotals, build_report, partition_of
 from transparency_core._schema import ledger_record_schema
 from transparency_core._svg import SvgRenderer
 from transparency_core._tally import Tally
@@ -117,6 +118,7 @@ __all__ = [
     "Identifier",
     "JsonRenderer",
     "LedgerEntry",
+    "LedgerSummary",
     "LegalProcess",
     "MarkdownRenderer",
     "Notification",
@@ -134,6 +136,7 @@ __all__ = [
     "Row",
     "RowKind",
     "Subjects",
+    "Subtotals",
     "Suppressed",
     "Suppression",
     "SvgRenderer",
@@ -150,6 +153,7 @@ __all__ = [
     "iter_json_records",
     "ledger_record_schema",
     "make_converter",
+    "partition_of",
     "predicates",
     "reference_ledger",
     "reference_period",

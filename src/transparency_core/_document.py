@@ -175,15 +175,15 @@ def _cross_border(report: Report, formatter: Formatter) -> str:
 
 
 def _ledger_summary(report: Report, formatter: Formatter) -> str:
-    counted = [e for e in report.entries if e.disposition is Disposition.COUNTED]
+    summary = report.summary
     out_of_period = [e for e in report.entries if e.disposition is Disposition.OUT_OF_PERIOD]
     uncategorised = [
         e for e in report.entries if e.disposition is Disposition.CATEGORY_NOT_IN_REPORT
     ]
-    repeats = report.records - len(report.entries)
+    repeats = summary.records - summary.requests
     parts = [
-        formatter.ngettext("{n} ledger record", "{n} ledger records", report.records),
-        formatter.ngettext("{n} request counted", "{n} requests counted", len(counted)),
+        formatter.ngettext("{n} ledger record", "{n} ledger records", summary.records),
+        formatter.ngettext("{n} request counted", "{n} requests counted", summary.counted),
         formatter.ngettext(
             "{n} repeated record counted with the request it repeats",
             "{n} repeated records counted with the request they repeat",

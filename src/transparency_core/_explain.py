@@ -55,7 +55,15 @@ class ExplainRenderer:
         return f"{shown}: {_ids(cell.ids)}"
 
     def __call__(self, report: Report) -> str:
-        """Return one line per figure, then one per request left out, with the reason."""
+        """Return one line per figure, then one per request left out, with the reason.
+
+        Raises:
+            ValueError: When the report was counted without provenance: it has no ids
+                to show.
+        """
+        if not report.provenance:
+            msg = "cannot explain a report counted without provenance: it carries no ids"
+            raise ValueError(msg)
         formatter = Formatter(self.locale, self.countries)
         lines: list[str] = []
         for table in report.tables:

@@ -248,7 +248,15 @@ class JsonRenderer:
         return self._count(cell)
 
     def data(self, report: Report) -> dict[str, Any]:
-        """The report as JSON-ready data."""
+        """The report as JSON-ready data.
+
+        Raises:
+            ValueError: When ids are asked for (:attr:`provenance`) and the report was
+                counted without provenance.
+        """
+        if self.provenance and not report.provenance:
+            msg = "the report was counted without provenance: it has no ids to include"
+            raise ValueError(msg)
         period = report.period
         data: dict[str, Any] = {
             "schema": REPORT_SCHEMA_ID,

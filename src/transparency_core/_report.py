@@ -26,6 +26,7 @@ __all__ = [
     "Figure",
     "Finding",
     "LedgerEntry",
+    "LedgerSummary",
     "Percentage",
     "Report",
     "Row",
@@ -214,6 +215,42 @@ class LedgerEntry:
 
 
 @attrs.frozen
+class LedgerSummary:
+    """How many records and requests a report covers, and how many it counted.
+
+    Example:
+        >>> from transparency_core import reference_report
+        >>> reference_report().summary
+        LedgerSummary(records=241, requests=237, counted=233)
+    """
+
+    records: int
+    """The ledger records read, repeats included."""
+    requests: int
+    """The distinct request ids among them: a repeat is one request."""
+    counted: int
+    """The requests counted in the tables; the others are in :meth:`Report.left_out`."""
+
+    @classmethod
+    def of(cls, entries: tuple[LedgerEntry, ...]) -> LedgerSummary:
+        """The summary of ``entries``, one per request id.
+
+        Example:
+            >>> LedgerSummary.of((LedgerEntry("A-1", 2, Disposition.COUNTED, "counted"),))
+            LedgerSummary(records=2, requests=1, counted=1)
+        """
+        return cls(
+            records=sum(entry.records for entry in entries),
+            requests=len(entries),
+            counted=sum(1 for entry in entries if entry.disposition is Disposition.COUNTED),
+        )
+
+
+def _summary_of_entries(report: Report) -> LedgerSummary:
+    return LedgerSummary.of(report.entries)
+
+
+@attrs.frozen
 class Finding:
     """Something in the ledger worth a look that does not stop the count.
 
@@ -244,10 +281,22 @@ class Report:
     tables: tuple[Table, ...]
     cross_border: CrossBorder
     entries: tuple[LedgerEntry, ...]
+    """What became of each request id, by id: every one of them with provenance, and
+    only those left out without it (see :attr:`provenance`)."""
     rounding: RoundingPolicy
     company: str | None = None
     findings: tuple[Finding, ...] = ()
     """Warnings about the ledger that do not stop the count, by request id."""
+    provenance: bool = True
+    """Whether every figure carries the ids of its requests and :attr:`entries` lists
+    every request. A report counted without provenance (``Subtotals.of(...,
+    provenance=False)``, or the command line for a renderer that shows no ids) has the
+    same figures, carries no ids, and lists only the requests left out: its memory does
+    not grow with the requests counted."""
+    summary: LedgerSummary = attrs.field(
+        default=attrs.Factory(_summary_of_entries, takes_self=True)
+    )
+    """How many records and requests the report covers; by default, from the entries."""
 
     def _repr_html_(self) -> str:
         """Show the report as HTML in Jupyter."""
@@ -276,18 +325,22 @@ class Report:
     @property
     def records(self) -> int:
         """How many ledger records went into the report, counted or left out."""
-        return sum(entry.records for entry in self.entries)
+        return self.summary.records
 
     def trace(self, request_id: str) -> tuple[tuple[str, str, RowKind, str], ...]:
         """Every cell a request is counted in: (table, country, row kind, column) keys.
 
-        A percentage counts a request when the request is in its part.
+        A percentage counts a request when the request is in its part. A report without
+        :attr:`provenance` cannot say, and raises :class:`ValueError`.
 
         Example:
             >>> from transparency_core import reference_report
             >>> [cell[3] for cell in reference_report().trace("IN-2020-D-0019")]
             ['requests', 'subjects', 'provided', 'percent_provided']
         """
+        if not self.provenance:
+            msg = "the report was counted without provenance: its figures carry no ids"
+            raise ValueError(msg)
         found = []
         for table in self.tables:
             for row in table.rows:

@@ -12,9 +12,12 @@ References:
 
 from __future__ import annotations
 
+import zlib
+from collections.abc import Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import attrs
 from babel import Locale
 
 from transparency_core._breakdowns import Breakdown, legal_process_breakdown
@@ -28,7 +31,7 @@ from transparency_core._categories import (
     Requests,
     Subjects,
 )
-from transparency_core._period import ReportingPeriod  # noqa: TC001 -- used at runtime
+from transparency_core._period import ReportingPeriod
 from transparency_core._report import (
     Cell,
     CrossBorder,
@@ -36,6 +39,7 @@ from transparency_core._report import (
     Figure,
     Finding,
     LedgerEntry,
+    LedgerSummary,
     Percentage,
     Report,
     Row,
@@ -47,14 +51,14 @@ from transparency_core._tally import Tally
 from transparency_core.exceptions import InvalidLedgerError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Sequence
 
     from transparency_core._disclosure import Disclosure
     from transparency_core._model import (
         Request,
     )
 
-__all__ = ["build_report"]
+__all__ = ["Subtotals", "build_report", "partition_of"]
 
 _ENGLISH_NAMES = Locale("en").territories
 DEFAULT_ROUNDING = RoundingPolicy()
@@ -65,109 +69,100 @@ def country_order(code: str) -> tuple[str, str]:
     return (_ENGLISH_NAMES.get(code, code), code)
 
 
-def _figure(
-    requests: Sequence[Request], where: Requests | Subjects, disclosure: Disclosure | None
-) -> Figure:
-    chosen = [request for request in requests if where.where(request)]
-    ids = tuple(request.id for request in chosen)
-    if isinstance(where, Subjects):
-        value = sum(request.subject_count for request in chosen)
-    else:
-        value = len(chosen)
-    published = disclosure.publish(value) if disclosure is not None else value
-    return Figure(value, ids, None if isinstance(published, int) else published)
+_EVERY = Requests()
+_Count = tuple[int, tuple[str, ...]]
+"""A count and the ids of the requests behind it (none, without provenance)."""
+_Counts = dict[str, dict[str, dict[Requests | Subjects, _Count]]]
+"""Table key -> country -> measure -> count."""
+_NONE: _Count = (0, ())
 
 
-def _percentage(part: Figure, whole: Figure, rounding: RoundingPolicy) -> Percentage:
-    # Rule 6: "Percentages are exact ratios rounded once, at the end." A percentage of
-    # a banded or suppressed count would give the count away: it is withheld.
-    if part.shown is not None or whole.shown is not None:
-        return Percentage(part, whole, None)
-    ratio = Fraction(part.value, whole.value) if whole.value else None
-    return Percentage(part, whole, rounding.percent(ratio))
+def _measures(columns: Iterable[Column]) -> tuple[Requests | Subjects, ...]:
+    """The counts a table's cells need, once each; the first counts every request."""
+    found: dict[Requests | Subjects, None] = {_EVERY: None}
+    for column in columns:
+        measure = column.measure
+        if isinstance(measure, Percent):
+            found[Requests(measure.part)] = None
+            found[Requests(measure.whole)] = None
+        else:
+            found[measure] = None
+    return tuple(found)
 
 
-def _cell(
-    requests: Sequence[Request],
-    column: Column,
-    rounding: RoundingPolicy,
-    disclosure: Disclosure | None,
-) -> Cell:
-    measure = column.measure
-    if isinstance(measure, Percent):
-        part = _figure(requests, Requests(measure.part), disclosure)
-        whole = _figure(requests, Requests(measure.whole), disclosure)
-        return _percentage(part, whole, rounding)
-    return _figure(requests, measure, disclosure)
+class _Counter:
+    """Counts requests into the cells of tables, keeping their ids with provenance."""
+
+    def __init__(self, *, provenance: bool) -> None:
+        self.provenance = provenance
+        self.counts: dict[str, dict[str, dict[Requests | Subjects, list[Any]]]] = {}
+
+    def add(self, table: str, measures: tuple[Requests | Subjects, ...], request: Request) -> None:
+        rows = self.counts.setdefault(table, {})
+        row = rows.get(request.country)
+        if row is None:
+            row = rows[request.country] = {}
+        for measure in measures:
+            if not measure.where(request):
+                continue
+            slot = row.get(measure)
+            if slot is None:
+                slot = row[measure] = [0, []]
+            slot[0] += request.subject_count if type(measure) is Subjects else 1
+            if self.provenance:
+                slot[1].append(request.id)
+
+    def freeze(self) -> _Counts:
+        return {
+            table: {
+                country: {measure: (slot[0], tuple(slot[1])) for measure, slot in row.items()}
+                for country, row in rows.items()
+            }
+            for table, rows in self.counts.items()
+        }
 
 
-def _table(  # noqa: PLR0913 -- a table's parts, by name
-    *,
-    key: str,
-    title: str,
-    description: str,
-    columns: tuple[Column, ...],
-    by_country: dict[str, list[Request]],
-    rounding: RoundingPolicy,
-    disclosure: Disclosure | None,
-    shares: bool = False,
-) -> Table:
-    # Rule 8: "The countries listed are the only ones from which we have received
-    # requests."
-    rows: list[Row] = []
-    for country in sorted(by_country, key=country_order):
-        requests = by_country[country]
-        cells = tuple(_cell(requests, column, rounding, disclosure) for column in columns)
-        rows.append(Row(country, cells))
-        if shares:
-            # Rule 7: "each type's share of that country's legal-process requests".
-            whole = _figure(requests, Requests(), disclosure)
-            counts = [cell for cell in cells if isinstance(cell, Figure)]
-            values = rounding.shares([count.value for count in counts])
-            if whole.shown is not None or any(count.shown is not None for count in counts):
-                values = tuple(None for _ in counts)
-            percentages = tuple(
-                Percentage(count, whole, value) for count, value in zip(counts, values, strict=True)
-            )
-            rows.append(Row(country, percentages, RowKind.SHARES))
-    return Table(key=key, title=title, columns=columns, rows=tuple(rows), description=description)
+def _add_counts(first: _Counts, second: _Counts) -> _Counts:
+    merged = {
+        table: {country: dict(row) for country, row in rows.items()}
+        for table, rows in first.items()
+    }
+    for table, rows in second.items():
+        into_rows = merged.setdefault(table, {})
+        for country, row in rows.items():
+            into = into_rows.setdefault(country, {})
+            for measure, (value, ids) in row.items():
+                had, had_ids = into.get(measure, _NONE)
+                into[measure] = (had + value, had_ids + ids)
+    return merged
 
 
-def _breakdown_table(
-    breakdown: Breakdown,
-    counted: Iterable[Request],
-    rounding: RoundingPolicy,
-    disclosure: Disclosure | None,
-) -> Table:
-    by_country: dict[str, list[Request]] = {}
-    for request in counted:
-        if breakdown.where(request):
-            by_country.setdefault(request.country, []).append(request)
-    return _table(
-        key=breakdown.key,
-        title=breakdown.title,
-        description=breakdown.description,
-        columns=breakdown.columns,
-        by_country=by_country,
-        rounding=rounding,
-        disclosure=disclosure,
-        shares=breakdown.shares,
-    )
+def _finding_order(finding: Finding) -> tuple[str, int, int]:
+    """A request's findings in field order: amends, identifiers by index, received."""
+    if finding.field.startswith("identifiers["):
+        return (finding.id, 1, int(finding.field[len("identifiers[") : -1]))
+    return (finding.id, 0 if finding.field == "amends" else 2, 0)
 
 
-def _findings(requests: Mapping[str, Request], period: ReportingPeriod) -> tuple[Finding, ...]:
+def _findings(
+    requests: Mapping[str, Request],
+    period: ReportingPeriod,
+    amendments: Iterable[tuple[str, str]] | None,
+) -> list[Finding]:
     """Warnings that do not stop the count: they are shown with the report."""
     found: list[Finding] = []
-    for request_id in sorted(requests):
-        request = requests[request_id]
-        if request.amends is not None and request.amends not in requests:
-            found.append(
-                Finding(
-                    request_id,
-                    "amends",
-                    f"amends {request.amends!r}, which is not in the ledger",
-                )
-            )
+    if amendments is None:
+        amendments = (
+            (request_id, request.amends)
+            for request_id, request in requests.items()
+            if request.amends is not None
+        )
+    found.extend(
+        Finding(request_id, "amends", f"amends {amended!r}, which is not in the ledger")
+        for request_id, amended in set(amendments)
+        if amended not in requests
+    )
+    for request_id, request in requests.items():
         identifiers = request.identifiers
         if len({(identifier.type, identifier.value) for identifier in identifiers}) == len(
             identifiers
@@ -194,7 +189,331 @@ def _findings(requests: Mapping[str, Request], period: ReportingPeriod) -> tuple
                     f"on {period.released.isoformat()}",
                 )
             )
-    return tuple(found)
+    return found
+
+
+class _Publisher:
+    """Turns counts into the figures of a report: sorted ids, disclosure, rounding."""
+
+    def __init__(self, rounding: RoundingPolicy) -> None:
+        self.rounding = rounding
+
+    @staticmethod
+    def figure(count: _Count, disclosure: Disclosure | None) -> Figure:
+        value, ids = count
+        published = disclosure.publish(value) if disclosure is not None else value
+        return Figure(value, tuple(sorted(ids)), None if isinstance(published, int) else published)
+
+    def percentage(self, part: Figure, whole: Figure) -> Percentage:
+        # Rule 6: "Percentages are exact ratios rounded once, at the end." A percentage
+        # of a banded or suppressed count would give the count away: it is withheld.
+        if part.shown is not None or whole.shown is not None:
+            return Percentage(part, whole, None)
+        ratio = Fraction(part.value, whole.value) if whole.value else None
+        return Percentage(part, whole, self.rounding.percent(ratio))
+
+    def cell(
+        self,
+        counts: Mapping[Requests | Subjects, _Count],
+        column: Column,
+        disclosure: Disclosure | None,
+    ) -> Cell:
+        measure = column.measure
+        if isinstance(measure, Percent):
+            part = self.figure(counts.get(Requests(measure.part), _NONE), disclosure)
+            whole = self.figure(counts.get(Requests(measure.whole), _NONE), disclosure)
+            return self.percentage(part, whole)
+        return self.figure(counts.get(measure, _NONE), disclosure)
+
+    def table(
+        self,
+        table: Breakdown,
+        rows: Mapping[str, Mapping[Requests | Subjects, _Count]],
+        disclosure: Disclosure | None,
+    ) -> Table:
+        """The table of ``table``'s columns (a category's, or a breakdown's), by country."""
+        # Rule 8: "The countries listed are the only ones from which we have received
+        # requests."
+        built: list[Row] = []
+        for country in sorted(rows, key=country_order):
+            counts = rows[country]
+            cells = tuple(self.cell(counts, column, disclosure) for column in table.columns)
+            built.append(Row(country, cells))
+            if table.shares:
+                # Rule 7: "each type's share of that country's legal-process requests".
+                whole = self.figure(counts[_EVERY], disclosure)
+                figures = [cell for cell in cells if isinstance(cell, Figure)]
+                values = self.rounding.shares([figure.value for figure in figures])
+                if whole.shown is not None or any(f.shown is not None for f in figures):
+                    values = tuple(None for _ in figures)
+                percentages = tuple(
+                    Percentage(figure, whole, value)
+                    for figure, value in zip(figures, values, strict=True)
+                )
+                built.append(Row(country, percentages, RowKind.SHARES))
+        return Table(
+            key=table.key,
+            title=table.title,
+            columns=table.columns,
+            rows=tuple(built),
+            description=table.description,
+        )
+
+
+@attrs.frozen(eq=True)
+class Subtotals:
+    """The counts of a report for a part of a ledger, before rounding: they add up.
+
+    :func:`build_report` is ``Subtotals.of(...).report(...)``. Counting parts apart and
+    adding their subtotals gives the report of the whole, as long as no request id is in
+    two parts (records of one id are one request: keep them in one part, by
+    :func:`partition_of` say). Subtotals hold integers, not requests, so they are small,
+    pickle fast, and can be counted on other cores or machines. Without provenance they
+    hold no request ids either, and their size does not grow with the requests counted.
+
+    Example:
+        >>> from transparency_core import reference_ledger, reference_period
+        >>> ledger, period = reference_ledger(), reference_period()
+        >>> parts = [[], []]
+        >>> for request in ledger:
+        ...     parts[partition_of(request.id, 2)].append(request)
+        >>> first, second = (Subtotals.of(part, period, provenance=False) for part in parts)
+        >>> whole = (first + second).report()
+        >>> whole.table("device").cell("IN", "percent_provided").value
+        Decimal('79')
+        >>> whole.summary, whole.provenance
+        (LedgerSummary(records=241, requests=237, counted=233), False)
+    """
+
+    period: ReportingPeriod
+    categories: tuple[Category, ...]
+    legal_processes: tuple[LegalProcess, ...]
+    breakdowns: tuple[Breakdown, ...]
+    provenance: bool
+    counts: _Counts = attrs.field(repr=False)
+    """Table key -> country -> measure -> (count, request ids)."""
+    cross_border: Mapping[str, _Count] = attrs.field(repr=False)
+    """Country -> (cross-border requests, their ids)."""
+    unregistered: frozenset[str]
+    """Legal process types of counted requests that are not registered."""
+    entries: tuple[LedgerEntry, ...] = attrs.field(repr=False)
+    """Every request's entry with provenance; without, those left out."""
+    summary: LedgerSummary
+    findings: tuple[Finding, ...] = attrs.field(repr=False)
+
+    @classmethod
+    def of(  # noqa: PLR0913 -- as build_report
+        cls,
+        requests: Iterable[Request] | Tally,
+        period: ReportingPeriod,
+        *,
+        categories: Sequence[Category] = DEFAULT_CATEGORIES,
+        legal_processes: Sequence[LegalProcess] = DEFAULT_LEGAL_PROCESSES,
+        breakdowns: Sequence[Breakdown] = (),
+        provenance: bool = True,
+        amendments: Iterable[tuple[str, str]] | None = None,
+    ) -> Subtotals:
+        """Count ``requests`` (a ledger, a part of one, or their tally) for ``period``.
+
+        Args:
+            requests: As for :func:`build_report`.
+            period: As for :func:`build_report`.
+            categories: As for :func:`build_report`.
+            legal_processes: As for :func:`build_report`.
+            breakdowns: As for :func:`build_report`.
+            provenance: Whether to keep the request ids of every count and the entry of
+                every counted request; without, only the requests left out are listed.
+            amendments: For a part of a ledger split by id, the ``(request id, amended
+                id)`` pairs of the whole ledger whose amended id falls in this part: a
+                finding is made for each amended id not in the part. By default the
+                requests' own ``amends`` are checked against the part itself, which is
+                right when the part is the whole ledger.
+
+        Raises:
+            InvalidLedgerError: When repeated records of one id disagree (rule 2).
+        """
+        tally = requests if isinstance(requests, Tally) else Tally.of(requests)
+        if tally.conflicts:
+            count = len(tally.conflicts)
+            msg = f"{count} conflicting repeated record{'s' if count > 1 else ''} in the ledger"
+            raise InvalidLedgerError(msg, list(tally.conflicts))
+        merged, records = tally.requests, tally.records
+        tabulated = {category.name: _measures(category.columns) for category in categories}
+        counter = _Counter(provenance=provenance)
+        cross_border = _Counter(provenance=provenance)
+        counted: list[Request] = []
+        entries: list[LedgerEntry] = []
+        reasons: dict[tuple[str, str], str] = {}  # one string per table and country, shared
+        counted_records = 0
+        for request_id, request in merged.items():
+            # Rule 1: "A request counts once, in its category, country and the period of
+            # its received date." Rule 10: nothing outside the period is silently dropped.
+            if request.received not in period:
+                side = "before" if request.received < period.start else "after"
+                reason = f"received {request.received.isoformat()}, {side} the period {period}"
+                entries.append(
+                    LedgerEntry(request_id, records[request_id], Disposition.OUT_OF_PERIOD, reason)
+                )
+                continue
+            measures = tabulated.get(request.category)
+            if measures is None:
+                reason = f"category {request.category!r} has no table in this report"
+                entries.append(
+                    LedgerEntry(
+                        request_id,
+                        records[request_id],
+                        Disposition.CATEGORY_NOT_IN_REPORT,
+                        reason,
+                    )
+                )
+                continue
+            # Rule 3: "If a request is amended, it is counted as a new request": an
+            # amending record is a request of its own and the amended one still counts.
+            counter.add(request.category, measures, request)
+            counted.append(request)
+            counted_records += records[request_id]
+            # Rule 9: cross-border requests are counted and disclosed, zero included.
+            if request.cross_border:
+                cross_border.add("", (_EVERY,), request)
+            if provenance:
+                where = (request.category, request.country)
+                reason = reasons.get(where) or reasons.setdefault(
+                    where, f"counted in {', '.join(where)}"
+                )
+                entries.append(
+                    LedgerEntry(request_id, records[request_id], Disposition.COUNTED, reason)
+                )
+        known = {process.name for process in legal_processes}
+        unregistered = frozenset(
+            request.legal_process
+            for request in counted
+            if request.legal_process and request.legal_process not in known
+        )
+        for breakdown in (
+            legal_process_breakdown(legal_processes, sorted(unregistered)),
+            *breakdowns,
+        ):
+            measures = _measures(breakdown.columns)
+            for request in counted:
+                if breakdown.where(request):
+                    counter.add(breakdown.key, measures, request)
+        return cls(
+            period=period,
+            categories=tuple(categories),
+            legal_processes=tuple(legal_processes),
+            breakdowns=tuple(breakdowns),
+            provenance=provenance,
+            counts=counter.freeze(),
+            cross_border={
+                country: row[_EVERY] for country, row in cross_border.freeze().get("", {}).items()
+            },
+            unregistered=unregistered,
+            entries=tuple(entries),
+            summary=LedgerSummary(
+                records=sum(records.values()), requests=len(merged), counted=len(counted)
+            ),
+            findings=tuple(_findings(merged, period, amendments)),
+        )
+
+    def merge(self, other: Subtotals) -> Subtotals:
+        """The subtotals of both parts, which must hold different request ids.
+
+        Raises:
+            ValueError: When the two were counted for different periods, categories,
+                legal processes or breakdowns, or one with provenance and one without.
+        """
+        for name in ("period", "categories", "legal_processes", "breakdowns", "provenance"):
+            if getattr(self, name) != getattr(other, name):
+                msg = f"cannot add subtotals counted with different {name.replace('_', ' ')}"
+                raise ValueError(msg)
+        cross_border = dict(self.cross_border)
+        for country, (value, ids) in other.cross_border.items():
+            had, had_ids = cross_border.get(country, _NONE)
+            cross_border[country] = (had + value, had_ids + ids)
+        mine, theirs = self.summary, other.summary
+        return attrs.evolve(
+            self,
+            counts=_add_counts(self.counts, other.counts),
+            cross_border=cross_border,
+            unregistered=self.unregistered | other.unregistered,
+            entries=self.entries + other.entries,
+            summary=LedgerSummary(
+                records=mine.records + theirs.records,
+                requests=mine.requests + theirs.requests,
+                counted=mine.counted + theirs.counted,
+            ),
+            findings=self.findings + other.findings,
+        )
+
+    def __add__(self, other: Subtotals) -> Subtotals:
+        """``a + b`` is ``a.merge(b)``."""
+        return self.merge(other)
+
+    def report(
+        self,
+        *,
+        rounding: RoundingPolicy = DEFAULT_ROUNDING,
+        disclosure: Disclosure | None = None,
+        company: str | None = None,
+    ) -> Report:
+        """Round, band and order the counts into the report; arguments as :func:`build_report`."""
+        publish = _Publisher(rounding)
+        tables = [
+            (
+                Breakdown(
+                    key=category.name,
+                    title=category.title,
+                    columns=category.columns,
+                    description=category.description,
+                ),
+                category.disclosure or disclosure,
+            )
+            for category in self.categories
+        ] + [
+            (breakdown, disclosure)
+            for breakdown in (
+                legal_process_breakdown(self.legal_processes, sorted(self.unregistered)),
+                *self.breakdowns,
+            )
+        ]
+        by_country = self.cross_border
+        total = (
+            sum(value for value, _ in by_country.values()),
+            tuple(request_id for _, ids in by_country.values() for request_id in ids),
+        )
+        return Report(
+            period=self.period,
+            tables=tuple(
+                publish.table(table, self.counts.get(table.key, {}), disclosure)
+                for table, disclosure in tables
+            ),
+            cross_border=CrossBorder(
+                publish.figure(total, None),
+                tuple(
+                    (country, publish.figure(by_country[country], None))
+                    for country in sorted(by_country, key=country_order)
+                ),
+            ),
+            entries=tuple(sorted(self.entries, key=lambda entry: entry.id)),
+            rounding=rounding,
+            company=company,
+            findings=tuple(sorted(self.findings, key=_finding_order)),
+            provenance=self.provenance,
+            summary=self.summary,
+        )
+
+
+def partition_of(request_id: str, parts: int) -> int:
+    """The part (from 0 to ``parts - 1``) that request id ``request_id`` belongs in.
+
+    The same in every process and on every machine (a CRC-32 of the id's UTF-8), so
+    that records of one id, wherever they are read, land in one part.
+
+    Example:
+        >>> partition_of("IN-2020-D-0019", 4), partition_of("IN-2020-D-0019", 1)
+        (3, 0)
+    """
+    return zlib.crc32(request_id.encode("utf-8", "surrogatepass")) % parts
 
 
 def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented policy
@@ -250,86 +569,10 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
         >>> report.table("device").cell("SE", "percent_provided").value
         Decimal('0')
     """
-    tally = requests if isinstance(requests, Tally) else Tally.of(requests)
-    if tally.conflicts:
-        count = len(tally.conflicts)
-        msg = f"{count} conflicting repeated record{'s' if count > 1 else ''} in the ledger"
-        raise InvalidLedgerError(msg, list(tally.conflicts))
-    merged, records = tally.requests, tally.records
-    tabulated = {category.name: category for category in categories}
-    by_category: dict[str, dict[str, list[Request]]] = {name: {} for name in tabulated}
-    cross_border: dict[str, list[Request]] = {}
-    counted: list[Request] = []
-    entries: list[LedgerEntry] = []
-    reasons: dict[tuple[str, str], str] = {}  # one string per table and country, shared
-
-    for request_id in sorted(merged):
-        request = merged[request_id]
-        # Rule 1: "A request counts once, in its category, country and the period of
-        # its received date." Rule 10: nothing outside the period is silently dropped.
-        if request.received not in period:
-            side = "before" if request.received < period.start else "after"
-            reason = f"received {request.received.isoformat()}, {side} the period {period}"
-            disposition = Disposition.OUT_OF_PERIOD
-        elif request.category not in tabulated:
-            reason = f"category {request.category!r} has no table in this report"
-            disposition = Disposition.CATEGORY_NOT_IN_REPORT
-        else:
-            # Rule 3: "If a request is amended, it is counted as a new request": an
-            # amending record is a request of its own and the amended one still counts.
-            by_category[request.category].setdefault(request.country, []).append(request)
-            counted.append(request)
-            # Rule 9: cross-border requests are counted and disclosed, zero included.
-            if request.cross_border:
-                cross_border.setdefault(request.country, []).append(request)
-            where = (request.category, request.country)
-            reason = reasons.get(where) or reasons.setdefault(
-                where, f"counted in {', '.join(where)}"
-            )
-            disposition = Disposition.COUNTED
-        entries.append(LedgerEntry(request_id, records[request_id], disposition, reason))
-
-    known = {process.name for process in legal_processes}
-    unregistered = sorted(
-        {request.legal_process for request in counted if request.legal_process} - known
-    )
-    tables = (
-        *(
-            _table(
-                key=category.name,
-                title=category.title,
-                description=category.description,
-                columns=category.columns,
-                by_country=by_category[category.name],
-                rounding=rounding,
-                disclosure=category.disclosure or disclosure,
-            )
-            for category in tabulated.values()
-        ),
-        *(
-            _breakdown_table(breakdown, counted, rounding, disclosure)
-            for breakdown in (
-                legal_process_breakdown(legal_processes, unregistered),
-                *breakdowns,
-            )
-        ),
-    )
-    every_cross_border = sorted(
-        (request for requests in cross_border.values() for request in requests),
-        key=lambda request: request.id,
-    )
-    return Report(
-        period=period,
-        tables=tables,
-        cross_border=CrossBorder(
-            _figure(every_cross_border, Requests(), None),
-            tuple(
-                (country, _figure(cross_border[country], Requests(), None))
-                for country in sorted(cross_border, key=country_order)
-            ),
-        ),
-        entries=tuple(entries),
-        rounding=rounding,
-        company=company,
-        findings=_findings(merged, period),
-    )
+    return Subtotals.of(
+        requests,
+        period,
+        categories=categories,
+        legal_processes=legal_processes,
+        breakdowns=breakdowns,
+    ).report(rounding=rounding, disclosure=disclosure, company=company)

@@ -1,0 +1,180 @@
+"""Subtotals: parts of a ledger split by request id, counted apart, added exactly."""
+
+from __future__ import annotations
+
+import pickle
+from functools import reduce
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from strategies import ledgers
+from transparency_core import (
+    OUTCOMES,
+    ExplainRenderer,
+    JsonRenderer,
+    ReportingPeriod,
+    Request,
+    Subtotals,
+    TextRenderer,
+    build_report,
+    partition_of,
+    reference_ledger,
+    reference_period,
+)
+
+YEAR = ReportingPeriod.calendar_year(2020)
+
+
+@st.composite
+def amending_ledgers(draw: st.DrawFn) -> list[Request]:
+    """Ledgers some of whose requests amend another id, in the ledger or not."""
+    ledger = draw(ledgers())
+    ids = sorted({request.id for request in ledger})
+    amends = {
+        request_id: draw(st.none() | st.sampled_from([*ids, "GONE-1"]).filter(request_id.__ne__))
+        for request_id in ids
+    }
+    return [attrs.evolve(request, amends=amends[request.id]) for request in ledger]
+
+
+def by_id(
+    ledger: list[Request], parts: int, *, provenance: bool = True, period: ReportingPeriod = YEAR
+) -> list[Subtotals]:
+    """Split ``ledger`` by id into ``parts``, each told the amendments aimed at it."""
+    requests: list[list[Request]] = [[] for _ in range(parts)]
+    amendments: list[list[tuple[str, str]]] = [[] for _ in range(parts)]
+    for request in ledger:
+        requests[partition_of(request.id, parts)].append(request)
+        if request.amends is not None:
+            amendments[partition_of(request.amends, parts)].append((request.id, request.amends))
+    return [
+        Subtotals.of(
+            part,
+            period,
+            provenance=provenance,
+            amendments=aimed,
+            breakdowns=(OUTCOMES,),
+        )
+        for part, aimed in zip(requests, amendments, strict=True)
+    ]
+
+
+class TestAddingUp:
+    """The subtotals of parts add up to the report of the whole."""
+
+    @given(amending_ledgers(), st.integers(1, 5))
+    def test_parts_by_id_add_up_to_the_whole(self, ledger: list[Request], parts: int) -> None:
+        """Figures, ids, entries and findings, as build_report gives them."""
+        whole = reduce(Subtotals.merge, by_id(ledger, parts)).report()
+
+        assert whole == build_report(ledger, YEAR, breakdowns=(OUTCOMES,))
+
+    @given(amending_ledgers(), st.integers(2, 5))
+    def test_the_order_of_the_parts_does_not_matter(
+        self, ledger: list[Request], parts: int
+    ) -> None:
+        subtotals = by_id(ledger, parts, provenance=False)
+
+        forwards = reduce(Subtotals.merge, subtotals).report()
+        backwards = reduce(Subtotals.merge, reversed(subtotals)).report()
+
+        assert forwards == backwards
+
+    @given(amending_ledgers(), st.integers(1, 5))
+    def test_without_provenance_only_the_ids_are_missing(
+        self, ledger: list[Request], parts: int
+    ) -> None:
+        """Same figures, summary, left-out entries, findings and rendering; no ids."""
+        expected = build_report(ledger, YEAR, breakdowns=(OUTCOMES,))
+
+        report = reduce(Subtotals.merge, by_id(ledger, parts, provenance=False)).report()
+
+        assert not report.provenance
+        assert report.summary == expected.summary
+        assert report.entries == expected.left_out()
+        assert report.findings == expected.findings
+        assert TextRenderer()(report) == TextRenderer()(expected)
+        assert JsonRenderer()(report) == JsonRenderer()(expected)
+        figures = [
+            cell.part if hasattr(cell, "part") else cell
+            for table in report.tables
+            for row in table.rows
+            for cell in row.cells
+        ]
+        assert all(figure.ids == () for figure in figures)
+
+
+class TestSubtotals:
+    """Pickling, size, and what a report without provenance refuses to do."""
+
+    def test_pickled_subtotals_are_equal(self) -> None:
+        subtotals = Subtotals.of(reference_ledger(), reference_period(), provenance=False)
+
+        assert pickle.loads(pickle.dumps(subtotals)) == subtotals  # noqa: S301 -- our own bytes
+
+    def test_without_provenance_they_do_not_grow_with_the_requests(self) -> None:
+        """Ten copies of the ledger under new ids: the same cells, ten times the counts."""
+        ledger = reference_ledger()
+        copies = [
+            attrs.evolve(request, id=f"{copy}-{request.id}", amends=None)
+            for copy in range(10)
+            for request in ledger
+        ]
+
+        one = Subtotals.of(ledger, reference_period(), provenance=False)
+        ten = Subtotals.of(copies, reference_period(), provenance=False)
+
+        assert ten.counts == {
+            table: {
+                country: {measure: (10 * value, ()) for measure, (value, _) in row.items()}
+                for country, row in rows.items()
+            }
+            for table, rows in one.counts.items()
+        }
+        assert ten.summary.counted == 10 * one.summary.counted
+        assert sorted(entry.id for entry in ten.entries) == sorted(
+            f"{copy}-{entry.id}" for copy in range(10) for entry in one.entries
+        )
+
+    @pytest.mark.parametrize(
+        ("change", "named"),
+        [
+            ({"period": ReportingPeriod.calendar_year(2019)}, "period"),
+            ({"breakdowns": (OUTCOMES,)}, "breakdowns"),
+            ({"provenance": False}, "provenance"),
+        ],
+    )
+    def test_subtotals_counted_differently_do_not_add(
+        self, change: dict[str, object], named: str
+    ) -> None:
+        ledger = reference_ledger()
+        options: dict[str, object] = {
+            "period": reference_period(),
+            "breakdowns": (),
+            "provenance": True,
+            **change,
+        }
+        first = Subtotals.of(ledger[:100], reference_period())
+        second = Subtotals.of(ledger[100:], **options)  # type: ignore[arg-type]
+
+        with pytest.raises(ValueError, match=f"different {named}"):
+            first + second
+
+    def test_a_report_without_provenance_cannot_be_traced_or_explained(self) -> None:
+        report = Subtotals.of(reference_ledger(), reference_period(), provenance=False).report()
+
+        with pytest.raises(ValueError, match="without provenance"):
+            report.trace("IN-2020-D-0019")
+        with pytest.raises(ValueError, match="without provenance"):
+            ExplainRenderer()(report)
+        with pytest.raises(ValueError, match="without provenance"):
+            JsonRenderer(provenance=True)(report)
+
+    def test_the_part_of_an_id_is_the_same_in_any_number_of_parts_of_one(self) -> None:
+        ids = [request.id for request in reference_ledger()]
+
+        assert {partition_of(request_id, 1) for request_id in ids} == {0}
+        assert {partition_of(request_id, 7) for request_id in ids} == set(range(7))
