@@ -11,7 +11,8 @@ sampled every 10 ms from /proc, so Linux only), and checks that every contender 
 the same figures as transparency_core.
 
 Contenders: the plain loop, pandas and DuckDB (``peer_*.py``), and the command line,
-``transparency-core render LEDGER --format json``. A last pair of rows is target 1:
+``transparency-core render LEDGER --format json``, with one process (``--jobs 1``) and
+with one per core (the default). A last pair of rows is target 1:
 counting prebuilt records in memory, ``build_report`` on value objects against a
 minimal loop over the same records as dicts (only the counting is timed).
 """
@@ -27,6 +28,8 @@ import sys
 import threading
 import time
 from pathlib import Path
+
+from transparency_core._cli_parts import default_jobs
 
 HERE = Path(__file__).parent
 DATA = HERE / ".data"
@@ -107,26 +110,21 @@ def main() -> int:
         "plain loop": [*measure, "loop", str(path)],
         "pandas": [*measure, "pandas", str(path)],
         "DuckDB": [*measure, "duckdb", str(path)],
-        "transparency-core": [
-            sys.executable,
-            "-m",
-            "transparency_core",
-            "render",
-            str(path),
-            "--format",
-            "json",
-        ],
     }
+    cli = [sys.executable, "-m", "transparency_core", "render", str(path), "--format", "json"]
+    for jobs in sorted({1, default_jobs()}):
+        processes = f"{jobs} process{'es' if jobs > 1 else ''}"
+        contenders[f"transparency-core, {processes}"] = [*cli, "--jobs", str(jobs)]
     results: dict[str, tuple[float, int, dict[str, object]]] = {}
     for name, command in contenders.items():
-        if name.split()[0].lower() in arguments.skip:
+        if name.split()[0].strip(",").lower() in arguments.skip:
             continue
         print(f"running {name} ...", file=sys.stderr)
         seconds, peak, output = _run(command)
         data = json.loads(output)
         figures = data["figures"] if "figures" in data else _json_figures(data)
         results[name] = (seconds, peak, figures)
-    reference = results["transparency-core"][2]
+    reference = results["transparency-core, 1 process"][2]
     loop = results.get("plain loop", (None,))[0]
     duck = results.get("DuckDB", (None,))[0]
     print(f"{requests:,} records ({path.stat().st_size / 1e6:,.0f} MB of JSON Lines); {_machine()}")

@@ -13,30 +13,36 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from contextlib import nullcontext
+import tempfile
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
 
-from transparency_core._convert import tally_ledger
-from transparency_core._jsonstream import iter_json_records
+from transparency_core._cli_parts import (
+    LedgerFile,
+    NoPeriodError,
+    NotUtf8Error,
+    count_file,
+    default_jobs,
+    spool,
+)
 from transparency_core._period import ReportingPeriod
 from transparency_core._reference import reference_records, reference_report
 from transparency_core._renderers import ENTRY_POINT_GROUP, Renderers, default_renderers
-from transparency_core._rules import build_report
 from transparency_core.exceptions import FieldError, InvalidLedgerError, JsonLedgerError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Sequence
 
-    from transparency_core._tally import Tally
+    from transparency_core._rules import Subtotals
     from transparency_core.typing import Renderer
 
 __all__ = ["main"]
 
-_CHUNK = 1 << 16
+_SHOW_NO_IDS = frozenset({"csv", "html", "json", "markdown", "svg", "text"})
+"""The built-in formats that show no request ids."""
 _FLAGS = {"locale": "--locale", "countries": "--country"}
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -51,6 +57,14 @@ def _renderers() -> Renderers:
     renderers = default_renderers()
     renderers.load(entry_points(group=ENTRY_POINT_GROUP))
     return renderers
+
+
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        msg = f"expected a whole number of at least 1, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
 
 
 def _parser(renderers: Renderers) -> argparse.ArgumentParser:
@@ -87,6 +101,13 @@ def _parser(renderers: Renderers) -> argparse.ArgumentParser:
         ),
     )
     render.add_argument("--company", help="the company's name, for the title")
+    render.add_argument(
+        "--jobs",
+        type=_positive,
+        default=default_jobs(),
+        metavar="N",
+        help="how many processes count the ledger (default: one per core, here %(default)s)",
+    )
     for command in (reference, render):
         command.add_argument(
             "--format",
@@ -108,34 +129,35 @@ def _parser(renderers: Renderers) -> argparse.ArgumentParser:
     return parser
 
 
-def _chunks(stream: TextIO) -> Iterator[str]:
-    while chunk := stream.read(_CHUNK):
-        yield chunk
-
-
-def _tally(path: Path) -> Tally:
-    """Read, check and tally the ledger at ``path`` (``-``: stdin), one record at a time."""
+def _count(path: Path, period: ReportingPeriod | None, *, provenance: bool, jobs: int) -> Subtotals:
+    """Read, check and count the ledger at ``path`` (``-``: stdin), in parts."""
     name = "stdin" if str(path) == "-" else str(path)
     try:
-        with nullcontext(sys.stdin) if name == "stdin" else path.open(encoding="utf-8") as stream:
-            return tally_ledger(iter_json_records(_chunks(stream)))
+        if name != "stdin":
+            with path.open("rb"):
+                pass
     except OSError as error:
         msg = f"cannot read {name}: {error.strerror or error}"
         raise _BadInputError(msg) from None
-    except UnicodeDecodeError as error:
-        msg = f"{name} is not UTF-8 text: {error.reason} at byte {error.start}"
+    try:
+        with tempfile.TemporaryDirectory(prefix="transparency-core-") as directory:
+            parts = Path(directory)
+            source = spool(sys.stdin, parts) if name == "stdin" else path
+            ledger = LedgerFile(source, source.stat().st_size, parts)
+            return count_file(ledger, period=period, provenance=provenance, jobs=jobs)
+    except NotUtf8Error as error:
+        msg = f"{name} is not UTF-8 text: {error}"
         raise _BadInputError(msg) from None
     except JsonLedgerError as error:
         msg = f"{name} is not a JSON array of ledger records, nor JSON Lines: {error}"
         raise _BadInputError(msg) from None
-
-
-def _default_period(tally: Tally) -> ReportingPeriod:
-    years = {request.received.year for request in tally.requests.values()}
-    if len(years) == 1:
-        return ReportingPeriod.calendar_year(years.pop())
-    msg = "the records span several years (or none): say which period with --period START/END"
-    raise _BadInputError(msg)
+    except NoPeriodError:
+        msg = "the records span several years (or none): say which period with --period START/END"
+        raise _BadInputError(msg) from None
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        msg = f"cannot count {name}: {error.strerror or error}{where}"
+        raise _BadInputError(msg) from None
 
 
 def _renderer(arguments: argparse.Namespace, renderers: Renderers) -> Renderer:
@@ -173,9 +195,11 @@ def _render(arguments: argparse.Namespace, renderers: Renderers) -> str:
     except FieldError as error:
         msg = f"--period: expected {error.expected}, got {arguments.period!r}"
         raise _BadInputError(msg) from None
-    tally = _tally(arguments.ledger)
-    period = period or _default_period(tally)
-    return renderer(build_report(tally, period, company=arguments.company))
+    # Only the explain view (and renderers of other packages) may show request ids:
+    # without them, memory does not grow with the ledger.
+    provenance = arguments.format not in _SHOW_NO_IDS
+    subtotals = _count(arguments.ledger, period, provenance=provenance, jobs=arguments.jobs)
+    return renderer(subtotals.report(company=arguments.company))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -493,7 +493,8 @@ class _Reader:
     converter: cattrs.Converter
     categories: dict[str, Category]
     legal_processes: list[str]
-    errors: list[FieldError] = attrs.Factory(list)
+    errors: list[tuple[int, FieldError]] = attrs.Factory(list)
+    """Every problem found, with the position of its record."""
     total: int = 0
 
     @classmethod
@@ -512,7 +513,13 @@ class _Reader:
 
     def read(self, records: Iterable[object], start: int = 0) -> Iterator[tuple[int, Request]]:
         """Yield ``(position, request)`` for every good record; keep the problems."""
-        for index, record in enumerate(records, start):
+        return self.read_positioned(enumerate(records, start))
+
+    def read_positioned(
+        self, records: Iterable[tuple[int, object]]
+    ) -> Iterator[tuple[int, Request]]:
+        """As :meth:`read`, for ``(position, record)`` pairs."""
+        for index, record in records:
             self.total += 1
             found: list[FieldError] = []
             try:
@@ -527,7 +534,7 @@ class _Reader:
                 unique = {(error.path, error.expected): error for error in found}
                 record_id = _record_id(record)
                 self.errors.extend(
-                    error.at(f"$[{index}]", record_id)
+                    (index, error.at(f"$[{index}]", record_id))
                     for error in sorted(unique.values(), key=_in_field_order)
                 )
                 continue
@@ -535,12 +542,21 @@ class _Reader:
 
     def check(self, conflicts: Iterable[ConflictingRepeatError]) -> None:
         """Raise one error with every problem found, if any was."""
-        errors: list[TransparencyError] = [*self.errors, *conflicts]
-        if errors:
-            problems = f"{len(errors)} problem{'s' if len(errors) > 1 else ''}"
-            total = self.total
-            msg = f"{problems} in the ledger of {total} record{'s' if total != 1 else ''}"
-            raise InvalidLedgerError(msg, errors)
+        raise_problems([error for _, error in self.errors], conflicts, self.total)
+
+
+def raise_problems(
+    errors: Iterable[FieldError], conflicts: Iterable[ConflictingRepeatError], total: int
+) -> None:
+    """Raise one :class:`InvalidLedgerError` with ``errors`` then ``conflicts``, if any.
+
+    ``total`` is how many records the ledger has.
+    """
+    problems: list[TransparencyError] = [*errors, *conflicts]
+    if problems:
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        msg = f"{count} in the ledger of {total} record{'s' if total != 1 else ''}"
+        raise InvalidLedgerError(msg, problems)
 
 
 def unstructure_ledger(

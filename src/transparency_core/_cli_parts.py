@@ -1,0 +1,413 @@
+"""The command line's way to count a ledger file: in parts, on every core, in flat memory.
+
+Part of the command line's edge: it reads the ledger file and writes temporary files,
+which the core never does. It counts in two steps:
+
+1. **Split.** The records are read and parsed, and each is written with its place in the
+   ledger to the temporary file of its part, chosen by its id
+   (:func:`~transparency_core.partition_of`), so that every record of an id lands in one
+   part. An ``amends`` is sent to the part of the id it names, where it can be checked.
+   JSON Lines are split in byte ranges, one process each; a JSON array is read by one
+   process.
+2. **Count.** Each part is read back, checked strictly, tallied and counted into
+   :class:`~transparency_core.Subtotals`; the parts are counted in a pool of processes,
+   and their subtotals add up to the report.
+
+A part holds about :data:`PART_BYTES` of the ledger, so memory depends on that, not on the
+length of the ledger (with provenance, the request ids of the figures still grow with
+it). Problems are collected from every part and reported together, in ledger order,
+exactly as :func:`~transparency_core.tally_ledger` would report them.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import marshal
+import math
+import os
+import shutil
+import sys
+from concurrent.futures import Executor, ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from transparency_core._categories import DEFAULT_LEGAL_PROCESSES
+from transparency_core._convert import _Reader, make_converter, raise_problems
+from transparency_core._jsonstream import _lines, _Text, iter_json_records
+from transparency_core._period import ReportingPeriod
+from transparency_core._rules import Subtotals, partition_of
+from transparency_core._tally import Tally
+from transparency_core.exceptions import ConflictingRepeatError, FieldError, JsonLedgerError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    import cattrs
+
+__all__ = [
+    "PART_BYTES",
+    "RANGE_BYTES",
+    "LedgerFile",
+    "NoPeriodError",
+    "NotUtf8Error",
+    "count_file",
+    "default_jobs",
+    "spool",
+]
+
+PART_BYTES = 4 << 20
+"""About how much of the ledger file one part holds: 4 MiB."""
+RANGE_BYTES = 4 << 20
+"""The least of a JSON Lines file that one process splits: 4 MiB."""
+_BUFFER_BYTES = 16 << 20
+"""How much of the split records are held, over all parts, before writing them."""
+_CHUNK = 1 << 16
+_WHITESPACE = b" \t\n\r"
+_RECORD, _AMENDS = 0, 1
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+class NotUtf8Error(Exception):
+    """The ledger file is not UTF-8 text, at byte ``at``."""
+
+    def __init__(self, reason: str, at: int) -> None:
+        super().__init__(f"{reason} at byte {at}")
+        self.reason, self.at = reason, at
+
+    def __reduce__(self) -> tuple[type[NotUtf8Error], tuple[str, int]]:
+        """Pickle with both attributes, to come back from another process."""
+        return (type(self), (self.reason, self.at))
+
+
+def default_jobs() -> int:
+    """The processes to count with: one per core this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1  # pragma: no cover -- not on Linux
+
+
+@attrs.frozen
+class LedgerFile:
+    """A ledger file to count, and where its parts go."""
+
+    path: Path
+    size: int
+    directory: Path
+    """An empty directory for the parts, removed by the caller."""
+    part_bytes: int = PART_BYTES
+    """About how much of the file a part holds."""
+    range_bytes: int = RANGE_BYTES
+    """The least of a JSON Lines file that one process splits."""
+
+    @property
+    def parts(self) -> int:
+        """How many parts the ledger is split into."""
+        return max(1, math.ceil(self.size / self.part_bytes))
+
+    def part_file(self, part: int, piece: int) -> Path:
+        """The file of ``part`` written by the process that split ``piece``."""
+        return self.directory / f"{part}.{piece}"
+
+
+@attrs.frozen
+class _Piece:
+    """What splitting one piece of the ledger found: counts relative to the piece."""
+
+    lines: int
+    records: int
+    years: frozenset[int]
+    error: JsonLedgerError | NotUtf8Error | None = None
+
+
+class _Writer:
+    """Sends records to the files of their parts, a buffer at a time."""
+
+    def __init__(self, ledger: LedgerFile, piece: int) -> None:
+        self.ledger, self.piece = ledger, piece
+        self.parts = ledger.parts
+        self.buffers = [bytearray() for _ in range(self.parts)]
+        self.flush_at = max(1 << 12, _BUFFER_BYTES // self.parts)
+        self.years: set[int] = set()
+
+    def _send(self, part: int, item: tuple[Any, ...]) -> None:
+        data = marshal.dumps(item)
+        buffer = self.buffers[part]
+        buffer += len(data).to_bytes(4, "little")
+        buffer += data
+        if len(buffer) >= self.flush_at:
+            self._flush(part)
+
+    def _flush(self, part: int) -> None:
+        with self.ledger.part_file(part, self.piece).open("ab") as stream:
+            stream.write(self.buffers[part])
+        self.buffers[part].clear()
+
+    def add(self, position: int, record: object) -> None:
+        """Send ``record``, the ``position``-th of the piece, to its part."""
+        request_id = record.get("id") if type(record) is dict else None
+        key = request_id if type(request_id) is str else ""
+        self._send(partition_of(key, self.parts), (_RECORD, position, record))
+        if type(record) is not dict:
+            return
+        amends = record.get("amends")
+        if type(amends) is str and key:
+            self._send(partition_of(amends, self.parts), (_AMENDS, key, amends))
+        received = record.get("received")
+        if type(received) is str and received[:4].isdigit():
+            self.years.add(int(received[:4]))
+
+    def close(self) -> None:
+        """Write what is left in the buffers."""
+        for part, buffer in enumerate(self.buffers):
+            if buffer:
+                self._flush(part)
+
+
+def _line_error(line: str, lines: int, records: int) -> JsonLedgerError:
+    """The error the JSON Lines reader gives for ``line``, the ``lines``-th of a piece."""
+    try:
+        for _ in _lines(_Text([line])):
+            pass
+    except JsonLedgerError as error:
+        return JsonLedgerError(records + error.record, lines, error.column, error.reason)
+    msg = f"json refused a line that the JSON Lines reader takes: {line!r}"  # pragma: no cover
+    raise AssertionError(msg)  # pragma: no cover
+
+
+def _split_lines(ledger: LedgerFile, piece: int, start: int, end: int) -> _Piece:
+    """Split the lines of JSON Lines that start in bytes ``start`` to ``end``."""
+    writer = _Writer(ledger, piece)
+    lines = records = 0
+    error: JsonLedgerError | NotUtf8Error | None = None
+    with ledger.path.open("rb") as stream:
+        if start:
+            stream.seek(start - 1)
+            stream.readline()  # the end of a line that started in the piece before
+        at = stream.tell()
+        loads = json.loads
+        while at < end and (raw := stream.readline()):
+            lines += 1
+            try:
+                line = raw.decode()
+            except UnicodeDecodeError as problem:
+                error = NotUtf8Error(problem.reason, at + problem.start)
+                break
+            at += len(raw)
+            if not raw.strip(_WHITESPACE):
+                continue
+            try:
+                record = loads(line)
+            except ValueError:
+                error = _line_error(line, lines, records)
+                break
+            writer.add(records, record)
+            records += 1
+    writer.close()
+    return _Piece(lines, records, frozenset(writer.years), error)
+
+
+def _split_array(ledger: LedgerFile, piece: int) -> _Piece:
+    """Split a JSON array (or any ledger text) read by one process."""
+    writer = _Writer(ledger, piece)
+    records = 0
+    with ledger.path.open(encoding="utf-8") as stream:
+        chunks: Iterator[str] = iter(functools.partial(stream.read, _CHUNK), "")
+        try:
+            for record in iter_json_records(chunks):
+                writer.add(records, record)
+                records += 1
+        except UnicodeDecodeError as problem:
+            return _Piece(0, records, frozenset(), NotUtf8Error(problem.reason, problem.start))
+        except JsonLedgerError as problem:
+            return _Piece(0, records, frozenset(), problem)
+    writer.close()
+    return _Piece(0, records, frozenset(writer.years))
+
+
+def _is_array(ledger: LedgerFile) -> bool:
+    """Whether the ledger's first character that is not whitespace is ``[``."""
+    with ledger.path.open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            text = chunk.lstrip(_WHITESPACE)
+            if text:
+                return text.startswith(b"[")
+    return False
+
+
+@attrs.frozen
+class _PartJob:
+    """What a process needs to count one part."""
+
+    ledger: LedgerFile
+    part: int
+    starts: tuple[int, ...]
+    """Where each piece's records start in the ledger."""
+    period: ReportingPeriod | None
+    """The period to count for; ``None`` to check the records only."""
+    provenance: bool
+
+
+@attrs.frozen
+class _Counted:
+    """What counting one part found."""
+
+    errors: list[tuple[int, FieldError]]
+    conflicts: tuple[ConflictingRepeatError, ...]
+    subtotals: Subtotals | None
+
+
+def _items(job: _PartJob) -> Iterator[tuple[Any, ...]]:
+    """The records and amendments of a part, in ledger order, records placed in the whole."""
+    for piece, start in enumerate(job.starts):
+        path = job.ledger.part_file(job.part, piece)
+        if not path.exists():
+            continue
+        data = memoryview(path.read_bytes())
+        at = 0
+        while at < len(data):
+            size = int.from_bytes(data[at : at + 4], "little")
+            # Our own bytes, written by _Writer to a directory of our own.
+            kind, first, second = marshal.loads(data[at + 4 : at + 4 + size])  # noqa: S302
+            at += 4 + size
+            yield (kind, first + start, second) if kind == _RECORD else (kind, first, second)
+
+
+def _count_part(job: _PartJob) -> _Counted:
+    """Check, tally and count one part."""
+    reader = _Reader.make(None, DEFAULT_LEGAL_PROCESSES, _converter())
+    amendments: list[tuple[str, str]] = []
+
+    def records() -> Iterator[tuple[int, object]]:
+        for kind, first, second in _items(job):
+            if kind == _RECORD:
+                yield first, second
+            else:
+                amendments.append((first, second))
+
+    tally = Tally.of_positioned(reader.read_positioned(records()))
+    if reader.errors or tally.conflicts or job.period is None:
+        return _Counted(reader.errors, tally.conflicts, None)
+    subtotals = Subtotals.of(tally, job.period, provenance=job.provenance, amendments=amendments)
+    return _Counted([], (), subtotals)
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """One converter a process, made the first time a part is counted."""
+    return make_converter()
+
+
+class NoPeriodError(Exception):
+    """The records are good but span several calendar years (or none): say the period."""
+
+
+def _map(pool: Executor | None, function: Callable[[_T], _R], jobs: list[_T]) -> Iterator[_R]:
+    if pool is None or len(jobs) == 1:
+        return map(function, jobs)
+    return pool.map(function, jobs)
+
+
+def _pool(jobs: int) -> Executor | None:
+    if jobs == 1:
+        return None
+    context = get_context("fork") if sys.platform == "linux" else None
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+
+def _split(ledger: LedgerFile, pool: Executor | None, jobs: int) -> list[_Piece]:
+    """Split the ledger into its parts; raise the first problem with its text, if any."""
+    if _is_array(ledger):
+        pieces = [_split_array(ledger, 0)]
+    else:
+        count = max(1, min(jobs, ledger.size // ledger.range_bytes))
+        bounds = [ledger.size * piece // count for piece in range(count + 1)]
+        pieces = list(
+            _map(
+                pool,
+                _split_piece,
+                [(ledger, piece, bounds[piece], bounds[piece + 1]) for piece in range(count)],
+            )
+        )
+    lines = records = 0
+    for piece in pieces:
+        match piece.error:
+            case JsonLedgerError() as error:
+                raise JsonLedgerError(
+                    records + error.record, lines + error.line, error.column, error.reason
+                )
+            case NotUtf8Error() as error:
+                raise error
+        lines += piece.lines
+        records += piece.records
+    return pieces
+
+
+def _split_piece(job: tuple[LedgerFile, int, int, int]) -> _Piece:
+    return _split_lines(*job)
+
+
+def count_file(
+    ledger: LedgerFile, *, period: ReportingPeriod | None, provenance: bool, jobs: int
+) -> Subtotals:
+    """Count the ledger file in parts, with ``jobs`` processes, into its subtotals.
+
+    With no ``period``, the calendar year of the records is counted, when they all fall
+    in one.
+
+    Raises:
+        JsonLedgerError: When the file is not a JSON array of records, nor JSON Lines.
+        NotUtf8Error: When the file is not UTF-8 text.
+        InvalidLedgerError: With every problem of every record, in ledger order.
+        NoPeriodError: When no period is given and the records span several years.
+    """
+    pool = _pool(jobs)
+    try:
+        pieces = _split(ledger, pool, jobs)
+        starts = tuple(itertools.accumulate((piece.records for piece in pieces), initial=0))
+        years = frozenset().union(*(piece.years for piece in pieces))
+        if period is None and len(years) == 1:
+            period = ReportingPeriod.calendar_year(next(iter(years)))
+        parts = [
+            _PartJob(ledger, part, starts[:-1], period, provenance) for part in range(ledger.parts)
+        ]
+        errors: list[tuple[int, FieldError]] = []
+        conflicts: list[ConflictingRepeatError] = []
+        total: Subtotals | None = None
+        for counted in _map(pool, _count_part, parts):
+            errors.extend(counted.errors)
+            conflicts.extend(counted.conflicts)
+            if counted.subtotals is not None:
+                total = counted.subtotals if total is None else total + counted.subtotals
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    errors.sort(key=lambda pair: pair[0])
+    conflicts.sort(key=lambda conflict: conflict.second)
+    raise_problems((error for _, error in errors), conflicts, starts[-1])
+    if period is None:
+        raise NoPeriodError
+    if total is None:  # no part had a record
+        return Subtotals.of((), period, provenance=provenance)
+    return total
+
+
+def spool(stream: IO[str], directory: Path) -> Path:
+    """Copy ``stream`` (standard input) to a file in ``directory``, to count it as one.
+
+    The bytes are copied as they come when the stream has them (``sys.stdin.buffer``).
+    """
+    path = directory / "stdin"
+    with path.open("wb") as copy:
+        binary = getattr(stream, "buffer", None)
+        if binary is not None:
+            shutil.copyfileobj(binary, copy, _CHUNK)
+        else:
+            for chunk in iter(functools.partial(stream.read, _CHUNK), ""):
+                copy.write(chunk.encode("utf-8", "surrogateescape"))
+    return path

@@ -1,0 +1,184 @@
+"""The command line counts a ledger file in parts, on several processes: same report.
+
+Small part and range sizes force a ledger of a few hundred records into many parts and
+several pieces, so that every path of the split (a record's id in one part, its
+amendment in another, a piece boundary inside a line) runs here.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from builders import make_record
+from transparency_core import (
+    ReportingPeriod,
+    TextRenderer,
+    build_report,
+    iter_json_records,
+    reference_period,
+    reference_records,
+    tally_ledger,
+)
+from transparency_core._cli_parts import LedgerFile, NoPeriodError, NotUtf8Error, count_file
+from transparency_core.exceptions import InvalidLedgerError, JsonLedgerError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+Records = list[dict[str, Any]]
+
+
+def ledger_records() -> Records:
+    """The reference records, and records that make findings across parts."""
+    return [
+        *reference_records(),
+        make_record("X-1", amends="IN-2020-D-0019"),
+        make_record("X-2", amends="GONE-1"),
+        make_record(
+            "X-3",
+            identifiers=[{"type": "imei", "value": "1"}, {"type": "imei", "value": "1"}],
+        ),
+    ]
+
+
+def write_lines(path: Path, records: Sequence[object]) -> Path:
+    """Write ``records`` to ``path`` as JSON Lines."""
+    path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    return path
+
+
+def count(path: Path, tmp_path: Path, *, jobs: int = 2, **options: Any) -> Any:
+    """Count ``path`` in parts of 2 KB and pieces of at least 4 KB."""
+    directory = tmp_path / "parts"
+    directory.mkdir()
+    ledger = LedgerFile(path, path.stat().st_size, directory, part_bytes=2048, range_bytes=4096)
+    options = {"period": reference_period(), "provenance": True, **options}
+    return count_file(ledger, jobs=jobs, **options)
+
+
+class TestSameReport:
+    """In parts, on any number of processes, the report is the one of a single pass."""
+
+    @pytest.mark.parametrize("jobs", [1, 2, 3])
+    @pytest.mark.parametrize("form", ["lines", "array"])
+    def test_the_report_with_every_id(self, tmp_path: Path, jobs: int, form: str) -> None:
+        records = ledger_records()
+        path = tmp_path / "ledger.json"
+        if form == "lines":
+            write_lines(path, records)
+        else:
+            path.write_text(json.dumps(records, indent=1), encoding="utf-8")
+
+        report = count(path, tmp_path, jobs=jobs).report()
+
+        assert report == build_report(tally_ledger(records), reference_period())
+        assert len(report.findings) == 2
+
+    def test_without_provenance_the_same_figures(self, tmp_path: Path) -> None:
+        records = ledger_records()
+        expected = build_report(tally_ledger(records), reference_period())
+
+        report = count(
+            write_lines(tmp_path / "l.jsonl", records), tmp_path, provenance=False
+        ).report()
+
+        assert TextRenderer()(report) == TextRenderer()(expected)
+        assert (report.summary, report.entries) == (expected.summary, expected.left_out())
+
+    def test_the_calendar_year_of_the_records_by_default(self, tmp_path: Path) -> None:
+        records = [record for record in ledger_records() if record["received"] < "2021"]
+        records = [record for record in records if record["received"] >= "2020"]
+
+        subtotals = count(write_lines(tmp_path / "l.jsonl", records), tmp_path, period=None)
+
+        assert subtotals.period == ReportingPeriod.calendar_year(2020)
+
+    def test_blank_lines_and_windows_line_ends(self, tmp_path: Path) -> None:
+        records = ledger_records()
+        path = tmp_path / "l.jsonl"
+        path.write_bytes(
+            b"\r\n".join(json.dumps(record).encode() + b"\r\n" for record in records) + b"\n\n"
+        )
+
+        report = count(path, tmp_path).report()
+
+        assert report == build_report(tally_ledger(records), reference_period())
+
+
+class TestProblems:
+    """Every problem of every part, together and in ledger order, as in one pass."""
+
+    def test_bad_records_and_conflicts_as_tally_ledger_reports_them(self, tmp_path: Path) -> None:
+        records: list[object] = list(ledger_records())
+        records[3] = {**reference_records()[3], "country": "Spain"}
+        records[150] = 42
+        records[200] = {**reference_records()[200], "surprise": True}
+        records.append({**reference_records()[10], "country": "SE"})  # a conflicting repeat
+        records.append({**reference_records()[5], "received": "2020-02-30"})
+        with pytest.raises(InvalidLedgerError) as single:
+            tally_ledger(records)
+
+        with pytest.raises(InvalidLedgerError) as parts:
+            count(write_lines(tmp_path / "l.jsonl", records), tmp_path)
+
+        assert parts.value.describe() == single.value.describe()
+        assert len(parts.value.exceptions) == 5
+
+    def test_bad_records_come_before_the_missing_period(self, tmp_path: Path) -> None:
+        records: list[object] = [*ledger_records(), 42]
+
+        with pytest.raises(InvalidLedgerError):
+            count(write_lines(tmp_path / "l.jsonl", records), tmp_path, period=None)
+
+    def test_several_years_need_a_period(self, tmp_path: Path) -> None:
+        with pytest.raises(NoPeriodError):
+            count(write_lines(tmp_path / "l.jsonl", ledger_records()), tmp_path, period=None)
+
+    @pytest.mark.parametrize(
+        "bad",
+        ['{"id": "X-9", oops}', '{"id": "X-9"} {"id": "X-10"}', "[1, 2", '"\\u12"'],
+    )
+    def test_bad_json_in_a_later_piece_is_placed_in_the_whole(
+        self, tmp_path: Path, bad: str
+    ) -> None:
+        lines = [json.dumps(record) for record in ledger_records()]
+        lines.insert(180, bad)
+        text = "\n".join(lines) + "\n"
+        with pytest.raises(JsonLedgerError) as single:
+            list(iter_json_records([text]))
+        path = tmp_path / "l.jsonl"
+        path.write_text(text, encoding="utf-8")
+
+        with pytest.raises(JsonLedgerError) as parts:
+            count(path, tmp_path)
+
+        assert str(parts.value) == str(single.value)
+        assert parts.value.line == 181
+
+    def test_a_byte_that_is_not_utf8_is_placed_in_the_file(self, tmp_path: Path) -> None:
+        text = write_lines(tmp_path / "good.jsonl", ledger_records()).read_bytes()
+        at = text.index(b"\n", len(text) * 2 // 3) + 5
+        path = tmp_path / "l.jsonl"
+        path.write_bytes(text[:at] + b"\xff" + text[at:])
+
+        with pytest.raises(NotUtf8Error) as error:
+            count(path, tmp_path)
+
+        assert error.value.at == at
+
+
+class TestEmpty:
+    """A ledger with no records, counted for a period, is a report with no rows."""
+
+    @pytest.mark.parametrize("text", ["", "[]", "\n\n"])
+    def test_no_records(self, tmp_path: Path, text: str) -> None:
+        path = tmp_path / "l.json"
+        path.write_text(text, encoding="utf-8")
+
+        report = count(path, tmp_path).report()
+
+        assert report == build_report([], reference_period())
