@@ -64,7 +64,7 @@ PART_BYTES = 4 << 20
 """About how much of the ledger file one part holds: 4 MiB."""
 RANGE_BYTES = 4 << 20
 """The least of a JSON Lines file that one process splits: 4 MiB."""
-_BUFFER_BYTES = 16 << 20
+_BUFFER_BYTES = 4 << 20
 """How much of the split records are held, over all parts, before writing them."""
 _CHUNK = 1 << 16
 _WHITESPACE = b" \t\n\r"

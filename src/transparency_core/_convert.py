@@ -327,9 +327,14 @@ def _usual_request(converter: cattrs.Converter, value: dict[str, Any]) -> Reques
         and type(value["response"]) is dict
     ):
         return None
+    identifiers = []
+    for item in value["identifiers"]:
+        identifier = _usual_identifier(item) if type(item) is dict else None
+        if identifier is None:
+            return None
+        identifiers.append(identifier)
     try:
         day = parse_iso_date(received)
-        identifiers = converter.structure(value["identifiers"], tuple[Identifier, ...])
         response = converter.structure(value["response"], Response)
     except (ValueError, TypeError, _FieldErrors, ClassValidationError, IterableValidationError):
         return None  # the exact path names the problem, at its place in the record

@@ -132,6 +132,44 @@ def _country_problem(path: str, value: object) -> FieldError | None:
     return None
 
 
+def _filled(value: object) -> bool:
+    """Whether ``value`` is a string with something other than white space in it."""
+    return type(value) is str and bool(value) and not value.isspace()
+
+
+def _sound(  # noqa: PLR0913, PLR0917 -- the fields of a request that are checked
+    request_id: object,
+    country: object,
+    category: object,
+    identifiers: object,
+    legal_process: object,
+    data_country: object,
+    amends: object,
+) -> bool:
+    """Whether :func:`request_problems` surely finds nothing: the usual request, quickly.
+
+    Stricter than the full check (a value of an unexpected type is not sound here), so
+    ``False`` only means "check in full".
+    """
+    return (
+        _filled(request_id)
+        and type(country) is str
+        and country in COUNTRY_CODES
+        and _filled(category)
+        and type(identifiers) in {list, tuple}
+        and bool(identifiers)
+        and (legal_process is None or _filled(legal_process))
+        and (
+            data_country is None
+            or (
+                (type(data_country) is str and data_country in COUNTRY_CODES)
+                and data_country != country
+            )
+        )
+        and (amends is None or (_filled(amends) and amends != request_id))
+    )
+
+
 def request_problems(values: Mapping[str, object]) -> list[FieldError]:
     """Every problem with the values of a request, field by field, in field order.
 
@@ -142,6 +180,16 @@ def request_problems(values: Mapping[str, object]) -> list[FieldError]:
     identifiers = values.get("identifiers")
     data_country = values.get("data_country")
     amends = values.get("amends")
+    if _sound(
+        values.get("id"),
+        values.get("country"),
+        values.get("category"),
+        identifiers,
+        values.get("legal_process"),
+        data_country,
+        amends,
+    ):
+        return []
     found = [
         _text_problem("id", values.get("id")),
         _country_problem("country", values.get("country")),
@@ -195,7 +243,10 @@ class Identifier:
 
     def __attrs_post_init__(self) -> None:
         """Refuse empty types, values and subjects."""
-        if not (_blank(self.type) or _blank(self.value) or _blank(self.subject)):
+        subject = self.subject
+        if _filled(self.type) and _filled(self.value) and (subject is None or _filled(subject)):
+            return  # the usual identifier, quickly
+        if not (_blank(self.type) or _blank(self.value) or _blank(subject)):
             return
         for field in ("type", "value", "subject"):
             problem = _text_problem(field, getattr(self, field))
@@ -295,6 +346,16 @@ class Request:
 
     def __attrs_post_init__(self) -> None:
         """Check the values and the invariants that span fields."""
+        if _sound(
+            self.id,
+            self.country,
+            self.category,
+            self.identifiers,
+            self.legal_process,
+            self.data_country,
+            self.amends,
+        ):
+            return
         values = {
             "id": self.id,
             "country": self.country,
@@ -315,7 +376,19 @@ class Request:
         "If we are asked for more than one identifier of a device, we count that as a
         single request": identifiers sharing a ``subject`` are one.
         """
-        return len({identifier.subject_key for identifier in self.identifiers})
+        identifiers = self.identifiers
+        if len(identifiers) == 1:
+            return 1
+        # subject_key, in short: a named subject is its name (a string), an unnamed one
+        # its identifier (a tuple), and a string never equals a tuple.
+        return len(
+            {
+                (identifier.type, identifier.value)
+                if identifier.subject is None
+                else identifier.subject
+                for identifier in identifiers
+            }
+        )
 
     @property
     def cross_border(self) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 from babel import Locale
@@ -51,7 +51,7 @@ from transparency_core._tally import Tally
 from transparency_core.exceptions import InvalidLedgerError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Container, Iterable, Sequence
 
     from transparency_core._disclosure import Disclosure
     from transparency_core._model import (
@@ -95,31 +95,64 @@ class _Counter:
 
     def __init__(self, *, provenance: bool) -> None:
         self.provenance = provenance
-        self.counts: dict[str, dict[str, dict[Requests | Subjects, list[Any]]]] = {}
+        self.measures: dict[str, tuple[Requests | Subjects, ...]] = {}
+        self.tests: dict[str, tuple[tuple[Callable[[Request], bool], bool], ...]] = {}
+        self.values: dict[str, dict[str, list[int]]] = {}
+        self.ids: dict[str, dict[str, list[list[str]]]] = {}
 
-    def add(self, table: str, measures: tuple[Requests | Subjects, ...], request: Request) -> None:
-        rows = self.counts.setdefault(table, {})
-        row = rows.get(request.country)
-        if row is None:
-            row = rows[request.country] = {}
-        for measure in measures:
-            if not measure.where(request):
-                continue
-            slot = row.get(measure)
-            if slot is None:
-                slot = row[measure] = [0, []]
-            slot[0] += request.subject_count if type(measure) is Subjects else 1
-            if self.provenance:
-                slot[1].append(request.id)
+    def table(self, key: str, measures: tuple[Requests | Subjects, ...]) -> None:
+        """Count ``measures`` in the table ``key``."""
+        self.measures[key] = measures
+        self.tests[key] = tuple((measure.where, type(measure) is Subjects) for measure in measures)
+        self.values[key], self.ids[key] = {}, {}
+
+    def add(self, table: str, request: Request) -> None:
+        """Count ``request`` in its country's row of ``table``."""
+        country = request.country
+        values = self.values[table].get(country)
+        if values is None:
+            size = len(self.measures[table])
+            values = self.values[table][country] = [0] * size
+            self.ids[table][country] = [[] for _ in range(size)]
+        ids = self.ids[table][country] if self.provenance else None
+        for index, (where, subjects) in enumerate(self.tests[table]):
+            if where(request):
+                values[index] += request.subject_count if subjects else 1
+                if ids is not None:
+                    ids[index].append(request.id)
 
     def freeze(self) -> _Counts:
+        """The counts that are not zero, by table, country and measure."""
         return {
             table: {
-                country: {measure: (slot[0], tuple(slot[1])) for measure, slot in row.items()}
-                for country, row in rows.items()
+                country: {
+                    measure: (value, tuple(ids))
+                    for measure, value, ids in zip(
+                        self.measures[table], values, self.ids[table][country], strict=True
+                    )
+                    if value
+                }
+                for country, values in rows.items()
             }
-            for table, rows in self.counts.items()
+            for table, rows in self.values.items()
+            if rows
         }
+
+
+def _left_out(
+    request: Request, records: int, period: ReportingPeriod, tabulated: Container[str]
+) -> LedgerEntry | None:
+    """The entry of a request that is not counted, with why; ``None`` for one counted."""
+    # Rule 1: "A request counts once, in its category, country and the period of its
+    # received date." Rule 10: nothing outside the period is silently dropped.
+    if request.received not in period:
+        side = "before" if request.received < period.start else "after"
+        reason = f"received {request.received.isoformat()}, {side} the period {period}"
+        return LedgerEntry(request.id, records, Disposition.OUT_OF_PERIOD, reason)
+    if request.category not in tabulated:
+        reason = f"category {request.category!r} has no table in this report"
+        return LedgerEntry(request.id, records, Disposition.CATEGORY_NOT_IN_REPORT, reason)
+    return None
 
 
 def _add_counts(first: _Counts, second: _Counts) -> _Counts:
@@ -338,43 +371,26 @@ class Subtotals:
             msg = f"{count} conflicting repeated record{'s' if count > 1 else ''} in the ledger"
             raise InvalidLedgerError(msg, list(tally.conflicts))
         merged, records = tally.requests, tally.records
-        tabulated = {category.name: _measures(category.columns) for category in categories}
         counter = _Counter(provenance=provenance)
+        for category in categories:
+            counter.table(category.name, _measures(category.columns))
         cross_border = _Counter(provenance=provenance)
+        cross_border.table("", (_EVERY,))
         counted: list[Request] = []
         entries: list[LedgerEntry] = []
         reasons: dict[tuple[str, str], str] = {}  # one string per table and country, shared
-        counted_records = 0
         for request_id, request in merged.items():
-            # Rule 1: "A request counts once, in its category, country and the period of
-            # its received date." Rule 10: nothing outside the period is silently dropped.
-            if request.received not in period:
-                side = "before" if request.received < period.start else "after"
-                reason = f"received {request.received.isoformat()}, {side} the period {period}"
-                entries.append(
-                    LedgerEntry(request_id, records[request_id], Disposition.OUT_OF_PERIOD, reason)
-                )
-                continue
-            measures = tabulated.get(request.category)
-            if measures is None:
-                reason = f"category {request.category!r} has no table in this report"
-                entries.append(
-                    LedgerEntry(
-                        request_id,
-                        records[request_id],
-                        Disposition.CATEGORY_NOT_IN_REPORT,
-                        reason,
-                    )
-                )
+            left_out = _left_out(request, records[request_id], period, counter.measures)
+            if left_out is not None:
+                entries.append(left_out)
                 continue
             # Rule 3: "If a request is amended, it is counted as a new request": an
             # amending record is a request of its own and the amended one still counts.
-            counter.add(request.category, measures, request)
+            counter.add(request.category, request)
             counted.append(request)
-            counted_records += records[request_id]
             # Rule 9: cross-border requests are counted and disclosed, zero included.
             if request.cross_border:
-                cross_border.add("", (_EVERY,), request)
+                cross_border.add("", request)
             if provenance:
                 where = (request.category, request.country)
                 reason = reasons.get(where) or reasons.setdefault(
@@ -393,10 +409,11 @@ class Subtotals:
             legal_process_breakdown(legal_processes, sorted(unregistered)),
             *breakdowns,
         ):
-            measures = _measures(breakdown.columns)
+            counter.table(breakdown.key, _measures(breakdown.columns))
+            counts_request = breakdown.where
             for request in counted:
-                if breakdown.where(request):
-                    counter.add(breakdown.key, measures, request)
+                if counts_request(request):
+                    counter.add(breakdown.key, request)
         return cls(
             period=period,
             categories=tuple(categories),
