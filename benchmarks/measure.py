@@ -1,9 +1,9 @@
 """Run one contender on a ledger in this process and print what it measured, as JSON.
 
 ``python benchmarks/measure.py NAME LEDGER`` runs ``loop``, ``pandas``, ``duckdb``,
-``counting-loop`` or ``counting-engine`` and prints its seconds, its figures and the
-number of requests. The runner (``run.py``) starts each in a process of its own, so that
-each has a fresh interpreter and its peak memory is its own.
+``counting-loop``, ``counting-engine`` or ``counting-subtotals`` and prints its seconds,
+its figures and the number of requests. The runner (``run.py``) starts each in a process
+of its own, so that each has a fresh interpreter and its peak memory is its own.
 """
 
 from __future__ import annotations
@@ -33,17 +33,23 @@ def _peer(name: str, path: Path) -> dict[str, object]:
 def _counting(name: str, path: Path) -> tuple[float, dict[str, object]]:
     """Target 1: count prebuilt records into the four tables; time the counting only.
 
-    ``counting-engine`` counts value objects with ``build_report``; ``counting-loop`` is
-    the minimal hand-written loop over the same records as plain dicts.
+    ``counting-engine`` counts value objects with ``build_report`` (every figure with its
+    request ids), ``counting-subtotals`` with ``Subtotals`` without provenance (the
+    figures only, as the loop); ``counting-loop`` is the minimal hand-written loop over
+    the same records as plain dicts.
     """
     import transparency_core as tc  # noqa: PLC0415
 
     lines = path.read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines if line.strip()]
-    if name == "counting-engine":
+    if name in {"counting-engine", "counting-subtotals"}:
         tally = tc.tally_ledger(records)
+        period = tc.ReportingPeriod.calendar_year(2020)
         start = time.perf_counter()
-        report = tc.build_report(tally, tc.ReportingPeriod.calendar_year(2020))
+        if name == "counting-engine":
+            report = tc.build_report(tally, period)
+        else:
+            report = tc.Subtotals.of(tally, period, provenance=False).report()
         return time.perf_counter() - start, common.engine_figures(report)
     import peer_loop  # noqa: PLC0415
 

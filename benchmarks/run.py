@@ -142,7 +142,7 @@ def main() -> int:
             f"{ratio_duck} | {peak:,} | {same} |"
         )
     counted = {}
-    for name in ("counting-loop", "counting-engine"):
+    for name in ("counting-loop", "counting-engine", "counting-subtotals"):
         _, _, output = _run([*measure, name, str(path)])
         counted[name] = json.loads(output)
     loop_seconds = counted["counting-loop"]["seconds"]
@@ -151,7 +151,8 @@ def main() -> int:
     print("|---|---:|---:|---|")
     for name, label in (
         ("counting-loop", "a minimal loop over dicts"),
-        ("counting-engine", "build_report over value objects"),
+        ("counting-engine", "build_report over value objects (with every id)"),
+        ("counting-subtotals", "Subtotals over value objects, without provenance"),
     ):
         seconds = counted[name]["seconds"]
         same = "yes" if counted[name]["figures"] == reference else "NO"

@@ -102,6 +102,47 @@ class TestRender:
             "\nRelease date: June 2021\n\n", "\n"
         )
 
+    @pytest.mark.parametrize("form", ["json", "jsonl"])
+    def test_any_number_of_processes_print_the_same_bytes(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, form: str
+    ) -> None:
+        """--jobs changes who counts, never what is printed."""
+        records = reference_records()
+        path = tmp_path / f"ledger.{form}"
+        if form == "json":
+            path.write_text(json.dumps(records), encoding="utf-8")
+        else:
+            path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        period = ["--period", "2020-01-01/2020-12-31", "--format", "json"]
+
+        outputs = {run(capsys, "render", str(path), *period, "--jobs", j) for j in ("1", "3")}
+
+        assert len(outputs) == 1
+        assert next(iter(outputs))[0] == EXIT_OK
+
+    def test_explain_shows_every_id_of_a_ledger_file(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """The explain view counts with provenance: the same lines as the built-in one."""
+        ledger = write(tmp_path, reference_records())
+        period = "2020-01-01/2020-12-31"
+
+        code, out, _ = run(capsys, "render", ledger, "--period", period, "--format", "explain")
+
+        assert code == EXIT_OK
+        assert out == ExplainRenderer()(reference_report())
+
+    @pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+    def test_jobs_must_be_a_whole_number_of_at_least_one(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, jobs: str
+    ) -> None:
+        """An argparse usage error: exit 2, the reason on stderr."""
+        with pytest.raises(SystemExit) as exit_:
+            main(["render", write(tmp_path, []), "--jobs", jobs])
+
+        assert exit_.value.code == EXIT_BAD_INPUT
+        assert "expected a whole number of at least 1" in capsys.readouterr().err
+
     def test_the_period_defaults_to_the_records_calendar_year(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:

@@ -327,13 +327,13 @@ def _usual_request(converter: cattrs.Converter, value: dict[str, Any]) -> Reques
         and type(value["response"]) is dict
     ):
         return None
-    identifiers = []
-    for item in value["identifiers"]:
-        identifier = _usual_identifier(item) if type(item) is dict else None
-        if identifier is None:
-            return None
-        identifiers.append(identifier)
     try:
+        identifiers = []
+        for item in value["identifiers"]:
+            identifier = _usual_identifier(item) if type(item) is dict else None
+            if identifier is None:
+                return None
+            identifiers.append(identifier)
         day = parse_iso_date(received)
         response = converter.structure(value["response"], Response)
     except (ValueError, TypeError, _FieldErrors, ClassValidationError, IterableValidationError):
