@@ -302,7 +302,9 @@ class Subtotals:
     two parts (records of one id are one request: keep them in one part, by
     :func:`partition_of` say). Subtotals hold integers, not requests, so they are small,
     pickle fast, and can be counted on other cores or machines. Without provenance they
-    hold no request ids either, and their size does not grow with the requests counted.
+    hold no id of a counted request either: their size grows only with the requests left
+    out and the findings, not with the requests counted. A request that amends an id in
+    another part is checked in that part: see ``amendments`` in :meth:`of`.
 
     Example:
         >>> from transparency_core import reference_ledger, reference_period
