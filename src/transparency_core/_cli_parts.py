@@ -150,11 +150,12 @@ class _Writer:
 
     def add(self, position: int, record: object) -> None:
         """Send ``record``, the ``position``-th of the piece, to its part."""
-        request_id = record.get("id") if type(record) is dict else None
+        if type(record) is not dict:
+            self._send(partition_of("", self.parts), (_RECORD, position, record))
+            return
+        request_id = record.get("id")
         key = request_id if type(request_id) is str else ""
         self._send(partition_of(key, self.parts), (_RECORD, position, record))
-        if type(record) is not dict:
-            return
         amends = record.get("amends")
         if type(amends) is str and key:
             self._send(partition_of(amends, self.parts), (_AMENDS, key, amends))

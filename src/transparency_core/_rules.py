@@ -15,7 +15,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 from babel import Locale
@@ -75,6 +75,7 @@ _Count = tuple[int, tuple[str, ...]]
 _Counts = dict[str, dict[str, dict[Requests | Subjects, _Count]]]
 """Table key -> country -> measure -> count."""
 _NONE: _Count = (0, ())
+_K = TypeVar("_K")
 
 
 def _measures(columns: Iterable[Column]) -> tuple[Requests | Subjects, ...]:
@@ -155,6 +156,13 @@ def _left_out(
     return None
 
 
+def _add_row(into: dict[_K, _Count], row: Mapping[_K, _Count]) -> None:
+    """Add the counts of ``row`` to those of ``into``, key by key."""
+    for key, (value, ids) in row.items():
+        had, had_ids = into.get(key, _NONE)
+        into[key] = (had + value, had_ids + ids)
+
+
 def _add_counts(first: _Counts, second: _Counts) -> _Counts:
     merged = {
         table: {country: dict(row) for country, row in rows.items()}
@@ -163,10 +171,7 @@ def _add_counts(first: _Counts, second: _Counts) -> _Counts:
     for table, rows in second.items():
         into_rows = merged.setdefault(table, {})
         for country, row in rows.items():
-            into = into_rows.setdefault(country, {})
-            for measure, (value, ids) in row.items():
-                had, had_ids = into.get(measure, _NONE)
-                into[measure] = (had + value, had_ids + ids)
+            _add_row(into_rows.setdefault(country, {}), row)
     return merged
 
 
@@ -446,9 +451,7 @@ class Subtotals:
                 msg = f"cannot add subtotals counted with different {name.replace('_', ' ')}"
                 raise ValueError(msg)
         cross_border = dict(self.cross_border)
-        for country, (value, ids) in other.cross_border.items():
-            had, had_ids = cross_border.get(country, _NONE)
-            cross_border[country] = (had + value, had_ids + ids)
+        _add_row(cross_border, other.cross_border)
         mine, theirs = self.summary, other.summary
         return attrs.evolve(
             self,
