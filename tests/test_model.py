@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import date
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from builders import imei, make_request
 from transparency_core import DataKind, Identifier, Outcome, ReportingPeriod, Response
@@ -95,6 +98,32 @@ class TestRequest:
         )
 
         assert request.subject_count == 2
+
+    @given(
+        st.lists(
+            st.builds(
+                Identifier,
+                type=st.sampled_from(["imei", "serial_number"]),
+                value=st.sampled_from(["1", "2", "3"]),
+                subject=st.none() | st.sampled_from(["a", "b", "c", "d"]),
+            ),
+            min_size=1,
+            max_size=8,
+        )
+    )
+    def test_subjects_and_repeats_are_worked_out_as_defined(
+        self, identifiers: list[Identifier]
+    ) -> None:
+        """Worked out once, when built (and again after a pickle), as their definitions."""
+        subjects = len({identifier.subject_key for identifier in identifiers})
+        pairs = [(identifier.type, identifier.value) for identifier in identifiers]
+        repeated = tuple(index for index, pair in enumerate(pairs) if pair in pairs[:index])
+        request = make_request("R1", identifiers=identifiers)
+        copied = pickle.loads(pickle.dumps(request))  # noqa: S301 -- our own bytes
+
+        assert (request.subject_count, request.repeated_identifiers) == (subjects, repeated)
+        assert (copied.subject_count, copied.repeated_identifiers) == (subjects, repeated)
+        assert copied == request
 
 
 class TestIdentifier:

@@ -9,8 +9,10 @@ from JSON.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from datetime import date
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import attrs
@@ -261,6 +263,11 @@ class Identifier:
         return ("subject", self.subject)
 
 
+_SUBJECT = attrgetter("subject")
+type_and_value = attrgetter("type", "value")
+"""What makes an identifier the same identifier, as a tuple."""
+
+
 @attrs.frozen
 class Response:
     """What the company did: the outcome, what data went out, and how.
@@ -345,8 +352,8 @@ class Request:
     amends: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        """Check the values and the invariants that span fields."""
-        if _sound(
+        """Check the values and the invariants that span fields; work out the subjects."""
+        if not _sound(
             self.id,
             self.country,
             self.category,
@@ -355,19 +362,21 @@ class Request:
             self.data_country,
             self.amends,
         ):
-            return
-        values = {
-            "id": self.id,
-            "country": self.country,
-            "category": self.category,
-            "identifiers": self.identifiers,
-            "legal_process": self.legal_process,
-            "data_country": self.data_country,
-            "amends": self.amends,
-        }
-        problems = request_problems(values)
-        if problems:
-            raise problems[0]
+            values = {
+                "id": self.id,
+                "country": self.country,
+                "category": self.category,
+                "identifiers": self.identifiers,
+                "legal_process": self.legal_process,
+                "data_country": self.data_country,
+                "amends": self.amends,
+            }
+            problems = request_problems(values)
+            if problems:
+                raise problems[0]
+        # Worked out now, while the identifiers are fresh in memory: counting a large
+        # ledger later reads two numbers per request and never an identifier.
+        _ = self._subject_count, self._repeated_identifiers
 
     @property
     def subject_count(self) -> int:
@@ -376,19 +385,59 @@ class Request:
         "If we are asked for more than one identifier of a device, we count that as a
         single request": identifiers sharing a ``subject`` are one.
         """
+        return self._subject_count
+
+    @property
+    def repeated_identifiers(self) -> tuple[int, ...]:
+        """The positions of identifiers listed again: the same type and value as an earlier one.
+
+        Usually none. A repeat is counted once (the subjects are what count) and is
+        reported as a finding with the report.
+
+        Example:
+            >>> from datetime import date
+            >>> imei = Identifier("imei", "490154203237518")
+            >>> Request(
+            ...     id="IN-2020-0002",
+            ...     received=date(2020, 3, 2),
+            ...     country="IN",
+            ...     category="device",
+            ...     identifiers=[imei, Identifier("imei", "356938035643809"), imei],
+            ...     response=Response(Outcome.REJECTED),
+            ... ).repeated_identifiers
+            (2,)
+        """
+        return self._repeated_identifiers
+
+    # Cached (in slots attrs makes for them) rather than worked out on every use; they
+    # sit behind plain properties because attrs drops a cached property's docstring.
+    @functools.cached_property
+    def _subject_count(self) -> int:
         identifiers = self.identifiers
         if len(identifiers) == 1:
             return 1
-        # subject_key, in short: a named subject is its name (a string), an unnamed one
-        # its identifier (a tuple), and a string never equals a tuple.
-        return len(
-            {
-                (identifier.type, identifier.value)
-                if identifier.subject is None
-                else identifier.subject
-                for identifier in identifiers
-            }
+        # subject_key, in short and at C speed: a named subject is its name (a string),
+        # an unnamed one its identifier (a tuple), and a string never equals a tuple.
+        subjects = set(map(_SUBJECT, identifiers))
+        if None not in subjects:
+            return len(subjects)
+        subjects.discard(None)
+        return len(subjects) + len(
+            {type_and_value(identifier) for identifier in identifiers if identifier.subject is None}
         )
+
+    @functools.cached_property
+    def _repeated_identifiers(self) -> tuple[int, ...]:
+        identifiers = self.identifiers
+        if len(identifiers) == 1 or len(set(map(type_and_value, identifiers))) == len(identifiers):
+            return ()
+        seen: set[tuple[str, str]] = set()
+        repeated: list[int] = []
+        for index, key in enumerate(map(type_and_value, identifiers)):
+            if key in seen:
+                repeated.append(index)
+            seen.add(key)
+        return tuple(repeated)
 
     @property
     def cross_border(self) -> bool:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 from babel import Locale
 
-from transparency_core._breakdowns import Breakdown, legal_process_breakdown
+from transparency_core._breakdowns import Breakdown, LegalProcessIs, legal_process_breakdown
 from transparency_core._categories import (
     DEFAULT_CATEGORIES,
     DEFAULT_LEGAL_PROCESSES,
@@ -30,6 +30,7 @@ from transparency_core._categories import (
     Percent,
     Requests,
     Subjects,
+    every_request,
 )
 from transparency_core._period import ReportingPeriod
 from transparency_core._report import (
@@ -51,12 +52,10 @@ from transparency_core._tally import Tally
 from transparency_core.exceptions import InvalidLedgerError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Container, Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from transparency_core._disclosure import Disclosure
-    from transparency_core._model import (
-        Request,
-    )
+    from transparency_core._model import Request
 
 __all__ = ["Subtotals", "build_report", "partition_of"]
 
@@ -92,35 +91,74 @@ def _measures(columns: Iterable[Column]) -> tuple[Requests | Subjects, ...]:
 
 
 class _Counter:
-    """Counts requests into the cells of tables, keeping their ids with provenance."""
+    """Counts requests into the cells of tables, keeping their ids with provenance.
+
+    The first measure of every table counts every request (see :func:`_measures`), so
+    it is added without a call; so is a measure of every request's subjects.
+    """
 
     def __init__(self, *, provenance: bool) -> None:
         self.provenance = provenance
         self.measures: dict[str, tuple[Requests | Subjects, ...]] = {}
-        self.tests: dict[str, tuple[tuple[Callable[[Request], bool], bool], ...]] = {}
+        self.tests: dict[str, tuple[tuple[int, Callable[[Request], bool] | None, bool], ...]] = {}
         self.values: dict[str, dict[str, list[int]]] = {}
         self.ids: dict[str, dict[str, list[list[str]]]] = {}
 
     def table(self, key: str, measures: tuple[Requests | Subjects, ...]) -> None:
-        """Count ``measures`` in the table ``key``."""
+        """Count ``measures`` in the table ``key``; the first must be :data:`_EVERY`."""
         self.measures[key] = measures
-        self.tests[key] = tuple((measure.where, type(measure) is Subjects) for measure in measures)
+        self.tests[key] = tuple(
+            (index, None if where is every_request else where, type(measure) is Subjects)
+            for index, measure in enumerate(measures)
+            if index
+            for where in (measure.where,)
+        )
         self.values[key], self.ids[key] = {}, {}
 
-    def add(self, table: str, request: Request) -> None:
-        """Count ``request`` in its country's row of ``table``."""
-        country = request.country
+    def row(self, table: str, country: str) -> tuple[list[int], list[list[str]]]:
+        """The counts (and ids) of ``country`` in ``table``, made on first use."""
         values = self.values[table].get(country)
         if values is None:
             size = len(self.measures[table])
             values = self.values[table][country] = [0] * size
             self.ids[table][country] = [[] for _ in range(size)]
-        ids = self.ids[table][country] if self.provenance else None
-        for index, (where, subjects) in enumerate(self.tests[table]):
-            if where(request):
+        return values, self.ids[table][country]
+
+    def add(self, table: str, request: Request) -> None:
+        """Count ``request`` in its country's row of ``table``."""
+        values, ids = self.row(table, request.country)
+        values[0] += 1
+        provenance = self.provenance
+        if provenance:
+            ids[0].append(request.id)
+        for index, where, subjects in self.tests[table]:
+            if where is None or where(request):
                 values[index] += request.subject_count if subjects else 1
-                if ids is not None:
+                if provenance:
                     ids[index].append(request.id)
+
+    def add_all(self, table: str, requests: Iterable[Request]) -> None:
+        """Count each of ``requests`` in its country's row of ``table``."""
+        for request in requests:
+            self.add(table, request)
+
+    def add_legal_processes(
+        self, table: Breakdown, ids: Mapping[str, Mapping[str, Sequence[str]]]
+    ) -> None:
+        """Count the legal process breakdown from the ids of country -> process -> ids.
+
+        A request with a legal process (``has_legal_process``) is in the whole and in
+        its own process's column (``LegalProcessIs``): no predicate is called per request.
+        """
+        measures = _measures(table.columns)
+        self.table(table.key, measures)
+        for country, by_process in ids.items():
+            values, row_ids = self.row(table.key, country)
+            for name, with_it in by_process.items():
+                for index in (0, measures.index(Requests(LegalProcessIs(name)))):
+                    values[index] += len(with_it)
+                    if self.provenance:
+                        row_ids[index].extend(with_it)
 
     def freeze(self) -> _Counts:
         """The counts that are not zero, by table, country and measure."""
@@ -140,20 +178,14 @@ class _Counter:
         }
 
 
-def _left_out(
-    request: Request, records: int, period: ReportingPeriod, tabulated: Container[str]
-) -> LedgerEntry | None:
-    """The entry of a request that is not counted, with why; ``None`` for one counted."""
-    # Rule 1: "A request counts once, in its category, country and the period of its
-    # received date." Rule 10: nothing outside the period is silently dropped.
+def _left_out(request: Request, records: int, period: ReportingPeriod) -> LedgerEntry:
+    """The entry of a request that is not counted: outside ``period``, or not tabulated."""
     if request.received not in period:
         side = "before" if request.received < period.start else "after"
         reason = f"received {request.received.isoformat()}, {side} the period {period}"
         return LedgerEntry(request.id, records, Disposition.OUT_OF_PERIOD, reason)
-    if request.category not in tabulated:
-        reason = f"category {request.category!r} has no table in this report"
-        return LedgerEntry(request.id, records, Disposition.CATEGORY_NOT_IN_REPORT, reason)
-    return None
+    reason = f"category {request.category!r} has no table in this report"
+    return LedgerEntry(request.id, records, Disposition.CATEGORY_NOT_IN_REPORT, reason)
 
 
 def _add_row(into: dict[_K, _Count], row: Mapping[_K, _Count]) -> None:
@@ -201,32 +233,27 @@ def _findings(
         if amended not in requests
     )
     for request_id, request in requests.items():
-        identifiers = request.identifiers
-        if len({(identifier.type, identifier.value) for identifier in identifiers}) == len(
-            identifiers
-        ):
-            identifiers = ()  # the usual case: no identifier is listed twice
-        seen: set[tuple[str, str]] = set()
-        for index, identifier in enumerate(identifiers):
-            key = (identifier.type, identifier.value)
-            if key in seen:
-                found.append(
-                    Finding(
-                        request_id,
-                        f"identifiers[{index}]",
-                        f"lists {identifier.type} {identifier.value!r} more than once",
-                    )
-                )
-            seen.add(key)
-        if period.released is not None and request.received > period.released:
+        for index in request.repeated_identifiers:
+            identifier = request.identifiers[index]
             found.append(
                 Finding(
                     request_id,
-                    "received",
-                    f"received {request.received.isoformat()}, after the report's release "
-                    f"on {period.released.isoformat()}",
+                    f"identifiers[{index}]",
+                    f"lists {identifier.type} {identifier.value!r} more than once",
                 )
             )
+    released = period.released
+    if released is not None:
+        found.extend(
+            Finding(
+                request_id,
+                "received",
+                f"received {request.received.isoformat()}, after the report's release "
+                f"on {released.isoformat()}",
+            )
+            for request_id, request in requests.items()
+            if request.received > released
+        )
     return found
 
 
@@ -381,25 +408,35 @@ class Subtotals:
         counter = _Counter(provenance=provenance)
         for category in categories:
             counter.table(category.name, _measures(category.columns))
-        cross_border = _Counter(provenance=provenance)
-        cross_border.table("", (_EVERY,))
+        tabulated = counter.measures
+        # Rules 7 and 9 count by a field, not by a predicate per column: the ids of
+        # country -> legal process, and of country (cross-border).
+        processes: dict[str, dict[str, list[str]]] = {}
+        cross_border: dict[str, list[str]] = {}
         counted: list[Request] = []
         entries: list[LedgerEntry] = []
         reasons: dict[tuple[str, str], str] = {}  # one string per table and country, shared
+        first, last = period.start, period.end
         for request_id, request in merged.items():
-            left_out = _left_out(request, records[request_id], period, counter.measures)
-            if left_out is not None:
-                entries.append(left_out)
+            # Rule 1: "A request counts once, in its category, country and the period of
+            # its received date." Rule 10: nothing outside the period is silently dropped.
+            if not first <= request.received <= last or request.category not in tabulated:
+                entries.append(_left_out(request, records[request_id], period))
                 continue
             # Rule 3: "If a request is amended, it is counted as a new request": an
             # amending record is a request of its own and the amended one still counts.
             counter.add(request.category, request)
             counted.append(request)
+            country = request.country
+            if request.legal_process is not None:  # has_legal_process
+                processes.setdefault(country, {}).setdefault(request.legal_process, []).append(
+                    request_id
+                )
             # Rule 9: cross-border requests are counted and disclosed, zero included.
             if request.cross_border:
-                cross_border.add("", request)
+                cross_border.setdefault(country, []).append(request_id)
             if provenance:
-                where = (request.category, request.country)
+                where = (request.category, country)
                 reason = reasons.get(where) or reasons.setdefault(
                     where, f"counted in {', '.join(where)}"
                 )
@@ -408,19 +445,15 @@ class Subtotals:
                 )
         known = {process.name for process in legal_processes}
         unregistered = frozenset(
-            request.legal_process
-            for request in counted
-            if request.legal_process and request.legal_process not in known
+            name for named in processes.values() for name in named if name not in known
         )
-        for breakdown in (
-            legal_process_breakdown(legal_processes, sorted(unregistered)),
-            *breakdowns,
-        ):
+        counter.add_legal_processes(
+            legal_process_breakdown(legal_processes, sorted(unregistered)), processes
+        )
+        for breakdown in breakdowns:
             counter.table(breakdown.key, _measures(breakdown.columns))
             counts_request = breakdown.where
-            for request in counted:
-                if counts_request(request):
-                    counter.add(breakdown.key, request)
+            counter.add_all(breakdown.key, filter(counts_request, counted))
         return cls(
             period=period,
             categories=tuple(categories),
@@ -429,7 +462,8 @@ class Subtotals:
             provenance=provenance,
             counts=counter.freeze(),
             cross_border={
-                country: row[_EVERY] for country, row in cross_border.freeze().get("", {}).items()
+                country: (len(ids), tuple(ids) if provenance else ())
+                for country, ids in cross_border.items()
             },
             unregistered=unregistered,
             entries=tuple(entries),
