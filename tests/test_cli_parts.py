@@ -140,7 +140,14 @@ class TestProblems:
 
     @pytest.mark.parametrize(
         "bad",
-        ['{"id": "X-9", oops}', '{"id": "X-9"} {"id": "X-10"}', "[1, 2", '"\\u12"'],
+        [
+            '{"id": "X-9", oops}',
+            '{"id": "X-9"} {"id": "X-10"}',
+            "[1, 2",
+            '"\\u12"',
+            '{"id": "X-9", "deep": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        ],
+        ids=["junk", "two records", "cut short", "bad escape", "nested too deeply"],
     )
     def test_bad_json_in_a_later_piece_is_placed_in_the_whole(
         self, tmp_path: Path, bad: str

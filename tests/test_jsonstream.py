@@ -88,6 +88,11 @@ class TestErrors:
             ('[{"id": "A"}] x', "line 1, column 15: text after the closing ]"),
             ('{"id": "A"}\n{"id": "B"} {"id": "C"}\n', "line 2, column 12: expected one record a"),
             ('{"id": "A"}\n{"id": \n', "line 2, column 8: Expecting value"),
+            ("[" * 100_000 + "]" * 100_000, "line 1, column 2: nested too deeply to read"),
+            (
+                '{"a": ' + "[" * 100_000 + "]" * 100_000 + "}\n",
+                "line 1, column 1: nested too deeply to read",
+            ),
         ],
     )
     def test_malformed_text(self, text: str, message: str) -> None:

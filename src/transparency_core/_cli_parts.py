@@ -204,7 +204,7 @@ def _split_lines(ledger: LedgerFile, piece: int, start: int, end: int) -> _Piece
                 continue
             try:
                 record = loads(line)
-            except ValueError:
+            except (ValueError, RecursionError):
                 error = _line_error(line, lines, records)
                 break
             writer.add(records, record)

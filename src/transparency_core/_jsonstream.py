@@ -20,6 +20,7 @@ __all__ = ["iter_json_records"]
 _WHITESPACE = " \t\n\r"
 _NUMBER = frozenset("0123456789+-.eE")
 _DECODER = json.JSONDecoder()
+_TOO_DEEP = "the record is nested too deeply to read"
 
 
 class _Text:
@@ -83,6 +84,8 @@ class _Text:
                 if self.more():
                     continue
                 raise self.error(record, error.msg, error.pos) from None
+            except RecursionError:
+                raise self.error(record, _TOO_DEEP) from None
             # A number that reaches the end of the text read so far may go on in the
             # next chunk: "1.5e" then "+16".
             if (
@@ -137,6 +140,8 @@ def _lines(text: _Text) -> Iterator[object]:
             value, stop = _DECODER.raw_decode(line, text.pos)
         except json.JSONDecodeError as error:
             raise text.error(record, error.msg, error.pos) from None
+        except RecursionError:
+            raise text.error(record, _TOO_DEEP) from None
         if line[stop:].strip(_WHITESPACE):
             raise text.error(record + 1, "expected one record a line (JSON Lines)", stop)
         yield value
