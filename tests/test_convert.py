@@ -116,6 +116,18 @@ class TestErrors:
             "'mac_address' (identifiers of a device request), got 'email'"
         ]
 
+    def test_a_huge_id_is_shortened_in_messages(self) -> None:
+        """A record's id is shown as its values are: at most 80 characters of it."""
+        huge = "x" * 100_000
+        records = [make_record(huge, received=None), make_record(huge), make_record(huge)]
+        records[2]["country"] = "SE"
+
+        [bad_date, conflict] = problems(records)
+
+        assert bad_date.startswith(f"$[0].received (id '{'x' * 76}...): expected")
+        assert conflict.startswith(f"$[1] and $[2] repeat id '{'x' * 76}... but disagree")
+        assert max(map(len, (bad_date, conflict))) < 300
+
     def test_missing_identifiers(self) -> None:
         """A request names at least one subject."""
         assert problems([make_record("R1", identifiers=[])]) == [

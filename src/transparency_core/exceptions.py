@@ -102,7 +102,9 @@ class FieldError(TransparencyError, ValueError):
 
     def __str__(self) -> str:
         """Say where, what was expected and what came."""
-        where = self.path if self.record_id is None else f"{self.path} (id {self.record_id!r})"
+        where = self.path
+        if self.record_id is not None:
+            where = f"{where} (id {_shown(self.record_id)})"
         return f"{where}: expected {self.expected}, got {_shown(self.got)}"
 
     def __reduce__(self) -> tuple[type[Self], tuple[str, str, object, str | None]]:
@@ -179,7 +181,7 @@ class ConflictingRepeatError(TransparencyError, ValueError):
     def __str__(self) -> str:
         """Name both records and what they disagree on."""
         return (
-            f"$[{self.first}] and $[{self.second}] repeat id {self.id!r} but disagree "
+            f"$[{self.first}] and $[{self.second}] repeat id {_shown(self.id)} but disagree "
             f"on {self.field}: {_shown(self.first_value)} versus "
             f"{_shown(self.second_value)}"
         )
