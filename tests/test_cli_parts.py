@@ -16,6 +16,7 @@ from builders import make_record
 from transparency_core import (
     ReportingPeriod,
     TextRenderer,
+    _cli_parts,
     build_report,
     iter_json_records,
     reference_period,
@@ -78,6 +79,18 @@ class TestSameReport:
         assert report == build_report(tally_ledger(records), reference_period())
         assert len(report.findings) == 2
 
+    @pytest.mark.parametrize("jobs", [1, 2])
+    def test_with_orjson_or_json_the_same_report(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+    ) -> None:
+        """The lines parsed by orjson (the fast extra) or by json count alike."""
+        path = write_lines(tmp_path / "l.jsonl", ledger_records())
+        with_orjson = count(path, tmp_path, jobs=jobs).report()
+        monkeypatch.setattr(_cli_parts, "_FAST", None)
+        (tmp_path / "parts").rename(tmp_path / "parts-before")
+
+        assert count(path, tmp_path, jobs=jobs).report() == with_orjson
+
     def test_without_provenance_the_same_figures(self, tmp_path: Path) -> None:
         records = ledger_records()
         expected = build_report(tally_ledger(records), reference_period())
@@ -127,6 +140,30 @@ class TestProblems:
 
         assert parts.value.describe() == single.value.describe()
         assert len(parts.value.exceptions) == 5
+
+    @pytest.mark.parametrize("fast", [True, False], ids=["orjson", "json"])
+    def test_values_json_reads_differently_are_reported_as_json_reads_them(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, fast: bool
+    ) -> None:
+        """Huge numbers (orjson makes them floats), NaN and lone surrogates (it refuses)."""
+        if not fast:
+            monkeypatch.setattr(_cli_parts, "_FAST", None)
+        lines = [json.dumps(record) for record in ledger_records()]
+        lines[20] = lines[20][:-1] + ', "emergency": 18446744073709551616}'
+        lines[90] = lines[90][:-1] + ', "emergency": NaN}'
+        lines[160] = lines[160].replace('"id": "', '"id": "\\ud800', 1)
+        lines[161] = lines[161][:-1] + ', "extra": -1e400}'
+        text = "\n".join(lines) + "\n"
+        with pytest.raises(InvalidLedgerError) as single:
+            tally_ledger(iter_json_records([text]))
+        path = tmp_path / "l.jsonl"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+
+        with pytest.raises(InvalidLedgerError) as parts:
+            count(path, tmp_path)
+
+        assert parts.value.describe() == single.value.describe()
+        assert "got 18446744073709551616" in parts.value.describe()
 
     def test_bad_records_come_before_the_missing_period(self, tmp_path: Path) -> None:
         records: list[object] = [*ledger_records(), 42]

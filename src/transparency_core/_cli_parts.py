@@ -13,6 +13,14 @@ which the core never does. It counts in two steps:
    :class:`~transparency_core.Subtotals`; the parts are counted in a pool of processes,
    and their subtotals add up to the report.
 
+With the ``fast`` extra (orjson) installed, JSON Lines are parsed by orjson, and a line
+goes to its part as it was written, to be parsed again there (cheaper than packing the
+parsed record). orjson reads a line as :mod:`json` does, or refuses it, and then
+:mod:`json` reads it, or names the problem, as without the extra. Numbers past 64 bits
+are the one difference (orjson makes them floats): no good record has a number, so a part
+with any bad record is read again with :mod:`json`, and every problem is reported with
+the values :mod:`json` reads.
+
 A part holds about :data:`PART_BYTES` of the ledger, so memory depends on that, not on the
 length of the ledger (with provenance, the request ids of the figures still grow with
 it). Problems are collected from every part and reported together, in ledger order,
@@ -49,6 +57,13 @@ if TYPE_CHECKING:
 
     import cattrs
 
+try:
+    from orjson import loads as _fast_loads
+except ImportError:  # pragma: no cover -- without the "fast" extra
+    _FAST: Callable[[bytes], Any] | None = None
+else:
+    _FAST = _fast_loads
+
 __all__ = [
     "PART_BYTES",
     "RANGE_BYTES",
@@ -68,7 +83,8 @@ _BUFFER_BYTES = 4 << 20
 """How much of the split records are held, over all parts, before writing them."""
 _CHUNK = 1 << 16
 _WHITESPACE = b" \t\n\r"
-_RECORD, _AMENDS = 0, 1
+_RECORD, _AMENDS, _LINE = 0, 1, 2
+"""What a part's item holds: a parsed record, an amendment, or a line to parse."""
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 
@@ -148,14 +164,18 @@ class _Writer:
             stream.write(self.buffers[part])
         self.buffers[part].clear()
 
-    def add(self, position: int, record: object) -> None:
-        """Send ``record``, the ``position``-th of the piece, to its part."""
+    def add(self, position: int, record: object, line: bytes | None = None) -> None:
+        """Send ``record``, the ``position``-th of the piece, to its part.
+
+        With its ``line``, the line is sent, to be parsed again by the part.
+        """
+        item = (_RECORD, position, record) if line is None else (_LINE, position, line)
         if type(record) is not dict:
-            self._send(partition_of("", self.parts), (_RECORD, position, record))
+            self._send(partition_of("", self.parts), item)
             return
         request_id = record.get("id")
         key = request_id if type(request_id) is str else ""
-        self._send(partition_of(key, self.parts), (_RECORD, position, record))
+        self._send(partition_of(key, self.parts), item)
         amends = record.get("amends")
         if type(amends) is str and key:
             self._send(partition_of(amends, self.parts), (_AMENDS, key, amends))
@@ -191,9 +211,19 @@ def _split_lines(ledger: LedgerFile, piece: int, start: int, end: int) -> _Piece
             stream.seek(start - 1)
             stream.readline()  # the end of a line that started in the piece before
         at = stream.tell()
-        loads = json.loads
+        fast = _FAST
         while at < end and (raw := stream.readline()):
             lines += 1
+            if fast is not None:
+                try:
+                    record = fast(raw)
+                except ValueError:
+                    pass  # json reads it, or names the problem
+                else:
+                    at += len(raw)
+                    writer.add(records, record, raw)
+                    records += 1
+                    continue
             try:
                 line = raw.decode()
             except UnicodeDecodeError as problem:
@@ -203,7 +233,7 @@ def _split_lines(ledger: LedgerFile, piece: int, start: int, end: int) -> _Piece
             if not raw.strip(_WHITESPACE):
                 continue
             try:
-                record = loads(line)
+                record = json.loads(line)
             except (ValueError, RecursionError):
                 error = _line_error(line, lines, records)
                 break
@@ -276,11 +306,29 @@ def _items(job: _PartJob) -> Iterator[tuple[Any, ...]]:
             # Our own bytes, written by _Writer to a directory of our own.
             kind, first, second = marshal.loads(data[at + 4 : at + 4 + size])  # noqa: S302
             at += 4 + size
-            yield (kind, first + start, second) if kind == _RECORD else (kind, first, second)
+            yield (kind, first, second) if kind == _AMENDS else (kind, first + start, second)
+
+
+def _exact_loads(line: bytes) -> object:
+    return json.loads(line.decode())
 
 
 def _count_part(job: _PartJob) -> _Counted:
     """Check, tally and count one part."""
+    reader, tally, amendments = _read_part(job, _FAST or _exact_loads)
+    if reader.errors and _FAST is not None:
+        # Problems are reported with the values json reads (a huge number, say).
+        reader, tally, amendments = _read_part(job, _exact_loads)
+    if reader.errors or tally.conflicts or job.period is None:
+        return _Counted(reader.errors, tally.conflicts, None)
+    subtotals = Subtotals.of(tally, job.period, provenance=job.provenance, amendments=amendments)
+    return _Counted([], (), subtotals)
+
+
+def _read_part(
+    job: _PartJob, loads: Callable[[bytes], object]
+) -> tuple[_Reader, Tally, list[tuple[str, str]]]:
+    """Read, check and tally the records of a part, parsing its lines with ``loads``."""
     reader = _Reader.make(None, DEFAULT_LEGAL_PROCESSES, _converter())
     amendments: list[tuple[str, str]] = []
 
@@ -288,14 +336,12 @@ def _count_part(job: _PartJob) -> _Counted:
         for kind, first, second in _items(job):
             if kind == _RECORD:
                 yield first, second
+            elif kind == _LINE:
+                yield first, loads(second)
             else:
                 amendments.append((first, second))
 
-    tally = Tally.of_positioned(reader.read_positioned(records()))
-    if reader.errors or tally.conflicts or job.period is None:
-        return _Counted(reader.errors, tally.conflicts, None)
-    subtotals = Subtotals.of(tally, job.period, provenance=job.provenance, amendments=amendments)
-    return _Counted([], (), subtotals)
+    return reader, Tally.of_positioned(reader.read_positioned(records())), amendments
 
 
 @functools.cache

@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from functools import partial
 from sys import intern
 from typing import TYPE_CHECKING, Any, TypeGuard, TypeVar
 
@@ -226,7 +225,7 @@ def _configure(converter: cattrs.Converter, *, fast: bool) -> None:
     usual: dict[type, Callable[[dict[str, Any]], object]] = {
         Identifier: _usual_identifier,
         Response: _usual_response,
-        Request: partial(_usual_request, converter),
+        Request: _UsualRequests(),
     }
     for cls, structure in exact.items():
         converter.register_structure_hook(
@@ -285,10 +284,10 @@ def _member(cls: type[_E], value: object) -> _E | None:
 def _usual_identifier(value: dict[str, Any]) -> Identifier | None:
     kind, text, subject = value.get("type"), value.get("value"), value.get("subject")
     if (
-        value.keys() <= _IDENTIFIER_FIELDS
-        and _text(kind)
-        and _text(text)
-        and _optional_text(subject)
+        type(kind) is str
+        and type(text) is str
+        and (subject is None or type(subject) is str)
+        and value.keys() <= _IDENTIFIER_FIELDS
     ):
         return Identifier(intern(kind), text, subject)
     return None
@@ -313,44 +312,98 @@ def _usual_response(value: dict[str, Any]) -> Response | None:
     return Response(outcome, members[0], challenged, members[1], members[2])
 
 
-def _usual_request(converter: cattrs.Converter, value: dict[str, Any]) -> Request | None:
-    if not (_REQUIRED <= value.keys() <= _REQUEST_FIELDS):
-        return None
-    received, emergency = value["received"], value.get("emergency", False)
-    if not (
-        all(_text(value[name]) for name in ("id", "country", "category"))
-        and all(_optional_text(value.get(name)) for name in ("legal_process", "data_country"))
-        and _optional_text(value.get("amends"))
-        and _text(received)
-        and type(emergency) is bool
-        and type(value["identifiers"]) is list
-        and type(value["response"]) is dict
-    ):
-        return None
-    try:
-        identifiers = []
-        for item in value["identifiers"]:
-            identifier = _usual_identifier(item) if type(item) is dict else None
-            if identifier is None:
-                return None
-            identifiers.append(identifier)
-        day = parse_iso_date(received)
-        response = converter.structure(value["response"], Response)
-    except (ValueError, TypeError, _FieldErrors, ClassValidationError, IterableValidationError):
-        return None  # the exact path names the problem, at its place in the record
-    process = value.get("legal_process")
-    return Request(
-        id=value["id"],
-        received=day,
-        country=intern(value["country"]),
-        category=intern(value["category"]),
-        identifiers=identifiers,
-        response=response,
-        legal_process=None if process is None else intern(process),
-        data_country=value.get("data_country"),
-        emergency=emergency,
-        amends=value.get("amends"),
-    )
+_SHARED_LIMIT = 4096
+"""How many distinct dates and responses one converter keeps to share."""
+
+
+class _UsualRequests:
+    """Builds usual records into requests, sharing equal dates and responses.
+
+    A ledger has few distinct received dates and responses: each is parsed and checked
+    once, and the (frozen) value shared by every record that has it. One per converter.
+    """
+
+    def __init__(self) -> None:
+        self.dates: dict[str, date] = {}
+        self.responses: dict[tuple[object, ...], Response] = {}
+
+    def date(self, text: str) -> date:
+        day = self.dates.get(text)
+        if day is None:
+            day = parse_iso_date(text)
+            if len(self.dates) < _SHARED_LIMIT:
+                self.dates[text] = day
+        return day
+
+    def response(self, value: dict[str, Any]) -> Response | None:
+        outcome, data = value.get("outcome"), value.get("data")
+        notified, action = value.get("notified"), value.get("action")
+        challenged = value.get("challenged", False)
+        # Exact types first, so that no key equals another of other types (1 == True).
+        if not (
+            type(outcome) is str
+            and type(challenged) is bool
+            and _optional_text(data)
+            and _optional_text(notified)
+            and _optional_text(action)
+        ):
+            return None
+        key = (outcome, data, notified, action, challenged)
+        response = self.responses.get(key)
+        if response is None:
+            response = _usual_response(value)
+            if response is not None and len(self.responses) < _SHARED_LIMIT:
+                self.responses[key] = response
+        return response
+
+    def __call__(self, value: dict[str, Any]) -> Request | None:
+        if not (_REQUIRED <= value.keys() <= _REQUEST_FIELDS):
+            return None
+        received, emergency, response = (
+            value["received"],
+            value.get("emergency", False),
+            value["response"],
+        )
+        if not (
+            _text(value["id"])
+            and _text(value["country"])
+            and _text(value["category"])
+            and _optional_text(value.get("legal_process"))
+            and _optional_text(value.get("data_country"))
+            and _optional_text(value.get("amends"))
+            and _text(received)
+            and type(emergency) is bool
+            and type(value["identifiers"]) is list
+            and type(response) is dict
+            and response.keys() <= _RESPONSE_FIELDS
+        ):
+            return None
+        try:
+            identifiers = []
+            for item in value["identifiers"]:
+                identifier = _usual_identifier(item) if type(item) is dict else None
+                if identifier is None:
+                    return None
+                identifiers.append(identifier)
+            day = self.date(received)
+            usual_response = self.response(response)
+        except (ValueError, TypeError, FieldError):
+            return None  # the exact path names the problem, at its place in the record
+        if usual_response is None:
+            return None
+        process = value.get("legal_process")
+        return Request(
+            id=value["id"],
+            received=day,
+            country=intern(value["country"]),
+            category=intern(value["category"]),
+            identifiers=identifiers,
+            response=usual_response,
+            legal_process=None if process is None else intern(process),
+            data_country=value.get("data_country"),
+            emergency=emergency,
+            amends=value.get("amends"),
+        )
 
 
 def make_converter() -> cattrs.Converter:
@@ -367,27 +420,37 @@ def make_converter() -> cattrs.Converter:
     return converter
 
 
+def _is_mapping(value: object) -> TypeGuard[Mapping[str, Any]]:
+    """``isinstance(value, Mapping)``, quickly for the usual dict."""
+    return type(value) is dict or isinstance(value, Mapping)
+
+
 def _check_values(
     record: Mapping[str, Any],
     categories: Mapping[str, Category],
     legal_processes: Sequence[str],
+    *,
+    built: bool,
 ) -> list[FieldError]:
     """Check the values of a raw record: its fields, and what must be registered.
 
     It reads the raw record, so it runs even when another field is malformed and the
-    request cannot be built; values of the wrong type are left to the converter.
+    request cannot be built; values of the wrong type are left to the converter. A
+    record that was ``built`` passed the request's own checks of its fields on
+    construction, on the same values: only what must be registered is left.
     """
-    errors = request_problems(record)
+    errors = [] if built else request_problems(record)
     name = record.get("category")
     category = categories.get(name) if type(name) is str else None
     if type(name) is str and category is None:
         errors.append(FieldError("category", _one_of(categories), name))
     identifiers = record.get("identifiers")
     if category is not None and type(identifiers) is list:
-        expected = f"{_one_of(category.identifier_types)} (identifiers of a {name} request)"
+        allowed = category.identifier_types
         for index, identifier in enumerate(identifiers):
-            kind = identifier.get("type") if isinstance(identifier, Mapping) else None
-            if type(kind) is str and kind not in category.identifier_types:
+            kind = identifier.get("type") if _is_mapping(identifier) else None
+            if type(kind) is str and kind not in allowed:
+                expected = f"{_one_of(allowed)} (identifiers of a {name} request)"
                 errors.append(FieldError(f"identifiers[{index}].type", expected, kind))
     process = record.get("legal_process")
     if type(process) is str and process not in legal_processes:
@@ -531,8 +594,10 @@ class _Reader:
                 request = _structure_object(self.converter, record, Request)
             except _FieldErrors as problem:
                 found.extend(problem.errors)
-            if isinstance(record, Mapping):
-                found.extend(_check_values(record, self.categories, self.legal_processes))
+            if _is_mapping(record):
+                found.extend(
+                    _check_values(record, self.categories, self.legal_processes, built=not found)
+                )
             if found:
                 # A problem can be found twice, on the raw record and on construction:
                 # the raw finding, which shows the value as it came, is kept.

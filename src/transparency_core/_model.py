@@ -245,9 +245,18 @@ class Identifier:
 
     def __attrs_post_init__(self) -> None:
         """Refuse empty types, values and subjects."""
-        subject = self.subject
-        if _filled(self.type) and _filled(self.value) and (subject is None or _filled(subject)):
-            return  # the usual identifier, quickly
+        kind, text, subject = self.type, self.value, self.subject
+        # The usual identifier, quickly: _filled, written out (this runs a million times).
+        if (
+            type(kind) is str
+            and type(text) is str
+            and kind
+            and text
+            and not kind.isspace()
+            and not text.isspace()
+            and (subject is None or (type(subject) is str and subject and not subject.isspace()))
+        ):
+            return
         if not (_blank(self.type) or _blank(self.value) or _blank(subject)):
             return
         for field in ("type", "value", "subject"):
@@ -264,6 +273,7 @@ class Identifier:
 
 
 _SUBJECT = attrgetter("subject")
+_VALUE = attrgetter("value")
 type_and_value = attrgetter("type", "value")
 """What makes an identifier the same identifier, as a tuple."""
 
@@ -317,6 +327,38 @@ class Response:
 def _identifier_tuple(identifiers: Iterable[Identifier]) -> tuple[Identifier, ...]:
     """Freeze the identifiers handed in (a list, say) into a tuple."""
     return tuple(identifiers)
+
+
+_set = object.__setattr__
+
+
+def _subject_count(identifiers: tuple[Identifier, ...]) -> int:
+    """The subjects of ``identifiers``: how many distinct ``subject_key`` they have."""
+    if len(identifiers) == 1:
+        return 1
+    # subject_key, in short and at C speed: a named subject is its name (a string), an
+    # unnamed one its identifier (a tuple), and a string never equals a tuple.
+    subjects = set(map(_SUBJECT, identifiers))
+    if None not in subjects:
+        return len(subjects)
+    subjects.discard(None)
+    return len(subjects) + len(
+        {type_and_value(identifier) for identifier in identifiers if identifier.subject is None}
+    )
+
+
+def _repeated(identifiers: tuple[Identifier, ...]) -> tuple[int, ...]:
+    """The positions of identifiers with the type and value of an earlier one."""
+    # Usually every value differs, and then no identifier can repeat another.
+    if len(set(map(_VALUE, identifiers))) == len(identifiers):
+        return ()
+    seen: set[tuple[str, str]] = set()
+    repeated: list[int] = []
+    for index, key in enumerate(map(type_and_value, identifiers)):
+        if key in seen:
+            repeated.append(index)
+        seen.add(key)
+    return tuple(repeated)
 
 
 @attrs.frozen(kw_only=True)
@@ -375,8 +417,15 @@ class Request:
             if problems:
                 raise problems[0]
         # Worked out now, while the identifiers are fresh in memory: counting a large
-        # ledger later reads two numbers per request and never an identifier.
-        _ = self._subject_count, self._repeated_identifiers
+        # ledger later reads two numbers per request and never an identifier. (Set in
+        # the slots of the cached properties, which work them out again after a pickle.)
+        identifiers = self.identifiers
+        if len(identifiers) == 1:
+            _set(self, "_subject_count", 1)
+            _set(self, "_repeated_identifiers", ())
+        else:
+            _set(self, "_subject_count", _subject_count(identifiers))
+            _set(self, "_repeated_identifiers", _repeated(identifiers))
 
     @property
     def subject_count(self) -> int:
@@ -413,31 +462,11 @@ class Request:
     # sit behind plain properties because attrs drops a cached property's docstring.
     @functools.cached_property
     def _subject_count(self) -> int:
-        identifiers = self.identifiers
-        if len(identifiers) == 1:
-            return 1
-        # subject_key, in short and at C speed: a named subject is its name (a string),
-        # an unnamed one its identifier (a tuple), and a string never equals a tuple.
-        subjects = set(map(_SUBJECT, identifiers))
-        if None not in subjects:
-            return len(subjects)
-        subjects.discard(None)
-        return len(subjects) + len(
-            {type_and_value(identifier) for identifier in identifiers if identifier.subject is None}
-        )
+        return _subject_count(self.identifiers)
 
     @functools.cached_property
     def _repeated_identifiers(self) -> tuple[int, ...]:
-        identifiers = self.identifiers
-        if len(identifiers) == 1 or len(set(map(type_and_value, identifiers))) == len(identifiers):
-            return ()
-        seen: set[tuple[str, str]] = set()
-        repeated: list[int] = []
-        for index, key in enumerate(map(type_and_value, identifiers)):
-            if key in seen:
-                repeated.append(index)
-            seen.add(key)
-        return tuple(repeated)
+        return _repeated(self.identifiers)
 
     @property
     def cross_border(self) -> bool:
