@@ -85,7 +85,8 @@ def only_non_content_provided(request: Request) -> bool:
         >>> only_non_content_provided(ledger["CN-2020-A-0139"])  # content too
         False
     """
-    return data_provided(request) and request.response.data is DataKind.NON_CONTENT
+    response = request.response
+    return response.outcome is Outcome.PROVIDED and response.data is DataKind.NON_CONTENT
 
 
 def content_provided(request: Request) -> bool:
@@ -97,7 +98,8 @@ def content_provided(request: Request) -> bool:
         >>> content_provided(ledger["CN-2020-A-0139"]), content_provided(ledger["CN-2020-A-0056"])
         (True, False)
     """
-    return data_provided(request) and request.response.data is DataKind.CONTENT
+    response = request.response
+    return response.outcome is Outcome.PROVIDED and response.data is DataKind.CONTENT
 
 
 def challenged_or_rejected(request: Request) -> bool:

@@ -13,6 +13,7 @@ References:
 from __future__ import annotations
 
 import zlib
+from collections import defaultdict
 from collections.abc import Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, TypeVar
@@ -126,16 +127,21 @@ class _Counter:
 
     def add(self, table: str, request: Request) -> None:
         """Count ``request`` in its country's row of ``table``."""
-        values, ids = self.row(table, request.country)
+        values = self.values[table].get(request.country)
+        if values is None:
+            values = self.row(table, request.country)[0]
         values[0] += 1
-        provenance = self.provenance
-        if provenance:
-            ids[0].append(request.id)
+        if not self.provenance:
+            for index, where, subjects in self.tests[table]:
+                if where is None or where(request):
+                    values[index] += request.subject_count if subjects else 1
+            return
+        ids = self.ids[table][request.country]
+        ids[0].append(request.id)
         for index, where, subjects in self.tests[table]:
             if where is None or where(request):
                 values[index] += request.subject_count if subjects else 1
-                if provenance:
-                    ids[index].append(request.id)
+                ids[index].append(request.id)
 
     def add_all(self, table: str, requests: Iterable[Request]) -> None:
         """Count each of ``requests`` in its country's row of ``table``."""
@@ -218,26 +224,30 @@ def _findings(
     requests: Mapping[str, Request],
     period: ReportingPeriod,
     amendments: Iterable[tuple[str, str]] | None,
+    flagged: Iterable[Request],
 ) -> list[Finding]:
-    """Warnings that do not stop the count: they are shown with the report."""
+    """Warnings that do not stop the count: they are shown with the report.
+
+    ``flagged`` are the requests that amend another or repeat an identifier (picked out
+    while counting, so that the findings need no pass of their own over the ledger).
+    """
     found: list[Finding] = []
+    flagged = list(flagged)
     if amendments is None:
         amendments = (
-            (request_id, request.amends)
-            for request_id, request in requests.items()
-            if request.amends is not None
+            (request.id, request.amends) for request in flagged if request.amends is not None
         )
     found.extend(
         Finding(request_id, "amends", f"amends {amended!r}, which is not in the ledger")
         for request_id, amended in set(amendments)
         if amended not in requests
     )
-    for request_id, request in requests.items():
+    for request in flagged:
         for index in request.repeated_identifiers:
             identifier = request.identifiers[index]
             found.append(
                 Finding(
-                    request_id,
+                    request.id,
                     f"identifiers[{index}]",
                     f"lists {identifier.type} {identifier.value!r} more than once",
                 )
@@ -411,13 +421,18 @@ class Subtotals:
         tabulated = counter.measures
         # Rules 7 and 9 count by a field, not by a predicate per column: the ids of
         # country -> legal process, and of country (cross-border).
-        processes: dict[str, dict[str, list[str]]] = {}
-        cross_border: dict[str, list[str]] = {}
+        processes: defaultdict[str, defaultdict[str, list[str]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        cross_border: defaultdict[str, list[str]] = defaultdict(list)
         counted: list[Request] = []
         entries: list[LedgerEntry] = []
         reasons: dict[tuple[str, str], str] = {}  # one string per table and country, shared
         first, last = period.start, period.end
+        flagged: list[Request] = []  # for the findings
         for request_id, request in merged.items():
+            if request.amends is not None or request.repeated_identifiers:
+                flagged.append(request)
             # Rule 1: "A request counts once, in its category, country and the period of
             # its received date." Rule 10: nothing outside the period is silently dropped.
             if not first <= request.received <= last or request.category not in tabulated:
@@ -429,12 +444,10 @@ class Subtotals:
             counted.append(request)
             country = request.country
             if request.legal_process is not None:  # has_legal_process
-                processes.setdefault(country, {}).setdefault(request.legal_process, []).append(
-                    request_id
-                )
+                processes[country][request.legal_process].append(request_id)
             # Rule 9: cross-border requests are counted and disclosed, zero included.
             if request.cross_border:
-                cross_border.setdefault(country, []).append(request_id)
+                cross_border[country].append(request_id)
             if provenance:
                 where = (request.category, country)
                 reason = reasons.get(where) or reasons.setdefault(
@@ -470,7 +483,7 @@ class Subtotals:
             summary=LedgerSummary(
                 records=sum(records.values()), requests=len(merged), counted=len(counted)
             ),
-            findings=tuple(_findings(merged, period, amendments)),
+            findings=tuple(_findings(merged, period, amendments, flagged)),
         )
 
     def merge(self, other: Subtotals) -> Subtotals:
