@@ -183,8 +183,16 @@ class TestProblems:
             "[1, 2",
             '"\\u12"',
             '{"id": "X-9", "deep": ' + "[" * 100_000 + "]" * 100_000 + "}",
+            '{"id": "X-9", "deep": ' + "[" * 1_000 + "]" * 1_000 + "}",
         ],
-        ids=["junk", "two records", "cut short", "bad escape", "nested too deeply"],
+        ids=[
+            "junk",
+            "two records",
+            "cut short",
+            "bad escape",
+            "nested too deeply",
+            "too deeply for json, not for orjson",
+        ],
     )
     def test_bad_json_in_a_later_piece_is_placed_in_the_whole(
         self, tmp_path: Path, bad: str

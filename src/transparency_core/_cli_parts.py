@@ -16,7 +16,8 @@ which the core never does. It counts in two steps:
 With the ``fast`` extra (orjson) installed, JSON Lines are parsed by orjson, and a line
 goes to its part as it was written, to be parsed again there (cheaper than packing the
 parsed record). orjson reads a line as :mod:`json` does, or refuses it, and then
-:mod:`json` reads it, or names the problem, as without the extra. Numbers past 64 bits
+:mod:`json` reads it, or names the problem, as without the extra (a line that may nest
+deeper than :mod:`json` reads is left to :mod:`json`). Numbers past 64 bits
 are the one difference (orjson makes them floats): no good record has a number, so a part
 with any bad record is read again with :mod:`json`, and every problem is reported with
 the values :mod:`json` reads.
@@ -83,6 +84,8 @@ _BUFFER_BYTES = 4 << 20
 """How much of the split records are held, over all parts, before writing them."""
 _CHUNK = 1 << 16
 _WHITESPACE = b" \t\n\r"
+_FAST_DEPTH = 900
+"""Lines that may nest deeper are left to json: orjson reads 1,024 levels, json fewer."""
 _RECORD, _AMENDS, _LINE = 0, 1, 2
 """What a part's item holds: a parsed record, an amendment, or a line to parse."""
 _T = TypeVar("_T")
@@ -214,7 +217,7 @@ def _split_lines(ledger: LedgerFile, piece: int, start: int, end: int) -> _Piece
         fast = _FAST
         while at < end and (raw := stream.readline()):
             lines += 1
-            if fast is not None:
+            if fast is not None and raw.count(b"[") + raw.count(b"{") <= _FAST_DEPTH:
                 try:
                     record = fast(raw)
                 except ValueError:

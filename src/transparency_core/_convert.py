@@ -327,7 +327,8 @@ class _UsualRequests:
         self.dates: dict[str, date] = {}
         self.responses: dict[tuple[object, ...], Response] = {}
 
-    def date(self, text: str) -> date:
+    def day(self, text: str) -> date:
+        """The date of ``text``, parsed once per distinct text."""
         day = self.dates.get(text)
         if day is None:
             day = parse_iso_date(text)
@@ -336,6 +337,7 @@ class _UsualRequests:
         return day
 
     def response(self, value: dict[str, Any]) -> Response | None:
+        """The usual response of ``value``, built once per distinct value; else ``None``."""
         outcome, data = value.get("outcome"), value.get("data")
         notified, action = value.get("notified"), value.get("action")
         challenged = value.get("challenged", False)
@@ -357,6 +359,7 @@ class _UsualRequests:
         return response
 
     def __call__(self, value: dict[str, Any]) -> Request | None:
+        """The request of a usual record; ``None`` for the field-by-field path."""
         if not (_REQUIRED <= value.keys() <= _REQUEST_FIELDS):
             return None
         received, emergency, response = (
@@ -385,7 +388,7 @@ class _UsualRequests:
                 if identifier is None:
                     return None
                 identifiers.append(identifier)
-            day = self.date(received)
+            day = self.day(received)
             usual_response = self.response(response)
         except (ValueError, TypeError, FieldError):
             return None  # the exact path names the problem, at its place in the record
