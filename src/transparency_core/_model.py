@@ -350,7 +350,7 @@ def _subject_count(identifiers: tuple[Identifier, ...]) -> int:
 def _repeated(identifiers: tuple[Identifier, ...]) -> tuple[int, ...]:
     """The positions of identifiers with the type and value of an earlier one."""
     # Usually every value differs, and then no identifier can repeat another.
-    if len(set(map(_VALUE, identifiers))) == len(identifiers):
+    if len(identifiers) == 1 or len(set(map(_VALUE, identifiers))) == len(identifiers):
         return ()
     seen: set[tuple[str, str]] = set()
     repeated: list[int] = []
@@ -419,13 +419,8 @@ class Request:
         # Worked out now, while the identifiers are fresh in memory: counting a large
         # ledger later reads two numbers per request and never an identifier. (Set in
         # the slots of the cached properties, which work them out again after a pickle.)
-        identifiers = self.identifiers
-        if len(identifiers) == 1:
-            _set(self, "_subject_count", 1)
-            _set(self, "_repeated_identifiers", ())
-        else:
-            _set(self, "_subject_count", _subject_count(identifiers))
-            _set(self, "_repeated_identifiers", _repeated(identifiers))
+        _set(self, "_subject_count", _subject_count(self.identifiers))
+        _set(self, "_repeated_identifiers", _repeated(self.identifiers))
 
     @property
     def subject_count(self) -> int:
