@@ -8,17 +8,21 @@ import pytest
 
 from builders import make_record, make_request
 from transparency_core import (
+    OUTCOMES,
     SHIPPED_CATEGORIES,
     Action,
     Category,
     Column,
+    Disposition,
     Figure,
     Identifier,
+    LedgerSummary,
     Outcome,
     ReportingPeriod,
     Requests,
     Response,
     Subjects,
+    TextRenderer,
     _categories,
     build_report,
     default_categories,
@@ -178,3 +182,69 @@ class TestShippedCategories:
 
         [entry] = report.left_out()
         assert entry.reason == "category 'emergency' has no table in this report"
+
+
+class TestActionsStayInTheirOwnTable:
+    """A preservation is not a disclosure: kept out of the totals unless a policy says."""
+
+    LEDGER = (
+        make_request("D1", legal_process="other_court_order", data_country="FR"),
+        make_request(
+            "P1",
+            category="account_preservation",
+            identifiers=ACCOUNT,
+            response=Response(Outcome.NO_DATA, action=Action.PRESERVED),
+            legal_process="investigation_order",
+            data_country="FR",
+        ),
+    )
+
+    def categories(self) -> list[Category]:
+        registry = default_categories()
+        return [registry["device"], registry["account_preservation"]]
+
+    def test_by_default_only_in_their_table(self) -> None:
+        """Not in Table 4, a breakdown, the cross-border figures or the counted line."""
+        report = build_report(
+            self.LEDGER, YEAR, categories=self.categories(), breakdowns=[OUTCOMES]
+        )
+
+        assert report.table("account_preservation").cell("ES", "preserved") == Figure(1, ("P1",))
+        assert report.table("legal_process").cell("ES", "investigation_order").value == 0
+        assert report.table("outcomes").cell("ES", "no_data").value == 0
+        assert report.cross_border.total == Figure(1, ("D1",))
+        assert report.summary == LedgerSummary(records=2, requests=2, counted=1, actions=1)
+        assert [(e.id, e.disposition, e.reason) for e in report.entries] == [
+            ("D1", Disposition.COUNTED, "counted in device, ES"),
+            (
+                "P1",
+                Disposition.OWN_TABLE_ONLY,
+                "counted in account_preservation, ES, in its own table only",
+            ),
+        ]
+        assert report.left_out() == ()
+        text = " ".join(TextRenderer()(report).split())
+        assert "1 request counted; " in text
+        assert "1 request for an action on accounts counted in its own table only" in text
+
+    def test_a_policy_counts_them_in_the_totals(self) -> None:
+        """As TikTok does: everywhere a disclosure request is."""
+        report = build_report(
+            self.LEDGER,
+            YEAR,
+            categories=self.categories(),
+            breakdowns=[OUTCOMES],
+            actions_in_totals=True,
+        )
+
+        assert report.table("legal_process").cell("ES", "investigation_order").value == 1
+        assert report.table("outcomes").cell("ES", "no_data") == Figure(1, ("P1",))
+        assert report.cross_border.total.value == 2
+        assert report.summary == LedgerSummary(records=2, requests=2, counted=2, actions=0)
+
+    def test_which_shipped_categories_record_actions(self) -> None:
+        """Preservation and restriction/deletion; a registered category may say so too."""
+        assert [c.name for c in SHIPPED_CATEGORIES if c.action] == [
+            "account_preservation",
+            "account_restriction_deletion",
+        ]

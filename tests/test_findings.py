@@ -31,13 +31,40 @@ class TestFindings:
         assert report.table("device").cell("ES", "requests") == Figure(1, ("R2",))
 
     def test_an_identifier_listed_twice_in_one_request(self) -> None:
-        """Counted once as a device, and flagged."""
-        report = build_report([make_request("R1", identifiers=[imei("1"), imei("1")])], YEAR)
+        """Counted once as a device, and flagged with the value masked: last 4 characters."""
+        twice = [imei("490154203237518"), imei("490154203237518")]
+        report = build_report([make_request("R1", identifiers=twice)], YEAR)
 
         assert report.findings == (
-            Finding("R1", "identifiers[1]", "lists imei '1' more than once"),
+            Finding("R1", "identifiers[1]", "lists imei '…7518' more than once"),
         )
         assert report.table("device").cell("ES", "subjects") == Figure(1, ("R1",))
+
+    def test_a_short_identifier_is_masked_whole(self) -> None:
+        """Under eight characters, nothing of the value is shown."""
+        report = build_report([make_request("R1", identifiers=[imei("1234567")] * 2)], YEAR)
+
+        assert report.findings == (
+            Finding("R1", "identifiers[1]", "lists imei '…' more than once"),
+        )
+
+    def test_ids_that_differ_only_in_white_space_or_normalisation(self) -> None:
+        """Two requests counted, and each named as looking like the other."""
+        nfc, nfd = "ES-\N{LATIN SMALL LETTER E WITH ACUTE}", "ES-e\N{COMBINING ACUTE ACCENT}"
+        ledger = [make_request("ES-1"), make_request(" ES-1"), make_request(nfc), make_request(nfd)]
+        report = build_report(ledger, YEAR)
+
+        assert report.table("device").cell("ES", "requests").value == 4
+        message = (
+            "differs from {!r} only in white space or Unicode normalisation: "
+            "counted as two requests"
+        )
+        assert report.findings == (
+            Finding(" ES-1", "id", message.format("ES-1")),
+            Finding("ES-1", "id", message.format(" ES-1")),
+            Finding(nfd, "id", message.format(nfc)),
+            Finding(nfc, "id", message.format(nfd)),
+        )
 
     def test_a_request_received_after_the_release(self) -> None:
         """Left out as outside the period, and flagged: the date is likely a mistake."""
@@ -50,11 +77,11 @@ class TestFindings:
         )
         assert [entry.id for entry in report.left_out()] == ["R1"]
 
-    def test_findings_are_shown_by_the_renderers(self) -> None:
-        """In the text report's last section and in the explain view."""
+    def test_findings_are_internal(self) -> None:
+        """In the explain view, never in a published report."""
         report = build_report([make_request("R2", amends="R1")], YEAR)
 
-        assert "R2 (amends): amends 'R1', which is not in the ledger" in TextRenderer()(report)
+        assert "which is not in the ledger" not in TextRenderer()(report)
         assert "Finding: R2, amends: amends 'R1', which is not in the ledger" in ExplainRenderer()(
             report
         )

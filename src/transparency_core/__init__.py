@@ -43,7 +43,7 @@ from transparency_core._convert import (
     unstructure_ledger,
 )
 from transparency_core._csv import CsvRenderer
-from transparency_core._disclosure import Band, Banding, Suppressed, Suppression
+from transparency_core._disclosure import Band, Banding, Suppressed, Suppression, Withheld
 from transparency_core._explain import ExplainRenderer
 from transparency_core._html import HtmlRenderer
 from transparency_core._json import REPORT_SCHEMA, JsonRenderer
@@ -143,6 +143,7 @@ __all__ = [
     "Table",
     "Tally",
     "TextRenderer",
+    "Withheld",
     "ZeroDenominator",
     "build_report",
     "compare",

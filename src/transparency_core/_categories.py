@@ -219,6 +219,13 @@ class Category:
     disclosure: Disclosure | None = None
     """How this category's counts are published, when not exactly: national-security
     demands in bands, say. It takes precedence over the report's policy."""
+    action: bool = False
+    """Whether its requests ask for an action on accounts (preserve, restrict, delete)
+    rather than for data. A preservation is not a disclosure: by default such requests
+    are counted in their own table only, not in the legal process table, the
+    breakdowns, the cross-border figures or the requests counted (as Google keeps
+    preservation requests out of its totals); ``build_report(..., actions_in_totals=True)``
+    counts them there too (as TikTok does)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -508,6 +515,7 @@ ACCOUNT_PRESERVATION = Category(
         "Requests to preserve an account's data while the authority obtains legal process "
         "for it, as Apple reports them since 2016."
     ),
+    action=True,
 )
 
 ACCOUNT_RESTRICTION_DELETION = Category(
@@ -533,6 +541,7 @@ ACCOUNT_RESTRICTION_DELETION = Category(
         ),
     ),
     description=N_("Requests to restrict or delete an account, as Apple reports them since 2014."),
+    action=True,
 )
 
 

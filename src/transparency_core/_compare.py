@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from transparency_core._publish import country_order
 from transparency_core._report import Cell, Figure, Percentage, Report, RowKind
-from transparency_core._rules import country_order
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -17,7 +17,16 @@ import attrs
 
 from transparency_core.exceptions import FieldError
 
-__all__ = ["BAND_WIDTHS", "Band", "Banding", "Disclosure", "Suppressed", "Suppression"]
+__all__ = [
+    "BAND_WIDTHS",
+    "WITHHELD",
+    "Band",
+    "Banding",
+    "Disclosure",
+    "Suppressed",
+    "Suppression",
+    "Withheld",
+]
 
 BAND_WIDTHS = frozenset({100, 250, 500, 1000})
 """The band widths 50 U.S.C. 1874 allows."""
@@ -46,6 +55,41 @@ class Suppressed:
     """
 
     threshold: int
+
+
+@attrs.frozen
+class Withheld:
+    """A count withheld so that a banded or suppressed one cannot be computed from it.
+
+    Complementary suppression: with Table 4's shares and one of two legal process types
+    published, the other would be the whole less the one, so the shares are withheld
+    too. Below, India sent 12 device requests, 11 on other court orders and 1 on an
+    investigation order, suppressed: published, the 11 would tell a reader that at most
+    one was on an investigation order, so they are withheld. A withheld figure says
+    nothing of its value, not even a range.
+
+    Example:
+        >>> from datetime import date
+        >>> from transparency_core import (
+        ...     Identifier, Outcome, ReportingPeriod, Request, Response, build_report)
+        >>> requests = [
+        ...     Request(id=f"IN-{n}", received=date(2020, 3, 2), country="IN",
+        ...             category="device", identifiers=[Identifier("imei", f"35693803564380{n}")],
+        ...             response=Response(Outcome.NO_DATA),
+        ...             legal_process="other_court_order" if n else "investigation_order")
+        ...     for n in range(12)
+        ... ]
+        >>> report = build_report(requests, ReportingPeriod.calendar_year(2020),
+        ...                       disclosure=Suppression(10))
+        >>> [(cell.value, cell.shown) for cell in report.table("legal_process").rows[0].cells]
+        [(1, Suppressed(threshold=10)), (11, Withheld())]
+        >>> [cell.value for cell in report.table("legal_process").rows[1].cells]
+        [None, None]
+    """
+
+
+WITHHELD = Withheld()
+"""The one :class:`Withheld` marker."""
 
 
 @attrs.frozen

@@ -143,33 +143,44 @@ def _table_blocks(number: int, table: Table, formatter: Formatter) -> list[Block
 
 def _cross_border(report: Report, formatter: Formatter) -> str:
     company = report.company
-    total = report.cross_border.total.value
-    if total == 0:
+    total = report.cross_border.total
+    countries = formatter.join(
+        formatter.gettext(
+            "{country} {count}",
+            country=formatter.country(country),
+            count=formatter.published(figure),
+        )
+        for country, figure in report.cross_border.by_country
+    )
+    if total.shown is not None:
+        # Under a disclosure policy, not even "did not receive any" may be said.
+        if countries:
+            return formatter.gettext(
+                "Cross-border requests received: {count} ({countries}).",
+                count=formatter.published(total),
+                countries=countries,
+            )
+        return formatter.gettext(
+            "Cross-border requests received: {count}.", count=formatter.published(total)
+        )
+    if total.value == 0:
         if company:
             return formatter.gettext(
                 "{company} did not receive any cross-border requests.", company=company
             )
         return formatter.gettext("We did not receive any cross-border requests.")
-    countries = formatter.join(
-        formatter.gettext(
-            "{country} {count}",
-            country=formatter.country(country),
-            count=formatter.count(figure.value),
-        )
-        for country, figure in report.cross_border.by_country
-    )
     if company:
         return formatter.ngettext(
             "{company} received {n} cross-border request: {countries}.",
             "{company} received {n} cross-border requests: {countries}.",
-            total,
+            total.value,
             company=company,
             countries=countries,
         )
     return formatter.ngettext(
         "We received {n} cross-border request: {countries}.",
         "We received {n} cross-border requests: {countries}.",
-        total,
+        total.value,
         countries=countries,
     )
 
@@ -195,6 +206,14 @@ def _ledger_summary(report: Report, formatter: Formatter) -> str:
             len(out_of_period),
         ),
     ]
+    if summary.actions:
+        parts.append(
+            formatter.ngettext(
+                "{n} request for an action on accounts counted in its own table only",
+                "{n} requests for an action on accounts counted in their own tables only",
+                summary.actions,
+            )
+        )
     if uncategorised:
         parts.append(
             formatter.ngettext(
@@ -207,6 +226,16 @@ def _ledger_summary(report: Report, formatter: Formatter) -> str:
         "{parts}.",
         parts=formatter.gettext("; ").join(parts),
     )
+
+
+def _withholds(report: Report) -> bool:
+    """Whether any figure of ``report`` is banded, suppressed or withheld."""
+    figures = [report.cross_border.total]
+    for table in report.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                figures.extend((cell.part, cell.whole) if isinstance(cell, Percentage) else (cell,))
+    return any(figure.shown is not None for figure in figures)
 
 
 def report_title(report: Report, formatter: Formatter) -> str:
@@ -241,15 +270,18 @@ def document(report: Report, formatter: Formatter) -> tuple[Block, ...]:
             Paragraph(_ledger_summary(report, formatter)),
         ]
     )
-    if report.findings:
+    if _withholds(report):
         blocks.append(
-            Definitions(
-                tuple(
-                    (f"{finding.id} ({finding.field})", finding.message)
-                    for finding in report.findings
+            Paragraph(
+                formatter.gettext(
+                    "Figures shown as a range or as \u201c< n\u201d are published only that "
+                    "way under a disclosure policy; figures shown as \u201cwithheld\u201d are "
+                    "withheld so that such a figure cannot be computed from the others."
                 )
             )
         )
+    # Findings are for the team, not the public: they are in Report.findings, the
+    # explain view and the command line's warnings, never in a published document.
     return tuple(blocks)
 
 

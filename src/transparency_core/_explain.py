@@ -1,7 +1,10 @@
 """The explain view: every figure with the requests behind it, and every left-out one.
 
-For an auditor: "India, Worldwide Government Device Requests, Percentage of Device-based
-Requests Where Data Was Provided: 19 of 24 -> 79%: IN-2020-D-0001, ...".
+An internal view, for the team and its auditors: it lists request ids and findings,
+which no published format does. A banded, suppressed or withheld figure shows only what
+is published of it, here too. A line reads: "India, Worldwide Government Device
+Requests, Percentage of Device-based Requests Where Data Was Provided: 19 of 24 -> 79%:
+IN-2020-D-0001, ...".
 """
 
 from __future__ import annotations
@@ -43,16 +46,19 @@ class ExplainRenderer:
 
     def _figure(self, cell: Cell, formatter: Formatter) -> str:
         if isinstance(cell, Percentage):
+            if cell.part.shown is not None or cell.whole.shown is not None:
+                return "withheld"
             shown = formatter.percent(cell.value) or "blank"
             return (
                 f"{formatter.count(cell.part.value)} of {formatter.count(cell.whole.value)} "
                 f"-> {shown}: {_ids(cell.part.ids)}"
             )
         assert isinstance(cell, Figure)  # noqa: S101 -- a Cell is one or the other
-        published = formatter.published(cell)
-        exact = formatter.count(cell.value)
-        shown = exact if published == exact else f"{exact}, published as {published}"
-        return f"{shown}: {_ids(cell.ids)}"
+        if cell.shown is not None:
+            # A withheld count reveals nothing beyond its band, here too: not its value,
+            # not its ids (which would count it). The Report object keeps both.
+            return f"published as {formatter.published(cell)}"
+        return f"{formatter.count(cell.value)}: {_ids(cell.ids)}"
 
     def __call__(self, report: Report) -> str:
         """Return one line per figure, then one per request left out, with the reason.

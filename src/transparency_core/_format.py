@@ -20,7 +20,7 @@ from babel.lists import format_list
 from babel.numbers import NumberPattern, format_decimal
 from babel.support import NullTranslations
 
-from transparency_core._disclosure import Band, Suppressed
+from transparency_core._disclosure import Band, Suppressed, Withheld
 from transparency_core._i18n import catalog
 from transparency_core._period import ReportingPeriod  # noqa: TC001 -- attrs, at runtime
 
@@ -125,12 +125,14 @@ class Formatter:
         return format_decimal(value, locale=self.locale)
 
     def published(self, figure: Figure) -> str:
-        """A figure as it may be published: its count, its band, or "< threshold"."""
+        """A figure as it may be published: its count, its band, "< threshold", "withheld"."""
         match figure.shown:
             case Band(low=low, high=high):
                 return f"{self.count(low)} - {self.count(high)}"
             case Suppressed(threshold=threshold):
                 return f"< {self.count(threshold)}"
+            case Withheld():
+                return self.gettext("withheld")
         return self.count(figure.value)
 
     def percent(self, value: Decimal | None) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from transparency_core._disclosure import Band, Suppressed
+from transparency_core._disclosure import Band, Suppressed, Withheld
 from transparency_core._report import Disposition, Figure, Percentage, RowKind
 from transparency_core._rounding import RoundingMode, ZeroDenominator
 
@@ -54,9 +54,21 @@ _COUNT = {
                     "required": ["below"],
                     "additionalProperties": False,
                 },
+                {
+                    "type": "object",
+                    "description": "Withheld, so that a banded or suppressed count cannot "
+                    "be computed from it: nothing of it is published.",
+                    "properties": {"withheld": {"const": True}},
+                    "required": ["withheld"],
+                    "additionalProperties": False,
+                },
             ],
         },
-        "ids": {**_IDS, "description": "The requests counted (with provenance only)."},
+        "ids": {
+            **_IDS,
+            "description": "The requests counted (with provenance only, and never for a "
+            "count that is not published exactly).",
+        },
     },
     "oneOf": [{"required": ["value"]}, {"required": ["published"]}],
     "additionalProperties": False,
@@ -169,19 +181,6 @@ REPORT_SCHEMA: dict[str, Any] = {
                 "additionalProperties": False,
             },
         },
-        "findings": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {
-                    "id": {"type": "string"},
-                    "field": {"type": "string"},
-                    "message": {"type": "string"},
-                },
-                "required": ["id", "field", "message"],
-                "additionalProperties": False,
-            },
-        },
     },
     "required": [
         "schema",
@@ -191,7 +190,6 @@ REPORT_SCHEMA: dict[str, Any] = {
         "tables",
         "cross_border",
         "records",
-        "findings",
     ],
     "additionalProperties": False,
 }
@@ -221,7 +219,8 @@ class JsonRenderer:
     """
 
     provenance: bool = False
-    """Whether to include the request ids of every figure and every ledger entry."""
+    """Whether to include the request ids of every figure published exactly, and every
+    ledger entry."""
     indent: int | None = 2
     """The indentation, or ``None`` for one line."""
 
@@ -232,10 +231,12 @@ class JsonRenderer:
                 data["published"] = {"low": low, "high": high}
             case Suppressed(threshold=threshold):
                 data["published"] = {"below": threshold}
+            case Withheld():
+                data["published"] = {"withheld": True}
             case None:
                 data["value"] = figure.value
-        if self.provenance:
-            data["ids"] = list(figure.ids)
+                if self.provenance:  # the ids of a withheld count would give it away
+                    data["ids"] = list(figure.ids)
         return data
 
     def _cell(self, cell: Cell) -> dict[str, Any]:
@@ -299,7 +300,6 @@ class JsonRenderer:
                 },
             },
             "records": report.records,
-            "findings": [attrs.asdict(finding) for finding in report.findings],
         }
         if self.provenance:
             data["entries"] = [

@@ -15,7 +15,7 @@ from fractions import Fraction
 import attrs
 
 from transparency_core._categories import Column
-from transparency_core._disclosure import Band, Suppressed
+from transparency_core._disclosure import Band, Suppressed, Withheld
 from transparency_core._period import ReportingPeriod
 from transparency_core._rounding import RoundingPolicy
 
@@ -46,9 +46,10 @@ class Figure:
 
     value: int
     ids: tuple[str, ...] = ()
-    shown: Band | Suppressed | None = None
+    shown: Band | Suppressed | Withheld | None = None
     """What may be published instead of the exact value, under a disclosure policy
-    (see :class:`Banding`, :class:`Suppression`); ``None`` publishes the value."""
+    (see :class:`Banding`, :class:`Suppression`), or :class:`Withheld` when the value
+    would give a banded or suppressed figure away; ``None`` publishes the value."""
 
 
 @attrs.frozen
@@ -193,6 +194,9 @@ class Disposition(enum.StrEnum):
     """Received before or after the reporting period."""
     CATEGORY_NOT_IN_REPORT = "category_not_in_report"
     """Its category has no table in this report."""
+    OWN_TABLE_ONLY = "own_table_only"
+    """Counted in its category's table only: a request for an action (a preservation,
+    a restriction, a deletion), kept out of the totals (see :attr:`Category.action`)."""
 
 
 @attrs.frozen
@@ -221,7 +225,7 @@ class LedgerSummary:
     Example:
         >>> from transparency_core import reference_report
         >>> reference_report().summary
-        LedgerSummary(records=241, requests=237, counted=233)
+        LedgerSummary(records=241, requests=237, counted=233, actions=0)
     """
 
     records: int
@@ -229,7 +233,11 @@ class LedgerSummary:
     requests: int
     """The distinct request ids among them: a repeat is one request."""
     counted: int
-    """The requests counted in the tables; the others are in :meth:`Report.left_out`."""
+    """The requests counted in the tables and the totals; the others are in
+    :meth:`Report.left_out`, or in :attr:`actions`."""
+    actions: int = 0
+    """The requests for an action (a preservation, a restriction, a deletion) counted
+    in their own table only, outside the totals (see :attr:`Category.action`)."""
 
     @classmethod
     def of(cls, entries: tuple[LedgerEntry, ...]) -> LedgerSummary:
@@ -237,12 +245,13 @@ class LedgerSummary:
 
         Example:
             >>> LedgerSummary.of((LedgerEntry("A-1", 2, Disposition.COUNTED, "counted"),))
-            LedgerSummary(records=2, requests=1, counted=1)
+            LedgerSummary(records=2, requests=1, counted=1, actions=0)
         """
         return cls(
             records=sum(entry.records for entry in entries),
             requests=len(entries),
             counted=sum(1 for entry in entries if entry.disposition is Disposition.COUNTED),
+            actions=sum(1 for entry in entries if entry.disposition is Disposition.OWN_TABLE_ONLY),
         )
 
 
@@ -352,6 +361,5 @@ class Report:
 
     def left_out(self) -> tuple[LedgerEntry, ...]:
         """The requests that were not counted, each with the reason."""
-        return tuple(
-            entry for entry in self.entries if entry.disposition is not Disposition.COUNTED
-        )
+        counted = (Disposition.COUNTED, Disposition.OWN_TABLE_ONLY)
+        return tuple(entry for entry in self.entries if entry.disposition not in counted)

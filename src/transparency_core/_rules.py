@@ -15,38 +15,37 @@ from __future__ import annotations
 import zlib
 from collections import defaultdict
 from collections.abc import Mapping
-from fractions import Fraction
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 import attrs
-from babel import Locale
 
 from transparency_core._breakdowns import Breakdown, LegalProcessIs, legal_process_breakdown
 from transparency_core._categories import (
     DEFAULT_CATEGORIES,
     DEFAULT_LEGAL_PROCESSES,
     Category,
-    Column,
     LegalProcess,
-    Percent,
-    Requests,
-    Subjects,
-    every_request,
 )
+from transparency_core._count import (
+    Atoms,
+    Count,
+    Counter,
+    Counts,
+    Signature,
+    add_atoms,
+    add_counts,
+    add_row,
+    measures,
+)
+from transparency_core._findings import finding_order, findings, id_key
 from transparency_core._period import ReportingPeriod
+from transparency_core._publish import Layout, publish
 from transparency_core._report import (
-    Cell,
-    CrossBorder,
     Disposition,
-    Figure,
     Finding,
     LedgerEntry,
     LedgerSummary,
-    Percentage,
     Report,
-    Row,
-    RowKind,
-    Table,
 )
 from transparency_core._rounding import RoundingPolicy
 from transparency_core._tally import Tally
@@ -60,128 +59,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Subtotals", "build_report", "partition_of"]
 
-_ENGLISH_NAMES = Locale("en").territories
 DEFAULT_ROUNDING = RoundingPolicy()
-
-
-def country_order(code: str) -> tuple[str, str]:
-    """Sort countries by English name, then code: the seed's order, in every locale."""
-    return (_ENGLISH_NAMES.get(code, code), code)
-
-
-_EVERY = Requests()
-_Count = tuple[int, tuple[str, ...]]
-"""A count and the ids of the requests behind it (none, without provenance)."""
-_Counts = dict[str, dict[str, dict[Requests | Subjects, _Count]]]
-"""Table key -> country -> measure -> count."""
-_NONE: _Count = (0, ())
-_K = TypeVar("_K")
-
-
-def _measures(columns: Iterable[Column]) -> tuple[Requests | Subjects, ...]:
-    """The counts a table's cells need, once each; the first counts every request."""
-    found: dict[Requests | Subjects, None] = {_EVERY: None}
-    for column in columns:
-        measure = column.measure
-        if isinstance(measure, Percent):
-            found[Requests(measure.part)] = None
-            found[Requests(measure.whole)] = None
-        else:
-            found[measure] = None
-    return tuple(found)
-
-
-class _Counter:
-    """Counts requests into the cells of tables, keeping their ids with provenance.
-
-    The first measure of every table counts every request (see :func:`_measures`), so
-    it is added without a call; so is a measure of every request's subjects.
-    """
-
-    def __init__(self, *, provenance: bool) -> None:
-        self.provenance = provenance
-        self.measures: dict[str, tuple[Requests | Subjects, ...]] = {}
-        self.tests: dict[str, tuple[tuple[int, Callable[[Request], bool] | None, bool], ...]] = {}
-        self.values: dict[str, dict[str, list[int]]] = {}
-        self.ids: dict[str, dict[str, list[list[str]]]] = {}
-
-    def table(self, key: str, measures: tuple[Requests | Subjects, ...]) -> None:
-        """Count ``measures`` in the table ``key``; the first must be :data:`_EVERY`."""
-        self.measures[key] = measures
-        self.tests[key] = tuple(
-            (index, None if where is every_request else where, type(measure) is Subjects)
-            for index, measure in enumerate(measures)
-            if index
-            for where in (measure.where,)
-        )
-        self.values[key], self.ids[key] = {}, {}
-
-    def row(self, table: str, country: str) -> tuple[list[int], list[list[str]]]:
-        """The counts (and ids) of ``country`` in ``table``, made on first use."""
-        values = self.values[table].get(country)
-        if values is None:
-            size = len(self.measures[table])
-            values = self.values[table][country] = [0] * size
-            self.ids[table][country] = [[] for _ in range(size)]
-        return values, self.ids[table][country]
-
-    def add(self, table: str, request: Request) -> None:
-        """Count ``request`` in its country's row of ``table``."""
-        values = self.values[table].get(request.country)
-        if values is None:
-            values = self.row(table, request.country)[0]
-        values[0] += 1
-        if not self.provenance:
-            for index, where, subjects in self.tests[table]:
-                if where is None or where(request):
-                    values[index] += request.subject_count if subjects else 1
-            return
-        ids = self.ids[table][request.country]
-        ids[0].append(request.id)
-        for index, where, subjects in self.tests[table]:
-            if where is None or where(request):
-                values[index] += request.subject_count if subjects else 1
-                ids[index].append(request.id)
-
-    def add_all(self, table: str, requests: Iterable[Request]) -> None:
-        """Count each of ``requests`` in its country's row of ``table``."""
-        for request in requests:
-            self.add(table, request)
-
-    def add_legal_processes(
-        self, table: Breakdown, ids: Mapping[str, Mapping[str, Sequence[str]]]
-    ) -> None:
-        """Count the legal process breakdown from the ids of country -> process -> ids.
-
-        A request with a legal process (``has_legal_process``) is in the whole and in
-        its own process's column (``LegalProcessIs``): no predicate is called per request.
-        """
-        measures = _measures(table.columns)
-        self.table(table.key, measures)
-        for country, by_process in ids.items():
-            values, row_ids = self.row(table.key, country)
-            for name, with_it in by_process.items():
-                for index in (0, measures.index(Requests(LegalProcessIs(name)))):
-                    values[index] += len(with_it)
-                    if self.provenance:
-                        row_ids[index].extend(with_it)
-
-    def freeze(self) -> _Counts:
-        """The counts that are not zero, by table, country and measure."""
-        return {
-            table: {
-                country: {
-                    measure: (value, tuple(ids))
-                    for measure, value, ids in zip(
-                        self.measures[table], values, self.ids[table][country], strict=True
-                    )
-                    if value
-                }
-                for country, values in rows.items()
-            }
-            for table, rows in self.values.items()
-            if rows
-        }
 
 
 def _left_out(request: Request, records: int, period: ReportingPeriod) -> LedgerEntry:
@@ -194,145 +72,140 @@ def _left_out(request: Request, records: int, period: ReportingPeriod) -> Ledger
     return LedgerEntry(request.id, records, Disposition.CATEGORY_NOT_IN_REPORT, reason)
 
 
-def _add_row(into: dict[_K, _Count], row: Mapping[_K, _Count]) -> None:
-    """Add the counts of ``row`` to those of ``into``, key by key."""
-    for key, (value, ids) in row.items():
-        had, had_ids = into.get(key, _NONE)
-        into[key] = (had + value, had_ids + ids)
+class _Tabulation:
+    """The counting of one ledger (or part): every request into its cells, once."""
+
+    def __init__(
+        self,
+        categories: Sequence[Category],
+        breakdowns: Sequence[Breakdown],
+        *,
+        provenance: bool,
+        actions_in_totals: bool,
+    ) -> None:
+        self.counter = Counter(provenance=provenance)
+        for category in categories:
+            self.counter.table(category.name, measures(category.columns))
+        for breakdown in breakdowns:
+            self.counter.table(breakdown.key, measures(breakdown.columns))
+        self.breakdowns = tuple(breakdowns)
+        self.own_table_only = frozenset(
+            category.name for category in categories if category.action and not actions_in_totals
+        )
+        self.provenance = provenance
+        # Rules 7 and 9 count by a field, not by a predicate per column: the ids of
+        # country -> legal process, and of country (cross-border).
+        self.processes: defaultdict[str, defaultdict[str, list[str]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        self.cross_border: defaultdict[str, list[str]] = defaultdict(list)
+        self.atoms: Atoms = {}
+        self.entries: list[LedgerEntry] = []
+        self.counted = self.actions = 0
+        self._reasons: dict[tuple[str, ...], str] = {}  # one string per table and country
+
+    def add(self, request_id: str, request: Request, records: int) -> None:
+        """Count a request of the period whose category has a table."""
+        # Rule 3: "If a request is amended, it is counted as a new request": an
+        # amending record is a request of its own and the amended one still counts.
+        category, country = request.category, request.country
+        mask = self.counter.add(category, request)
+        if category in self.own_table_only:
+            # An action (a preservation, a restriction) is not a disclosure: by default
+            # it is counted in its own table only.
+            self.actions += 1
+            signature: Signature = (category, mask, None, False, (0,) * len(self.breakdowns))
+            where: tuple[str, ...] = (category, country, "in its own table only")
+            disposition = Disposition.OWN_TABLE_ONLY
+        else:
+            self.counted += 1
+            process = request.legal_process
+            if process is not None:  # has_legal_process
+                self.processes[country][process].append(request_id)
+            # Rule 9: cross-border requests are counted and disclosed, zero included.
+            if request.cross_border:
+                self.cross_border[country].append(request_id)
+            counter = self.counter
+            signature = (
+                category,
+                mask,
+                process,
+                request.cross_border,
+                tuple(
+                    counter.add(b.key, request) if b.where(request) else 0 for b in self.breakdowns
+                ),
+            )
+            where = (category, country)
+            disposition = Disposition.COUNTED
+        row = self.atoms.setdefault(country, {})
+        had_requests, had_subjects = row.get(signature, (0, 0))
+        row[signature] = (had_requests + 1, had_subjects + request.subject_count)
+        if self.provenance:
+            reason = self._reasons.get(where) or self._reasons.setdefault(
+                where, f"counted in {', '.join(where)}"
+            )
+            self.entries.append(LedgerEntry(request_id, records, disposition, reason))
 
 
-def _add_counts(first: _Counts, second: _Counts) -> _Counts:
-    merged = {
-        table: {country: dict(row) for country, row in rows.items()}
-        for table, rows in first.items()
-    }
-    for table, rows in second.items():
-        into_rows = merged.setdefault(table, {})
-        for country, row in rows.items():
-            _add_row(into_rows.setdefault(country, {}), row)
-    return merged
+def _in_category(name: str) -> Callable[[Signature, int], bool]:
+    """Whether requests of a signature are in measure ``index`` of category ``name``."""
+
+    def member(signature: Signature, index: int) -> bool:
+        return signature[0] == name and bool(signature[1] >> index & 1)
+
+    return member
 
 
-def _finding_order(finding: Finding) -> tuple[str, int, int]:
-    """A request's findings in field order: amends, identifiers by index, received."""
-    if finding.field.startswith("identifiers["):
-        return (finding.id, 1, int(finding.field[len("identifiers[") : -1]))
-    return (finding.id, 0 if finding.field == "amends" else 2, 0)
+def _in_legal_process(names: Sequence[str | None]) -> Callable[[Signature, int], bool]:
+    """Whether requests of a signature are in Table 4's measure ``index``.
 
-
-def _findings(
-    requests: Mapping[str, Request],
-    period: ReportingPeriod,
-    amendments: Iterable[tuple[str, str]] | None,
-    flagged: Iterable[Request],
-) -> list[Finding]:
-    """Warnings that do not stop the count: they are shown with the report.
-
-    ``flagged`` are the requests that amend another or repeat an identifier (picked out
-    while counting, so that the findings need no pass of their own over the ledger).
+    Its measure 0 is every request on a legal process; measure ``i`` is those on the
+    legal process ``names[i]``.
     """
-    found: list[Finding] = []
-    flagged = list(flagged)
-    if amendments is None:
-        amendments = (
-            (request.id, request.amends) for request in flagged if request.amends is not None
+
+    def member(signature: Signature, index: int) -> bool:
+        process = signature[2]
+        return process is not None if index == 0 else process == names[index]
+
+    return member
+
+
+def _in_breakdown(at: int) -> Callable[[Signature, int], bool]:
+    """Whether requests of a signature are in measure ``index`` of breakdown ``at``."""
+
+    def member(signature: Signature, index: int) -> bool:
+        return bool(signature[4][at] >> index & 1)
+
+    return member
+
+
+def _layouts(subtotals: Subtotals, disclosure: Disclosure | None) -> list[Layout]:
+    """The tables of a report: one per category, Table 4, then the breakdowns."""
+    layouts = [
+        Layout(
+            Breakdown(
+                key=category.name,
+                title=category.title,
+                columns=category.columns,
+                description=category.description,
+            ),
+            category.disclosure or disclosure,
+            _in_category(category.name),
         )
-    found.extend(
-        Finding(request_id, "amends", f"amends {amended!r}, which is not in the ledger")
-        for request_id, amended in set(amendments)
-        if amended not in requests
+        for category in subtotals.categories
+    ]
+    table4 = legal_process_breakdown(subtotals.legal_processes, sorted(subtotals.unregistered))
+    names: list[str | None] = [None]
+    names.extend(
+        measure.where.name if isinstance(measure.where, LegalProcessIs) else None
+        for measure in measures(table4.columns)[1:]
     )
-    for request in flagged:
-        for index in request.repeated_identifiers:
-            identifier = request.identifiers[index]
-            found.append(
-                Finding(
-                    request.id,
-                    f"identifiers[{index}]",
-                    f"lists {identifier.type} {identifier.value!r} more than once",
-                )
-            )
-    released = period.released
-    if released is not None:
-        found.extend(
-            Finding(
-                request_id,
-                "received",
-                f"received {request.received.isoformat()}, after the report's release "
-                f"on {released.isoformat()}",
-            )
-            for request_id, request in requests.items()
-            if request.received > released
-        )
-    return found
-
-
-class _Publisher:
-    """Turns counts into the figures of a report: sorted ids, disclosure, rounding."""
-
-    def __init__(self, rounding: RoundingPolicy) -> None:
-        self.rounding = rounding
-
-    @staticmethod
-    def figure(count: _Count, disclosure: Disclosure | None) -> Figure:
-        value, ids = count
-        published = disclosure.publish(value) if disclosure is not None else value
-        return Figure(value, tuple(sorted(ids)), None if isinstance(published, int) else published)
-
-    def percentage(self, part: Figure, whole: Figure) -> Percentage:
-        # Rule 6: "Percentages are exact ratios rounded once, at the end." A percentage
-        # of a banded or suppressed count would give the count away: it is withheld.
-        if part.shown is not None or whole.shown is not None:
-            return Percentage(part, whole, None)
-        ratio = Fraction(part.value, whole.value) if whole.value else None
-        return Percentage(part, whole, self.rounding.percent(ratio))
-
-    def cell(
-        self,
-        counts: Mapping[Requests | Subjects, _Count],
-        column: Column,
-        disclosure: Disclosure | None,
-    ) -> Cell:
-        measure = column.measure
-        if isinstance(measure, Percent):
-            part = self.figure(counts.get(Requests(measure.part), _NONE), disclosure)
-            whole = self.figure(counts.get(Requests(measure.whole), _NONE), disclosure)
-            return self.percentage(part, whole)
-        return self.figure(counts.get(measure, _NONE), disclosure)
-
-    def table(
-        self,
-        table: Breakdown,
-        rows: Mapping[str, Mapping[Requests | Subjects, _Count]],
-        disclosure: Disclosure | None,
-    ) -> Table:
-        """The table of ``table``'s columns (a category's, or a breakdown's), by country."""
-        # Rule 8: "The countries listed are the only ones from which we have received
-        # requests."
-        built: list[Row] = []
-        for country in sorted(rows, key=country_order):
-            counts = rows[country]
-            cells = tuple(self.cell(counts, column, disclosure) for column in table.columns)
-            built.append(Row(country, cells))
-            if table.shares:
-                # Rule 7: "each type's share of that country's legal-process requests".
-                whole = self.figure(counts[_EVERY], disclosure)
-                figures = [cell for cell in cells if isinstance(cell, Figure)]
-                values = self.rounding.shares([figure.value for figure in figures])
-                if whole.shown is not None or any(f.shown is not None for f in figures):
-                    values = tuple(None for _ in figures)
-                percentages = tuple(
-                    Percentage(figure, whole, value)
-                    for figure, value in zip(figures, values, strict=True)
-                )
-                built.append(Row(country, percentages, RowKind.SHARES))
-        return Table(
-            key=table.key,
-            title=table.title,
-            columns=table.columns,
-            rows=tuple(built),
-            description=table.description,
-        )
+    layouts.append(Layout(table4, disclosure, _in_legal_process(names)))
+    layouts.extend(
+        Layout(breakdown, disclosure, _in_breakdown(at))
+        for at, breakdown in enumerate(subtotals.breakdowns)
+    )
+    return layouts
 
 
 @attrs.frozen(eq=True)
@@ -359,7 +232,7 @@ class Subtotals:
         >>> whole.table("device").cell("IN", "percent_provided").value
         Decimal('79')
         >>> whole.summary, whole.provenance
-        (LedgerSummary(records=241, requests=237, counted=233), False)
+        (LedgerSummary(records=241, requests=237, counted=233, actions=0), False)
     """
 
     period: ReportingPeriod
@@ -367,9 +240,9 @@ class Subtotals:
     legal_processes: tuple[LegalProcess, ...]
     breakdowns: tuple[Breakdown, ...]
     provenance: bool
-    counts: _Counts = attrs.field(repr=False)
+    counts: Counts = attrs.field(repr=False)
     """Table key -> country -> measure -> (count, request ids)."""
-    cross_border: Mapping[str, _Count] = attrs.field(repr=False)
+    cross_border: Mapping[str, Count] = attrs.field(repr=False)
     """Country -> (cross-border requests, their ids)."""
     unregistered: frozenset[str]
     """Legal process types of counted requests that are not registered."""
@@ -377,6 +250,12 @@ class Subtotals:
     """Every request's entry with provenance; without, those left out."""
     summary: LedgerSummary
     findings: tuple[Finding, ...] = attrs.field(repr=False)
+    atoms: Atoms = attrs.field(repr=False, factory=dict)
+    """By country and signature, how many counted requests share every cell, and their
+    subjects; the disclosure check reads them to see how figures overlap. Their size
+    grows with the kinds of request, not with their number."""
+    actions_in_totals: bool = False
+    """Whether requests of an action category count in the totals too."""
 
     @classmethod
     def of(  # noqa: PLR0913 -- as build_report
@@ -389,6 +268,7 @@ class Subtotals:
         breakdowns: Sequence[Breakdown] = (),
         provenance: bool = True,
         amendments: Iterable[tuple[str, str]] | None = None,
+        actions_in_totals: bool = False,
     ) -> Subtotals:
         """Count ``requests`` (a ledger, a part of one, or their tally) for ``period``.
 
@@ -405,6 +285,7 @@ class Subtotals:
                 finding is made for each amended id not in the part. By default the
                 requests' own ``amends`` are checked against the part itself, which is
                 right when the part is the whole ledger.
+            actions_in_totals: As for :func:`build_report`.
 
         Raises:
             InvalidLedgerError: When repeated records of one id disagree (rule 2).
@@ -415,19 +296,10 @@ class Subtotals:
             msg = f"{count} conflicting repeated record{'s' if count > 1 else ''} in the ledger"
             raise InvalidLedgerError(msg, list(tally.conflicts))
         merged, records = tally.requests, tally.records
-        counter = _Counter(provenance=provenance)
-        for category in categories:
-            counter.table(category.name, _measures(category.columns))
-        tabulated = counter.measures
-        # Rules 7 and 9 count by a field, not by a predicate per column: the ids of
-        # country -> legal process, and of country (cross-border).
-        processes: defaultdict[str, defaultdict[str, list[str]]] = defaultdict(
-            lambda: defaultdict(list)
+        counting = _Tabulation(
+            categories, breakdowns, provenance=provenance, actions_in_totals=actions_in_totals
         )
-        cross_border: defaultdict[str, list[str]] = defaultdict(list)
-        counted: list[Request] = []
-        entries: list[LedgerEntry] = []
-        reasons: dict[tuple[str, str], str] = {}  # one string per table and country, shared
+        tabulated = counting.counter.measures
         first, last = period.start, period.end
         flagged: list[Request] = []  # for the findings
         for request_id, request in merged.items():
@@ -435,55 +307,39 @@ class Subtotals:
                 flagged.append(request)
             # Rule 1: "A request counts once, in its category, country and the period of
             # its received date." Rule 10: nothing outside the period is silently dropped.
-            if not first <= request.received <= last or request.category not in tabulated:
-                entries.append(_left_out(request, records[request_id], period))
-                continue
-            # Rule 3: "If a request is amended, it is counted as a new request": an
-            # amending record is a request of its own and the amended one still counts.
-            counter.add(request.category, request)
-            counted.append(request)
-            country = request.country
-            if request.legal_process is not None:  # has_legal_process
-                processes[country][request.legal_process].append(request_id)
-            # Rule 9: cross-border requests are counted and disclosed, zero included.
-            if request.cross_border:
-                cross_border[country].append(request_id)
-            if provenance:
-                where = (request.category, country)
-                reason = reasons.get(where) or reasons.setdefault(
-                    where, f"counted in {', '.join(where)}"
-                )
-                entries.append(
-                    LedgerEntry(request_id, records[request_id], Disposition.COUNTED, reason)
-                )
+            if first <= request.received <= last and request.category in tabulated:
+                counting.add(request_id, request, records[request_id])
+            else:
+                counting.entries.append(_left_out(request, records[request_id], period))
         known = {process.name for process in legal_processes}
         unregistered = frozenset(
-            name for named in processes.values() for name in named if name not in known
+            name for named in counting.processes.values() for name in named if name not in known
         )
-        counter.add_legal_processes(
-            legal_process_breakdown(legal_processes, sorted(unregistered)), processes
+        counting.counter.add_legal_processes(
+            legal_process_breakdown(legal_processes, sorted(unregistered)), counting.processes
         )
-        for breakdown in breakdowns:
-            counter.table(breakdown.key, _measures(breakdown.columns))
-            counts_request = breakdown.where
-            counter.add_all(breakdown.key, filter(counts_request, counted))
         return cls(
             period=period,
             categories=tuple(categories),
             legal_processes=tuple(legal_processes),
             breakdowns=tuple(breakdowns),
             provenance=provenance,
-            counts=counter.freeze(),
+            counts=counting.counter.freeze(),
             cross_border={
                 country: (len(ids), tuple(ids) if provenance else ())
-                for country, ids in cross_border.items()
+                for country, ids in counting.cross_border.items()
             },
             unregistered=unregistered,
-            entries=tuple(entries),
+            entries=tuple(counting.entries),
             summary=LedgerSummary(
-                records=sum(records.values()), requests=len(merged), counted=len(counted)
+                records=sum(records.values()),
+                requests=len(merged),
+                counted=counting.counted,
+                actions=counting.actions,
             ),
-            findings=tuple(_findings(merged, period, amendments, flagged)),
+            findings=tuple(findings(merged, period, amendments, flagged)),
+            atoms=counting.atoms,
+            actions_in_totals=actions_in_totals,
         )
 
     def merge(self, other: Subtotals) -> Subtotals:
@@ -491,18 +347,26 @@ class Subtotals:
 
         Raises:
             ValueError: When the two were counted for different periods, categories,
-                legal processes or breakdowns, or one with provenance and one without.
+                legal processes, breakdowns or actions in totals, or one with
+                provenance and one without.
         """
-        for name in ("period", "categories", "legal_processes", "breakdowns", "provenance"):
+        for name in (
+            "period",
+            "categories",
+            "legal_processes",
+            "breakdowns",
+            "provenance",
+            "actions_in_totals",
+        ):
             if getattr(self, name) != getattr(other, name):
                 msg = f"cannot add subtotals counted with different {name.replace('_', ' ')}"
                 raise ValueError(msg)
         cross_border = dict(self.cross_border)
-        _add_row(cross_border, other.cross_border)
+        add_row(cross_border, other.cross_border)
         mine, theirs = self.summary, other.summary
         return attrs.evolve(
             self,
-            counts=_add_counts(self.counts, other.counts),
+            counts=add_counts(self.counts, other.counts),
             cross_border=cross_border,
             unregistered=self.unregistered | other.unregistered,
             entries=self.entries + other.entries,
@@ -510,8 +374,10 @@ class Subtotals:
                 records=mine.records + theirs.records,
                 requests=mine.requests + theirs.requests,
                 counted=mine.counted + theirs.counted,
+                actions=mine.actions + theirs.actions,
             ),
             findings=self.findings + other.findings,
+            atoms=add_atoms(self.atoms, other.atoms),
         )
 
     def __add__(self, other: Subtotals) -> Subtotals:
@@ -526,47 +392,22 @@ class Subtotals:
         company: str | None = None,
     ) -> Report:
         """Round, band and order the counts into the report; arguments as :func:`build_report`."""
-        publish = _Publisher(rounding)
-        tables = [
-            (
-                Breakdown(
-                    key=category.name,
-                    title=category.title,
-                    columns=category.columns,
-                    description=category.description,
-                ),
-                category.disclosure or disclosure,
-            )
-            for category in self.categories
-        ] + [
-            (breakdown, disclosure)
-            for breakdown in (
-                legal_process_breakdown(self.legal_processes, sorted(self.unregistered)),
-                *self.breakdowns,
-            )
-        ]
-        by_country = self.cross_border
-        total = (
-            sum(value for value, _ in by_country.values()),
-            tuple(request_id for _, ids in by_country.values() for request_id in ids),
+        tables, cross_border = publish(
+            _layouts(self, disclosure),
+            counts=self.counts,
+            cross_border=self.cross_border,
+            atoms=self.atoms,
+            rounding=rounding,
+            disclosure=disclosure,
         )
         return Report(
             period=self.period,
-            tables=tuple(
-                publish.table(table, self.counts.get(table.key, {}), disclosure)
-                for table, disclosure in tables
-            ),
-            cross_border=CrossBorder(
-                publish.figure(total, None),
-                tuple(
-                    (country, publish.figure(by_country[country], None))
-                    for country in sorted(by_country, key=country_order)
-                ),
-            ),
+            tables=tables,
+            cross_border=cross_border,
             entries=tuple(sorted(self.entries, key=lambda entry: entry.id)),
             rounding=rounding,
             company=company,
-            findings=tuple(sorted(self.findings, key=_finding_order)),
+            findings=tuple(sorted(self.findings, key=finding_order)),
             provenance=self.provenance,
             summary=self.summary,
         )
@@ -575,14 +416,16 @@ class Subtotals:
 def partition_of(request_id: str, parts: int) -> int:
     """The part (from 0 to ``parts - 1``) that request id ``request_id`` belongs in.
 
-    The same in every process and on every machine (a CRC-32 of the id's UTF-8), so
-    that records of one id, wherever they are read, land in one part.
+    The same in every process and on every machine (a CRC-32 of the UTF-8 of the id as
+    a person reads it, :func:`~transparency_core._findings.id_key`), so that records of
+    one id, wherever they are read, land in one part, and so do ids that only look
+    alike (" IN-1" and "IN-1"), which are a finding.
 
     Example:
         >>> partition_of("IN-2020-D-0019", 4), partition_of("IN-2020-D-0019", 1)
         (3, 0)
     """
-    return zlib.crc32(request_id.encode("utf-8", "surrogatepass")) % parts
+    return zlib.crc32(id_key(request_id).encode("utf-8", "surrogatepass")) % parts
 
 
 def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented policy
@@ -595,6 +438,7 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
     breakdowns: Sequence[Breakdown] = (),
     disclosure: Disclosure | None = None,
     company: str | None = None,
+    actions_in_totals: bool = False,
 ) -> Report:
     """Count ``requests`` into a report for ``period``.
 
@@ -612,8 +456,15 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
         disclosure: How counts are published: exactly (by default), in bands
             (:class:`Banding`) or with small counts suppressed (:class:`Suppression`).
             A category's own :attr:`Category.disclosure` takes precedence for its table.
-            The exact counts stay in the report, for audit.
+            The exact counts stay in the report, for audit; no renderer publishes
+            them, and a published figure that would let a reader compute one is
+            withheld too (:class:`Withheld`).
         company: The company's name, for the title and the disclosures.
+        actions_in_totals: Whether requests of an action category (account
+            preservation, restriction or deletion: :attr:`Category.action`) also count
+            in the legal process table, the breakdowns, the cross-border figures and
+            the requests counted, as TikTok counts them. By default they count in their
+            own table only, as Google keeps preservations out of its totals.
 
     Returns:
         The report, with the request ids behind every figure.
@@ -644,4 +495,5 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
         categories=categories,
         legal_processes=legal_processes,
         breakdowns=breakdowns,
+        actions_in_totals=actions_in_totals,
     ).report(rounding=rounding, disclosure=disclosure, company=company)

@@ -100,7 +100,19 @@ class SvgRenderer:
             y += _HEADING
             heading = escape(formatter.gettext(table.title))
             parts.append(f'<text x="0" y="{y - 12}" font-weight="bold">{heading}</text>')
-            largest = max(cell.whole.value for _, cell in bars) or 1
+            # The scale comes from published counts only: a withheld one, drawn as text,
+            # must not set the width of the others either.
+            largest = (
+                max(
+                    (
+                        cell.whole.value
+                        for _, cell in bars
+                        if cell.whole.shown is None and cell.part.shown is None
+                    ),
+                    default=0,
+                )
+                or 1
+            )
             for country, cell in bars:
                 name = formatter.country(country)
                 if cell.whole.shown is not None or cell.part.shown is not None:

@@ -1,0 +1,201 @@
+"""The counter: requests into the cells of tables, and their signatures.
+
+A table's cells are its measures (counts of requests or of their subjects, and the two
+counts of each percentage) for each country. The counter adds each request to its
+country's row, keeping the ids behind every count when asked for provenance, and says
+which of the table's measures the request is in: its *signature*, from which the
+disclosure check (:mod:`transparency_core._withhold`) learns how figures overlap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+from transparency_core._breakdowns import LegalProcessIs
+from transparency_core._categories import Percent, Requests, Subjects, every_request
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping, Sequence
+
+    from transparency_core._breakdowns import Breakdown
+    from transparency_core._categories import Column
+    from transparency_core._model import Request
+
+__all__ = [
+    "EVERY",
+    "NONE",
+    "Atoms",
+    "Count",
+    "Counter",
+    "Counts",
+    "Signature",
+    "add_atoms",
+    "add_counts",
+    "add_row",
+    "measures",
+]
+
+_K = TypeVar("_K")
+EVERY = Requests()
+Count = tuple[int, tuple[str, ...]]
+"""A count and the ids of the requests behind it (none, without provenance)."""
+Counts = dict[str, dict[str, dict[Requests | Subjects, Count]]]
+"""Table key -> country -> measure -> count."""
+NONE: Count = (0, ())
+
+
+def measures(columns: Iterable[Column]) -> tuple[Requests | Subjects, ...]:
+    """The counts a table's cells need, once each; the first counts every request."""
+    found: dict[Requests | Subjects, None] = {EVERY: None}
+    for column in columns:
+        measure = column.measure
+        if isinstance(measure, Percent):
+            found[Requests(measure.part)] = None
+            found[Requests(measure.whole)] = None
+        else:
+            found[measure] = None
+    return tuple(found)
+
+
+class Counter:
+    """Counts requests into the cells of tables, keeping their ids with provenance.
+
+    The first measure of every table counts every request (see :func:`measures`), so
+    it is added without a call; so is a measure of every request's subjects.
+    """
+
+    def __init__(self, *, provenance: bool) -> None:
+        self.provenance = provenance
+        self.measures: dict[str, tuple[Requests | Subjects, ...]] = {}
+        self.tests: dict[
+            str, tuple[tuple[int, Callable[[Request], bool] | None, bool, int], ...]
+        ] = {}
+        self.values: dict[str, dict[str, list[int]]] = {}
+        self.ids: dict[str, dict[str, list[list[str]]]] = {}
+
+    def table(self, key: str, measures: tuple[Requests | Subjects, ...]) -> None:
+        """Count ``measures`` in the table ``key``; the first must be :data:`EVERY`."""
+        self.measures[key] = measures
+        self.tests[key] = tuple(
+            (
+                index,
+                None if where is every_request else where,
+                type(measure) is Subjects,
+                1 << index,
+            )
+            for index, measure in enumerate(measures)
+            if index
+            for where, bit in ((measure.where, 1 << index),)
+        )
+        self.values[key], self.ids[key] = {}, {}
+
+    def row(self, table: str, country: str) -> tuple[list[int], list[list[str]]]:
+        """The counts (and ids) of ``country`` in ``table``, made on first use."""
+        values = self.values[table].get(country)
+        if values is None:
+            size = len(self.measures[table])
+            values = self.values[table][country] = [0] * size
+            self.ids[table][country] = [[] for _ in range(size)]
+        return values, self.ids[table][country]
+
+    def add(self, table: str, request: Request) -> int:
+        """Count ``request`` in its country's row of ``table``; return its measures' bits.
+
+        Bit ``i`` of the result is set when the request is in the table's measure ``i``
+        (bit 0, every request, always): a part of the request's signature, which
+        :class:`~transparency_core.Subtotals` keeps for the disclosure check.
+        """
+        values = self.values[table].get(request.country)
+        if values is None:
+            values = self.row(table, request.country)[0]
+        values[0] += 1
+        mask = 1
+        if not self.provenance:
+            for index, where, subjects, bit in self.tests[table]:
+                if where is None or where(request):
+                    values[index] += request.subject_count if subjects else 1
+                    mask |= bit
+            return mask
+        ids = self.ids[table][request.country]
+        ids[0].append(request.id)
+        for index, where, subjects, bit in self.tests[table]:
+            if where is None or where(request):
+                values[index] += request.subject_count if subjects else 1
+                ids[index].append(request.id)
+                mask |= bit
+        return mask
+
+    def add_legal_processes(
+        self, table: Breakdown, ids: Mapping[str, Mapping[str, Sequence[str]]]
+    ) -> None:
+        """Count the legal process breakdown from the ids of country -> process -> ids.
+
+        A request with a legal process (``has_legal_process``) is in the whole and in
+        its own process's column (``LegalProcessIs``): no predicate is called per request.
+        """
+        counted = measures(table.columns)
+        self.table(table.key, counted)
+        for country, by_process in ids.items():
+            values, row_ids = self.row(table.key, country)
+            for name, with_it in by_process.items():
+                for index in (0, counted.index(Requests(LegalProcessIs(name)))):
+                    values[index] += len(with_it)
+                    if self.provenance:
+                        row_ids[index].extend(with_it)
+
+    def freeze(self) -> Counts:
+        """The counts that are not zero, by table, country and measure."""
+        return {
+            table: {
+                country: {
+                    measure: (value, tuple(ids))
+                    for measure, value, ids in zip(
+                        self.measures[table], values, self.ids[table][country], strict=True
+                    )
+                    if value
+                }
+                for country, values in rows.items()
+            }
+            for table, rows in self.values.items()
+            if rows
+        }
+
+
+def add_row(into: dict[_K, Count], row: Mapping[_K, Count]) -> None:
+    """Add the counts of ``row`` to those of ``into``, key by key."""
+    for key, (value, ids) in row.items():
+        had, had_ids = into.get(key, NONE)
+        into[key] = (had + value, had_ids + ids)
+
+
+def add_counts(first: Counts, second: Counts) -> Counts:
+    """The counts of two parts of a ledger together."""
+    merged = {
+        table: {country: dict(row) for country, row in rows.items()}
+        for table, rows in first.items()
+    }
+    for table, rows in second.items():
+        into_rows = merged.setdefault(table, {})
+        for country, row in rows.items():
+            add_row(into_rows.setdefault(country, {}), row)
+    return merged
+
+
+Signature = tuple[str, int, str | None, bool, tuple[int, ...]]
+"""Where a counted request is: its category, the bits of its category table's measures
+(:meth:`Counter.add`), its legal process and cross-border flag (``None`` and ``False``
+when it is kept out of the totals), and the bits of each breakdown's measures (0 when
+the breakdown does not count it)."""
+Atoms = dict[str, dict[Signature, tuple[int, int]]]
+"""Country -> signature -> (requests, subjects): the requests that share every cell."""
+
+
+def add_atoms(first: Atoms, second: Mapping[str, Mapping[Signature, tuple[int, int]]]) -> Atoms:
+    """The atoms of two parts of a ledger together."""
+    merged = {country: dict(row) for country, row in first.items()}
+    for country, row in second.items():
+        into = merged.setdefault(country, {})
+        for signature, (requests, subjects) in row.items():
+            had_requests, had_subjects = into.get(signature, (0, 0))
+            into[signature] = (had_requests + requests, had_subjects + subjects)
+    return merged

@@ -1,0 +1,172 @@
+"""Complementary suppression: which published figures would give a withheld one away.
+
+A figure of a report counts the requests of a set of *atoms*: the requests of one
+country that fall in exactly the same cells (see :class:`~transparency_core.Subtotals`).
+A reader who knows some figures exactly can add and subtract them; a withheld figure
+(banded or suppressed) is given away when its atoms are a combination of the atoms of
+published ones, with rational coefficients. For example, with Table 4's shares and
+one of two legal process types published, the other is the whole less the one.
+
+:func:`complements` finds the published figures to withhold as well, so that no
+withheld figure is such a combination: while one is, it withholds the published figure
+of least priority (percentages first, then the smallest count) without which it is not
+given away, or, when no one figure is enough, the one of least priority that shares atoms
+with it. The check is exact linear algebra over fractions, one country at a time; a figure
+summed over countries (the cross-border total) is withheld when, with the countries'
+other figures, it would give a withheld figure of one country away.
+
+Treating the atoms that occur as known is cautious: the check assumes a reader knows
+more than a reader can, so it withholds what a reader could compute and sometimes a
+little more. A withheld count of zero has no atoms and cannot be given away by sums;
+what a published zero implies about the figures inside it is not checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+__all__ = ["Candidate", "Span", "complements"]
+
+Coordinate = Hashable
+"""An atom: the country's requests (or their subjects) of one signature."""
+Vector = frozenset[Coordinate]
+"""A figure as the atoms it sums, each once."""
+
+
+class Span:
+    """The vectors that sums and differences of some vectors give (over fractions).
+
+    Example:
+        >>> span = Span([frozenset({"a", "b"}), frozenset({"b"})])
+        >>> span.contains(frozenset({"a"})), span.contains(frozenset({"c"}))
+        (True, False)
+    """
+
+    def __init__(self, vectors: Iterable[Vector] = ()) -> None:
+        """The span of ``vectors``."""
+        self._rows: list[tuple[Coordinate, dict[Coordinate, Fraction]]] = []
+        for vector in vectors:
+            self.add(vector)
+
+    def _reduce(self, vector: Vector) -> dict[Coordinate, Fraction]:
+        """What is left of ``vector`` once every row's pivot is taken out of it."""
+        left = dict.fromkeys(vector, Fraction(1))
+        for pivot, row in self._rows:  # a row holds no pivot of the rows before it
+            factor = left.get(pivot)
+            if factor:
+                for coordinate, value in row.items():
+                    remainder = left.get(coordinate, 0) - factor * value
+                    if remainder:
+                        left[coordinate] = remainder
+                    else:
+                        left.pop(coordinate, None)
+        return left
+
+    def add(self, vector: Vector) -> None:
+        """Widen the span by ``vector``."""
+        left = self._reduce(vector)
+        if left:
+            pivot = min(left, key=repr)
+            scale = left[pivot]
+            self._rows.append((pivot, {c: value / scale for c, value in left.items()}))
+
+    def contains(self, vector: Vector) -> bool:
+        """Whether sums and differences of the span's vectors give ``vector``."""
+        return not self._reduce(vector)
+
+
+@attrs.frozen
+class Candidate:
+    """A figure that may be published, and what publishing it tells a reader.
+
+    A count tells its own atoms; a percentage tells those of its part and its whole.
+    """
+
+    key: Hashable
+    vectors: tuple[Vector, ...]
+    priority: tuple[int, int, int]
+    """The lower, the sooner it is withheld to protect another: (0 for a percentage,
+    1 for a count; the count; its place in the report)."""
+
+
+def _span_without(candidates: Sequence[Candidate], left_out: Candidate) -> Span:
+    """The span of the candidates' vectors, but for those of ``left_out``."""
+    return Span(
+        vector
+        for candidate in candidates
+        if candidate is not left_out
+        for vector in candidate.vectors
+    )
+
+
+def _protect(
+    candidates: list[Candidate], protected: Sequence[Vector], withheld: set[Hashable]
+) -> Span:
+    """Withhold candidates until no protected vector is in the span of the others."""
+    shown = sorted(candidates, key=lambda candidate: candidate.priority)
+    while True:
+        span = Span(vector for candidate in shown for vector in candidate.vectors)
+        leak = next((vector for vector in protected if vector and span.contains(vector)), None)
+        if leak is None:
+            return span
+        chosen = next(
+            (c for c in shown if not _span_without(shown, c).contains(leak)), None
+        ) or next(c for c in shown if any(vector & leak for vector in c.vectors))
+        shown.remove(chosen)
+        withheld.add(chosen.key)
+
+
+def complements(
+    local: Mapping[str, tuple[list[Candidate], list[Vector]]],
+    totals: Iterable[Candidate] = (),
+) -> frozenset[Hashable]:
+    """The keys of the candidates to withhold so that no protected vector is given away.
+
+    Args:
+        local: By country, the candidates that may be published and the vectors of
+            its withheld figures (each coordinate of a country's vectors is the
+            country's and no other's).
+        totals: Candidates summed over countries: their vectors' coordinates are
+            ``(country, ...)`` tuples, whose first item names the country.
+
+    Example:
+        >>> shown = [Candidate("a", (frozenset({1, 2}),), (1, 5, 0)),  # a total, and
+        ...          Candidate("b", (frozenset({2}),), (1, 4, 1))]  # one of its two parts
+        >>> sorted(complements({"XX": (shown, [frozenset({1})])}))
+        ['b']
+    """
+    withheld: set[Hashable] = set()
+    spans = {
+        country: _protect(list(candidates), protected, withheld)
+        for country, (candidates, protected) in sorted(local.items())
+    }
+    for total in totals:
+        for vector in total.vectors:
+            parts: dict[str, set[Coordinate]] = {}
+            for coordinate in vector:
+                parts.setdefault(coordinate[0], set()).add(coordinate)  # type: ignore[index]
+            unknown = [
+                country
+                for country, part in parts.items()
+                if not spans[country].contains(frozenset(part))
+            ]
+            if len(unknown) == 1:
+                (country,) = unknown
+                candidates, protected = local[country]
+                trial = Span(
+                    vector
+                    for candidate in candidates
+                    if candidate.key not in withheld
+                    for vector in candidate.vectors
+                )
+                trial.add(frozenset(parts[country]))
+                if any(vector and trial.contains(vector) for vector in protected):
+                    withheld.add(total.key)
+    return frozenset(withheld)
