@@ -12,6 +12,7 @@ import attrs
 
 from transparency_core._format import Countries, Formatter, country_names
 from transparency_core._report import Figure, Percentage, Report, RowKind
+from transparency_core.exceptions import NoProvenanceError
 
 if TYPE_CHECKING:
     from transparency_core._report import Cell
@@ -58,12 +59,12 @@ class ExplainRenderer:
         """Return one line per figure, then one per request left out, with the reason.
 
         Raises:
-            ValueError: When the report was counted without provenance: it has no ids
-                to show.
+            NoProvenanceError: When the report was counted without provenance: it has no
+                ids to show (a ``ValueError``).
         """
         if not report.provenance:
             msg = "cannot explain a report counted without provenance: it carries no ids"
-            raise ValueError(msg)
+            raise NoProvenanceError(msg)
         formatter = Formatter(self.locale, self.countries)
         lines: list[str] = []
         for table in report.tables:

@@ -23,6 +23,7 @@ from babel.support import NullTranslations
 from transparency_core._disclosure import Band, Suppressed
 from transparency_core._i18n import catalog
 from transparency_core._period import ReportingPeriod  # noqa: TC001 -- attrs, at runtime
+from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -45,8 +46,7 @@ def _hundredth(value: Decimal) -> Decimal:
     """Return a hundredth of ``value`` exactly, by moving its exponent: no context is used."""
     sign, digits, exponent = value.as_tuple()
     if not isinstance(exponent, int):  # pragma: no cover -- the engine never makes NaN
-        msg = f"not a finite percentage: {value}"
-        raise ValueError(msg)  # noqa: TRY004 -- a NaN is a bad value, not a bad type
+        raise FieldError("percentage", "a finite percentage", value)
     return Decimal((sign, digits, exponent - 2))
 
 

@@ -16,6 +16,7 @@ import attrs
 from transparency_core._disclosure import Band, Suppressed
 from transparency_core._report import Disposition, Figure, Percentage, RowKind
 from transparency_core._rounding import RoundingMode, ZeroDenominator
+from transparency_core.exceptions import NoProvenanceError
 
 if TYPE_CHECKING:
     import enum
@@ -251,12 +252,12 @@ class JsonRenderer:
         """The report as JSON-ready data.
 
         Raises:
-            ValueError: When ids are asked for (:attr:`provenance`) and the report was
-                counted without provenance.
+            NoProvenanceError: When ids are asked for (:attr:`provenance`) and the report
+                was counted without provenance (a ``ValueError``).
         """
         if self.provenance and not report.provenance:
             msg = "the report was counted without provenance: it has no ids to include"
-            raise ValueError(msg)
+            raise NoProvenanceError(msg)
         period = report.period
         data: dict[str, Any] = {
             "schema": REPORT_SCHEMA_ID,

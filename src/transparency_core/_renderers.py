@@ -20,6 +20,7 @@ from transparency_core._json import JsonRenderer
 from transparency_core._markdown import MarkdownRenderer
 from transparency_core._svg import SvgRenderer
 from transparency_core._text import TextRenderer
+from transparency_core.exceptions import AlreadyRegisteredError, UnknownNameError
 from transparency_core.typing import Renderer
 
 if TYPE_CHECKING:
@@ -61,11 +62,11 @@ class Renderers:
         """Add a renderer factory (a class, say) under ``name``.
 
         Raises:
-            ValueError: When the name is taken and ``replace`` is false.
+            AlreadyRegisteredError: When the name is taken and ``replace`` is false (a
+                ``ValueError``).
         """
         if name in self._factories and not replace:
-            msg = f"a renderer named {name!r} is already registered"
-            raise ValueError(msg)
+            raise AlreadyRegisteredError("renderer", name)
         self._factories[name] = factory
 
     def load(self, entry_points: Iterable[_EntryPoint]) -> None:
@@ -81,12 +82,13 @@ class Renderers:
         """Make the renderer ``name`` with ``options``.
 
         Raises:
-            KeyError: When no renderer has that name; the message lists those that do.
+            UnknownNameError: When no renderer has that name (a ``KeyError``); the message
+                lists those that do.
         """
         factory = self._factories.get(name)
         if factory is None:
             msg = f"no renderer named {name!r}; there are {', '.join(sorted(self))}"
-            raise KeyError(msg)
+            raise UnknownNameError(msg)
         return factory(**options)
 
     def __contains__(self, name: object) -> bool:
