@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from transparency_core._escape import visible
 from transparency_core._format import Countries, Formatter, country_names
 from transparency_core._report import Figure, Percentage, Report, RowKind
 from transparency_core.exceptions import NoProvenanceError
@@ -86,4 +87,4 @@ class ExplainRenderer:
             f"Finding: {finding.id}, {finding.field}: {finding.message}"
             for finding in report.findings
         )
-        return "\n".join(lines) + "\n"
+        return "\n".join(visible(line) for line in lines) + "\n"

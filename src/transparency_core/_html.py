@@ -7,7 +7,6 @@ right-to-left report (Arabic, Hebrew, Urdu) lays out right to left.
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 import attrs
@@ -21,6 +20,7 @@ from transparency_core._document import (
     Paragraph,
     TextTable,
 )
+from transparency_core._escape import html as escape
 from transparency_core._format import Countries, country_names
 
 if TYPE_CHECKING:

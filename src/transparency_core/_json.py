@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from transparency_core._disclosure import Band, Suppressed
+from transparency_core._escape import json_document
 from transparency_core._report import Disposition, Figure, Percentage, RowKind
 from transparency_core._rounding import RoundingMode, ZeroDenominator
 from transparency_core.exceptions import NoProvenanceError
@@ -311,4 +312,5 @@ class JsonRenderer:
 
     def __call__(self, report: Report) -> str:
         """Return ``report`` as JSON text."""
-        return json.dumps(self.data(report), indent=self.indent, ensure_ascii=False) + "\n"
+        text = json.dumps(self.data(report), indent=self.indent, ensure_ascii=False)
+        return json_document(text) + "\n"

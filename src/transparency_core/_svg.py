@@ -9,12 +9,12 @@ whole numbers computed from the counts by integer arithmetic.
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 import attrs
 
 from transparency_core._document import report_title
+from transparency_core._escape import xml as escape
 from transparency_core._format import Countries, Formatter, country_names
 from transparency_core._report import Percentage, RowKind
 
