@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from transparency_core._escape import csv_cell, neutralise
-from transparency_core._format import Countries, Formatter, country_names
+from transparency_core._format import Countries, Formatter, country_names, known_locale
 from transparency_core._report import Figure, Percentage
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class CsvRenderer:
         ['device,IN,India,counts,provided,19,']
     """
 
-    locale: str = "en"
+    locale: str = attrs.field(default="en", validator=known_locale)
     """The locale of the country names (the values are never localised)."""
     countries: Countries = attrs.field(default=(), converter=country_names)
     """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from transparency_core._escape import visible
-from transparency_core._format import Countries, Formatter, country_names
+from transparency_core._format import Countries, Formatter, country_names, known_locale
 from transparency_core._report import Figure, Percentage, Report, RowKind
 from transparency_core.exceptions import NoProvenanceError
 
@@ -38,7 +38,7 @@ class ExplainRenderer:
         '19 of 24 -> 79%'
     """
 
-    locale: str = "en"
+    locale: str = attrs.field(default="en", validator=known_locale)
     """The locale of numbers and country names."""
     countries: Countries = attrs.field(default=(), converter=country_names)
     """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""

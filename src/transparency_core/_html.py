@@ -21,7 +21,7 @@ from transparency_core._document import (
     TextTable,
 )
 from transparency_core._escape import html as escape
-from transparency_core._format import Countries, country_names
+from transparency_core._format import Countries, country_names, known_locale
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -75,7 +75,7 @@ class HtmlRenderer(BlockRenderer):
         True
     """
 
-    locale: str = "en"
+    locale: str = attrs.field(default="en", validator=known_locale)
     """The locale of numbers, percentages, country names and dates, and of the
     fragment's ``lang`` and ``dir``."""
     countries: Countries = attrs.field(default=(), converter=country_names)

@@ -14,7 +14,7 @@ from transparency_core._document import (
 )
 from transparency_core._escape import markdown as escape
 from transparency_core._escape import markdown_paragraph
-from transparency_core._format import Countries, country_names
+from transparency_core._format import Countries, country_names, known_locale
 
 __all__ = ["MarkdownRenderer"]
 
@@ -41,7 +41,7 @@ class MarkdownRenderer(BlockRenderer):
         '# Transparency Report'
     """
 
-    locale: str = "en"
+    locale: str = attrs.field(default="en", validator=known_locale)
     """The locale of numbers, percentages, country names and dates."""
     countries: Countries = attrs.field(default=(), converter=country_names)
     """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""

@@ -16,7 +16,7 @@ from transparency_core._document import (
     TextTable,
 )
 from transparency_core._escape import visible
-from transparency_core._format import Countries, country_names
+from transparency_core._format import Countries, country_names, known_locale
 
 __all__ = ["TextRenderer"]
 
@@ -101,7 +101,7 @@ class TextRenderer(BlockRenderer):
         'Transparency Report'
     """
 
-    locale: str = "en"
+    locale: str = attrs.field(default="en", validator=known_locale)
     """The locale of numbers, percentages, country names and dates."""
     countries: Countries = attrs.field(default=(), converter=country_names)
     """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
