@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from builders import make_record
+from strategies import requests
 from transparency_core import (
     DataKind,
     Identifier,
@@ -24,6 +25,7 @@ from transparency_core import (
     Request,
     Response,
     RoundingPolicy,
+    Tally,
     structure_ledger,
 )
 from transparency_core.exceptions import (
@@ -153,6 +155,14 @@ class TestLedgerWords:
         ]
         for error in errors:
             assert not any(word in str(error) for word in PYTHON_WORDS), error
+
+    @given(st.lists(requests("R1"), min_size=2, max_size=4))
+    def test_any_conflict_of_python_requests(self, ledger: list[Request]) -> None:
+        """Requests built in Python conflict in ledger words, and as JSON-ready data."""
+        for conflict in Tally.of(ledger).conflicts:
+            assert not any(word in str(conflict) for word in PYTHON_WORDS), conflict
+            data = json.loads(json.dumps(conflict.to_dict(), allow_nan=False))
+            assert data["first"]["path"][0] == data["second"]["path"][0] == "$"
 
     def test_values_of_no_ledger_type(self) -> None:
         """Bytes and other objects are named by their type, Python values by their text."""

@@ -3,7 +3,8 @@
 Every error is a :class:`TransparencyError`; each leaf also subclasses the builtin it
 resembles, so ``except ValueError`` keeps working for callers who do not know this
 library. Errors carry their data as attributes and survive pickling, so they can cross a
-process boundary intact.
+process boundary intact, and ``to_dict()`` gives any of them as JSON-ready data. The one
+warning, :class:`BrokenRendererWarning`, is a ``UserWarning``.
 
 Example:
     >>> from transparency_core.exceptions import FieldError
@@ -237,21 +238,10 @@ class ConflictingRepeatError(TransparencyError, ValueError):
         data["second"] = {"path": ["$", self.second], "value": json_safe(self.second_value)}
         return data
 
-    def __reduce__(
-        self,
-    ) -> tuple[type[Self], tuple[str, int, int, str, object, object]]:
+    def __reduce__(self) -> tuple[type[Self], tuple[str, int, int, str, object, object]]:
         """Pickle with every attribute."""
-        return (
-            type(self),
-            (
-                self.id,
-                self.first,
-                self.second,
-                self.field,
-                self.first_value,
-                self.second_value,
-            ),
-        )
+        values = (self.id, self.first, self.second, self.field, self.first_value, self.second_value)
+        return (type(self), values)
 
 
 class JsonLedgerError(TransparencyError, ValueError):
