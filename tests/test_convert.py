@@ -160,7 +160,7 @@ class TestErrors:
         """The cross-field invariant of a response, placed at its path."""
         assert problems([make_record("R1", response={"outcome": "provided"})]) == [
             "$[0].response.data (id 'R1'): expected 'non_content' or 'content' when the "
-            "outcome is 'provided', got None"
+            "outcome is 'provided', got null"
         ]
 
     def test_no_coercion(self) -> None:
@@ -187,7 +187,7 @@ class TestErrors:
     def test_a_record_that_is_not_an_object(self) -> None:
         """A list where a record should be."""
         assert problems([["R1"]]) == [
-            "$[0]: expected an object mapping field names to values, got ['R1']"
+            '$[0]: expected an object mapping field names to values, got ["R1"]'
         ]
 
     def test_a_country_that_is_not_iso_3166(self) -> None:

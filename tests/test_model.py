@@ -24,7 +24,7 @@ class TestResponse:
             Response(Outcome.PROVIDED)
 
         assert str(caught.value) == (
-            "data: expected 'non_content' or 'content' when the outcome is 'provided', got None"
+            "data: expected 'non_content' or 'content' when the outcome is 'provided', got null"
         )
 
     def test_data_without_provided_is_refused(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from importlib.metadata import EntryPoint
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,7 @@ from transparency_core import (
     Category,
     Column,
     CsvRenderer,
+    ExplainRenderer,
     HtmlRenderer,
     JsonRenderer,
     MarkdownRenderer,
@@ -34,10 +36,13 @@ from transparency_core import (
     Suppression,
     SvgRenderer,
     TextRenderer,
+    _cli,
     build_report,
     default_renderers,
     reference_report,
 )
+from transparency_core._renderers import ENTRY_POINT_GROUP
+from transparency_core.exceptions import BrokenRendererWarning, FieldError
 
 if TYPE_CHECKING:
     from transparency_core.typing import Renderer
@@ -330,3 +335,80 @@ class TestSvg:
 
         assert "<rect" not in svg.split("</g>", 1)[1]
         assert "&lt; 10" in svg
+
+
+class TestLocaleIsCheckedWhenBuilt:
+    """A renderer with a locale babel does not know is refused where it is made."""
+
+    @pytest.mark.parametrize(
+        "renderer",
+        [TextRenderer, MarkdownRenderer, HtmlRenderer, CsvRenderer, SvgRenderer, ExplainRenderer],
+    )
+    @pytest.mark.parametrize("locale", ["xx_bogus", "", "de-DE"])
+    def test_every_renderer_refuses_an_unknown_locale(self, renderer: Any, locale: str) -> None:
+        """A FieldError (a ValueError) naming the locale, before anything is rendered."""
+        with pytest.raises(FieldError) as caught:
+            renderer(locale=locale)
+
+        assert str(caught.value) == (
+            "locale: expected a locale babel knows, such as en, de_DE or zh_Hans_CN, "
+            f"got {locale!r}"
+        )
+
+    def test_a_known_locale_is_kept_as_given(self) -> None:
+        """The identifier is not rewritten."""
+        assert HtmlRenderer(locale="zh_Hans_CN").locale == "zh_Hans_CN"
+
+
+class TestBrokenEntryPoints:
+    """A package whose renderer cannot be used is named; every other renderer still works."""
+
+    BROKEN = (
+        EntryPoint(name="missing", value="nonexistent_mod:thing", group=ENTRY_POINT_GROUP),
+        EntryPoint(
+            name="constant",
+            value="transparency_core._renderers:ENTRY_POINT_GROUP",
+            group=ENTRY_POINT_GROUP,
+        ),
+    )
+
+    def test_load_warns_and_skips(self) -> None:
+        """A warning per broken entry point, naming it and saying why."""
+        renderers = default_renderers()
+
+        with pytest.warns(BrokenRendererWarning) as caught:
+            renderers.load(
+                [
+                    *self.BROKEN,
+                    EntryPoint("md", "transparency_core:MarkdownRenderer", ENTRY_POINT_GROUP),
+                ]
+            )
+
+        assert [str(warning.message) for warning in caught] == [
+            "the renderer 'missing' (nonexistent_mod:thing) cannot be used: "
+            "ModuleNotFoundError: No module named 'nonexistent_mod'",
+            "the renderer 'constant' (transparency_core._renderers:ENTRY_POINT_GROUP) cannot "
+            "be used: it names a str, which cannot make a renderer",
+        ]
+        assert "missing" not in renderers
+        assert renderers.create("md") == MarkdownRenderer()
+
+    def test_the_command_line_says_so_on_stderr_and_goes_on(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """``transparency-core: warning: ...``, and the command still prints its report."""
+
+        def entry_points(group: str) -> tuple[EntryPoint, ...]:
+            assert group == ENTRY_POINT_GROUP
+            return self.BROKEN[:1]
+
+        monkeypatch.setattr(_cli, "entry_points", entry_points)
+
+        code = _cli.main(["reference", "--format", "markdown"])
+
+        out, err = capsys.readouterr()
+        assert (code, out) == (0, MarkdownRenderer()(reference_report()))
+        assert err == (
+            "transparency-core: warning: the renderer 'missing' (nonexistent_mod:thing) "
+            "cannot be used: ModuleNotFoundError: No module named 'nonexistent_mod'\n"
+        )

@@ -19,6 +19,7 @@ import attrs
 from transparency_core._disclosure import Disclosure
 from transparency_core._i18n import N_
 from transparency_core._model import Action, DataKind, Outcome, Request
+from transparency_core.exceptions import AlreadyRegisteredError
 
 __all__ = [
     "ACCOUNT",
@@ -573,11 +574,11 @@ class Categories:
         """Add ``category``; a name already registered needs ``replace=True``.
 
         Raises:
-            ValueError: When the name is taken and ``replace`` is false.
+            AlreadyRegisteredError: When the name is taken and ``replace`` is false (a
+                ``ValueError``).
         """
         if category.name in self._by_name and not replace:
-            msg = f"a category named {category.name!r} is already registered"
-            raise ValueError(msg)
+            raise AlreadyRegisteredError("category", category.name)
         self._by_name[category.name] = category
 
     def __contains__(self, name: object) -> bool:

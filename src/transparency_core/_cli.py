@@ -14,6 +14,7 @@ import argparse
 import json
 import sys
 import tempfile
+import warnings
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +32,12 @@ from transparency_core._cli_parts import (
 from transparency_core._period import ReportingPeriod
 from transparency_core._reference import reference_records, reference_report
 from transparency_core._renderers import ENTRY_POINT_GROUP, Renderers, default_renderers
-from transparency_core.exceptions import FieldError, InvalidLedgerError, JsonLedgerError
+from transparency_core.exceptions import (
+    BrokenRendererWarning,
+    FieldError,
+    InvalidLedgerError,
+    JsonLedgerError,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -53,9 +59,21 @@ class _BadInputError(Exception):
 
 
 def _renderers() -> Renderers:
-    """The built-in renderers, and those installed packages offer as entry points."""
+    """The built-in renderers, and those installed packages offer as entry points.
+
+    A broken entry point is named on stderr; the other renderers still work.
+    """
     renderers = default_renderers()
-    renderers.load(entry_points(group=ENTRY_POINT_GROUP))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", BrokenRendererWarning)
+        renderers.load(entry_points(group=ENTRY_POINT_GROUP))
+    for warning in caught:
+        if issubclass(warning.category, BrokenRendererWarning):
+            sys.stderr.write(f"transparency-core: warning: {warning.message}\n")
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
     return renderers
 
 

@@ -13,6 +13,7 @@ import attrs
 
 from transparency_core._publish import country_order
 from transparency_core._report import Cell, Figure, Percentage, Report, RowKind
+from transparency_core.exceptions import UnknownNameError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -79,7 +80,7 @@ class Comparison:
         """The change of one figure.
 
         Raises:
-            KeyError: When neither report has it.
+            UnknownNameError: When neither report has it (a ``KeyError``).
         """
         for change in self.changes:
             if (change.table, change.country, change.kind, change.column) == (
@@ -90,7 +91,7 @@ class Comparison:
             ):
                 return change
         msg = f"neither report has {table}/{country}/{kind.value}/{column}"
-        raise KeyError(msg)
+        raise UnknownNameError(msg)
 
 
 def _cells(table: Table | None) -> dict[tuple[str, RowKind, str], Cell]:

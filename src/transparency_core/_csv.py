@@ -2,8 +2,9 @@
 
 Values are exact and not localised: counts as integers, percentages as the rounded
 decimal, blank when the cell is blank. A text cell that a spreadsheet would take for a
-formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is
-neutralised with a leading apostrophe.
+formula (starting with ``=``, ``+``, ``-`` or ``@``, after any white space, or with a tab
+or a carriage return) is neutralised with a leading apostrophe, and control characters
+are made visible (``<U+001B>``): see ``_escape.csv_cell``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from transparency_core._format import Countries, Formatter, country_names
+from transparency_core._escape import csv_cell, neutralise
+from transparency_core._format import Countries, Formatter, country_names, known_locale
 from transparency_core._report import Figure, Percentage
 
 if TYPE_CHECKING:
@@ -24,18 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CsvRenderer", "neutralise"]
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _LONG_HEADER = ("table", "country", "country_name", "row", "column", "value", "published")
-
-
-def neutralise(text: str) -> str:
-    """Keep a spreadsheet from reading ``text`` as a formula.
-
-    Example:
-        >>> neutralise("=SUM(A1:A9)"), neutralise("-1+2"), neutralise("China")
-        ("'=SUM(A1:A9)", "'-1+2", 'China')
-    """
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
 def _value(cell: Cell) -> str:
@@ -56,7 +47,7 @@ def _csv(rows: Iterable[Iterable[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     for row in rows:
-        writer.writerow([neutralise(str(value)) for value in row])
+        writer.writerow([csv_cell(str(value)) for value in row])
     return buffer.getvalue()
 
 
@@ -77,7 +68,7 @@ class CsvRenderer:
         ['device,IN,India,counts,provided,19,']
     """
 
-    locale: str = "en"
+    locale: str = attrs.field(default="en", validator=known_locale)
     """The locale of the country names (the values are never localised)."""
     countries: Countries = attrs.field(default=(), converter=country_names)
     """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""

@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from transparency_core._format import Countries, Formatter, country_names
+from transparency_core._escape import visible
+from transparency_core._format import Countries, Formatter, country_names, known_locale
 from transparency_core._report import Figure, Percentage, Report, RowKind
+from transparency_core.exceptions import NoProvenanceError
 
 if TYPE_CHECKING:
     from transparency_core._report import Cell
@@ -39,7 +41,7 @@ class ExplainRenderer:
         '19 of 24 -> 79%'
     """
 
-    locale: str = "en"
+    locale: str = attrs.field(default="en", validator=known_locale)
     """The locale of numbers and country names."""
     countries: Countries = attrs.field(default=(), converter=country_names)
     """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
@@ -64,12 +66,12 @@ class ExplainRenderer:
         """Return one line per figure, then one per request left out, with the reason.
 
         Raises:
-            ValueError: When the report was counted without provenance: it has no ids
-                to show.
+            NoProvenanceError: When the report was counted without provenance: it has no
+                ids to show (a ``ValueError``).
         """
         if not report.provenance:
             msg = "cannot explain a report counted without provenance: it carries no ids"
-            raise ValueError(msg)
+            raise NoProvenanceError(msg)
         formatter = Formatter(self.locale, self.countries)
         lines: list[str] = []
         for table in report.tables:
@@ -91,4 +93,4 @@ class ExplainRenderer:
             f"Finding: {finding.id}, {finding.field}: {finding.message}"
             for finding in report.findings
         )
-        return "\n".join(lines) + "\n"
+        return "\n".join(visible(line) for line in lines) + "\n"

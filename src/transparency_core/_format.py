@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import attrs
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_interval, format_skeleton, parse_pattern
 from babel.lists import format_list
 from babel.numbers import NumberPattern, format_decimal
@@ -23,6 +23,7 @@ from babel.support import NullTranslations
 from transparency_core._disclosure import Band, Suppressed, Withheld
 from transparency_core._i18n import catalog
 from transparency_core._period import ReportingPeriod  # noqa: TC001 -- attrs, at runtime
+from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
     from transparency_core._report import Figure
 
-__all__ = ["Countries", "Formatter", "country_names"]
+__all__ = ["Countries", "Formatter", "country_names", "known_locale"]
 
 # ICU widens an interval pattern's abbreviated month to the full month when the
 # skeleton asks for it; babel does not, so we do it here ("Jan" -> "January").
@@ -45,8 +46,7 @@ def _hundredth(value: Decimal) -> Decimal:
     """Return a hundredth of ``value`` exactly, by moving its exponent: no context is used."""
     sign, digits, exponent = value.as_tuple()
     if not isinstance(exponent, int):  # pragma: no cover -- the engine never makes NaN
-        msg = f"not a finite percentage: {value}"
-        raise ValueError(msg)  # noqa: TRY004 -- a NaN is a bad value, not a bad type
+        raise FieldError("percentage", "a finite percentage", value)
     return Decimal((sign, digits, exponent - 2))
 
 
@@ -56,6 +56,29 @@ Countries = tuple[tuple[str, str], ...]
 def country_names(names: Mapping[str, str] | Countries) -> Countries:
     """Freeze a mapping of country names by code into sorted pairs (hashable, ordered)."""
     return tuple(sorted(dict(names).items()))
+
+
+_LOCALE_EXPECTED = "a locale babel knows, such as en, de_DE or zh_Hans_CN"
+
+
+def known_locale(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """An attrs validator: ``value`` names a locale babel knows, checked once, when built.
+
+    Every renderer's ``locale`` uses it, so a bad locale fails where the renderer is
+    made, not when it first renders.
+
+    Example:
+        >>> from transparency_core import HtmlRenderer
+        >>> try:
+        ...     HtmlRenderer(locale="xx_bogus")
+        ... except ValueError as error:
+        ...     print(error)
+        locale: expected a locale babel knows, such as en, de_DE or zh_Hans_CN, got 'xx_bogus'
+    """
+    try:
+        Locale.parse(value)
+    except (ValueError, TypeError, UnknownLocaleError):
+        raise FieldError(attribute.name, _LOCALE_EXPECTED, value) from None
 
 
 def _parse_locale(identifier: str | Locale) -> Locale:

@@ -7,7 +7,6 @@ right-to-left report (Arabic, Hebrew, Urdu) lays out right to left.
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 import attrs
@@ -21,7 +20,8 @@ from transparency_core._document import (
     Paragraph,
     TextTable,
 )
-from transparency_core._format import Countries, country_names
+from transparency_core._escape import html as escape
+from transparency_core._format import Countries, country_names, known_locale
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -75,7 +75,7 @@ class HtmlRenderer(BlockRenderer):
         True
     """
 
-    locale: str = "en"
+    locale: str = attrs.field(default="en", validator=known_locale)
     """The locale of numbers, percentages, country names and dates, and of the
     fragment's ``lang`` and ``dir``."""
     countries: Countries = attrs.field(default=(), converter=country_names)

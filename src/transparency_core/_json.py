@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from transparency_core._disclosure import Band, Suppressed, Withheld
+from transparency_core._escape import json_document
 from transparency_core._report import Disposition, Figure, Percentage, RowKind
 from transparency_core._rounding import RoundingMode, ZeroDenominator
+from transparency_core.exceptions import NoProvenanceError
 
 if TYPE_CHECKING:
     import enum
@@ -252,12 +254,12 @@ class JsonRenderer:
         """The report as JSON-ready data.
 
         Raises:
-            ValueError: When ids are asked for (:attr:`provenance`) and the report was
-                counted without provenance.
+            NoProvenanceError: When ids are asked for (:attr:`provenance`) and the report
+                was counted without provenance (a ``ValueError``).
         """
         if self.provenance and not report.provenance:
             msg = "the report was counted without provenance: it has no ids to include"
-            raise ValueError(msg)
+            raise NoProvenanceError(msg)
         period = report.period
         data: dict[str, Any] = {
             "schema": REPORT_SCHEMA_ID,
@@ -310,4 +312,5 @@ class JsonRenderer:
 
     def __call__(self, report: Report) -> str:
         """Return ``report`` as JSON text."""
-        return json.dumps(self.data(report), indent=self.indent, ensure_ascii=False) + "\n"
+        text = json.dumps(self.data(report), indent=self.indent, ensure_ascii=False)
+        return json_document(text) + "\n"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
 from transparency_core._document import (
@@ -14,22 +12,11 @@ from transparency_core._document import (
     Paragraph,
     TextTable,
 )
-from transparency_core._format import Countries, country_names
+from transparency_core._escape import markdown as escape
+from transparency_core._escape import markdown_paragraph
+from transparency_core._format import Countries, country_names, known_locale
 
 __all__ = ["MarkdownRenderer"]
-
-# Characters that Markdown would read as markup, or as raw HTML ("<"), are escaped.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-
-
-def escape(text: str) -> str:
-    r"""Escape ``text`` so Markdown shows it as written.
-
-    Example:
-        >>> escape("a|b <script>")
-        'a\\|b \\<script\\>'
-    """
-    return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
 def _table(table: TextTable) -> str:
@@ -54,7 +41,7 @@ class MarkdownRenderer(BlockRenderer):
         '# Transparency Report'
     """
 
-    locale: str = "en"
+    locale: str = attrs.field(default="en", validator=known_locale)
     """The locale of numbers, percentages, country names and dates."""
     countries: Countries = attrs.field(default=(), converter=country_names)
     """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
@@ -67,7 +54,7 @@ class MarkdownRenderer(BlockRenderer):
             case Heading(text=text, level=level):
                 return f"{'#' * level} {escape(text)}"
             case Paragraph(text=text):
-                return escape(text)
+                return markdown_paragraph(text)
             case TextTable():
                 return _table(block)
             case Definitions(items=items):

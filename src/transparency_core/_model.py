@@ -476,9 +476,8 @@ def parse_iso_date(text: str) -> date:
     """Parse ``YYYY-MM-DD`` and nothing else (no week dates, no ``20200101``).
 
     Raises:
-        ValueError: When ``text`` is not a calendar date in that form.
+        FieldError: When ``text`` is not a calendar date in that form (a ``ValueError``).
     """
     if not _ISO_DATE.fullmatch(text):
-        msg = f"not a YYYY-MM-DD date: {text!r}"
-        raise ValueError(msg)
+        raise FieldError("", "a YYYY-MM-DD date", text)
     return date.fromisoformat(text)

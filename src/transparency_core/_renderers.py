@@ -8,6 +8,7 @@ points to :meth:`Renderers.load`, so the core reads nothing by itself.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -20,6 +21,11 @@ from transparency_core._json import JsonRenderer
 from transparency_core._markdown import MarkdownRenderer
 from transparency_core._svg import SvgRenderer
 from transparency_core._text import TextRenderer
+from transparency_core.exceptions import (
+    AlreadyRegisteredError,
+    BrokenRendererWarning,
+    UnknownNameError,
+)
 from transparency_core.typing import Renderer
 
 if TYPE_CHECKING:
@@ -61,32 +67,62 @@ class Renderers:
         """Add a renderer factory (a class, say) under ``name``.
 
         Raises:
-            ValueError: When the name is taken and ``replace`` is false.
+            AlreadyRegisteredError: When the name is taken and ``replace`` is false (a
+                ``ValueError``).
         """
         if name in self._factories and not replace:
-            msg = f"a renderer named {name!r} is already registered"
-            raise ValueError(msg)
+            raise AlreadyRegisteredError("renderer", name)
         self._factories[name] = factory
 
     def load(self, entry_points: Iterable[_EntryPoint]) -> None:
         """Register the renderers that other packages offer as entry points.
 
-        Built-in names are never replaced by a package's entry point.
+        Built-in names are never replaced by a package's entry point. An entry point
+        that fails to import, or names something that cannot make a renderer (it is not
+        callable), is skipped with a
+        :class:`~transparency_core.exceptions.BrokenRendererWarning` naming it: the
+        other renderers still work.
+
+        Example:
+            >>> import warnings
+            >>> from importlib.metadata import EntryPoint
+            >>> broken = EntryPoint("pdf", "nowhere:Pdf", ENTRY_POINT_GROUP)
+            >>> renderers = default_renderers()
+            >>> with warnings.catch_warnings(record=True) as caught:
+            ...     warnings.simplefilter("always")
+            ...     renderers.load([broken])
+            >>> print(caught[0].message)  # doctest: +NORMALIZE_WHITESPACE
+            the renderer 'pdf' (nowhere:Pdf) cannot be used:
+            ModuleNotFoundError: No module named 'nowhere'
+            >>> "pdf" in renderers
+            False
         """
         for entry_point in entry_points:
-            if entry_point.name not in self._factories:
-                self._factories[entry_point.name] = entry_point.load()
+            if entry_point.name in self._factories:
+                continue
+            try:
+                factory = entry_point.load()
+            except Exception as error:  # noqa: BLE001 -- whatever another package's import raises
+                reason = f"{type(error).__name__}: {error}"
+            else:
+                if callable(factory):
+                    self._factories[entry_point.name] = factory
+                    continue
+                reason = f"it names a {type(factory).__name__}, which cannot make a renderer"
+            value = str(getattr(entry_point, "value", ""))
+            warnings.warn(BrokenRendererWarning(entry_point.name, value, reason), stacklevel=2)
 
     def create(self, name: str, **options: Any) -> Renderer:  # noqa: ANN401 -- the renderer's own options
         """Make the renderer ``name`` with ``options``.
 
         Raises:
-            KeyError: When no renderer has that name; the message lists those that do.
+            UnknownNameError: When no renderer has that name (a ``KeyError``); the message
+                lists those that do.
         """
         factory = self._factories.get(name)
         if factory is None:
             msg = f"no renderer named {name!r}; there are {', '.join(sorted(self))}"
-            raise KeyError(msg)
+            raise UnknownNameError(msg)
         return factory(**options)
 
     def __contains__(self, name: object) -> bool:

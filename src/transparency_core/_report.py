@@ -18,6 +18,7 @@ from transparency_core._categories import Column
 from transparency_core._disclosure import Band, Suppressed, Withheld
 from transparency_core._period import ReportingPeriod
 from transparency_core._rounding import RoundingPolicy
+from transparency_core.exceptions import NoProvenanceError, UnknownNameError
 
 __all__ = [
     "Cell",
@@ -148,7 +149,7 @@ class Table:
         """Return the cell of ``country``'s row in the column whose key is ``column``.
 
         Raises:
-            KeyError: When the table has no such row or column.
+            UnknownNameError: When the table has no such row or column (a ``KeyError``).
         """
         index = next(
             (i for i, candidate in enumerate(self.columns) if candidate.key == column),
@@ -156,12 +157,12 @@ class Table:
         )
         if index is None:
             msg = f"table {self.key!r} has no column {column!r}"
-            raise KeyError(msg)
+            raise UnknownNameError(msg)
         for row in self.rows:
             if row.country == country and row.kind is kind:
                 return row.cells[index]
         msg = f"table {self.key!r} has no {kind.value} row for {country!r}"
-        raise KeyError(msg)
+        raise UnknownNameError(msg)
 
 
 @attrs.frozen
@@ -323,13 +324,13 @@ class Report:
         """Return the table whose key is ``key`` (a category name or ``legal_process``).
 
         Raises:
-            KeyError: When the report has no such table.
+            UnknownNameError: When the report has no such table (a ``KeyError``).
         """
         for table in self.tables:
             if table.key == key:
                 return table
         msg = f"the report has no table {key!r}"
-        raise KeyError(msg)
+        raise UnknownNameError(msg)
 
     @property
     def records(self) -> int:
@@ -340,7 +341,8 @@ class Report:
         """Every cell a request is counted in: (table, country, row kind, column) keys.
 
         A percentage counts a request when the request is in its part. A report without
-        :attr:`provenance` cannot say, and raises :class:`ValueError`.
+        :attr:`provenance` cannot say, and raises
+        :class:`~transparency_core.exceptions.NoProvenanceError`.
 
         Example:
             >>> from transparency_core import reference_report
@@ -349,7 +351,7 @@ class Report:
         """
         if not self.provenance:
             msg = "the report was counted without provenance: its figures carry no ids"
-            raise ValueError(msg)
+            raise NoProvenanceError(msg)
         found = []
         for table in self.tables:
             for row in table.rows:

@@ -49,7 +49,7 @@ from transparency_core._report import (
 )
 from transparency_core._rounding import RoundingPolicy
 from transparency_core._tally import Tally
-from transparency_core.exceptions import InvalidLedgerError
+from transparency_core.exceptions import InvalidLedgerError, MismatchedSubtotalsError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -346,7 +346,7 @@ class Subtotals:
         """The subtotals of both parts, which must hold different request ids.
 
         Raises:
-            ValueError: When the two were counted for different periods, categories,
+            MismatchedSubtotalsError: When the two were counted for different periods, categories,
                 legal processes, breakdowns or actions in totals, or one with
                 provenance and one without.
         """
@@ -360,7 +360,7 @@ class Subtotals:
         ):
             if getattr(self, name) != getattr(other, name):
                 msg = f"cannot add subtotals counted with different {name.replace('_', ' ')}"
-                raise ValueError(msg)
+                raise MismatchedSubtotalsError(msg)
         cross_border = dict(self.cross_border)
         add_row(cross_border, other.cross_border)
         mine, theirs = self.summary, other.summary

@@ -24,6 +24,7 @@ import attrs
 
 from transparency_core._categories import DEFAULT_LEGAL_PROCESSES, SHIPPED_CATEGORIES
 from transparency_core._model import COUNTRY_CODES, Identifier, Outcome, Request, Response
+from transparency_core.exceptions import NoSchemaError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -84,7 +85,7 @@ def _type_schema(annotation: object, overrides: dict[str, Any], name: str) -> di
         schema = dict(_SIMPLE[annotation])
     else:  # pragma: no cover -- a field of a type the ledger format does not have
         msg = f"no JSON Schema for {annotation!r}"
-        raise TypeError(msg)
+        raise NoSchemaError(msg)
     return schema
 
 

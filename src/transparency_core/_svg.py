@@ -9,13 +9,13 @@ whole numbers computed from the counts by integer arithmetic.
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 import attrs
 
 from transparency_core._document import report_title
-from transparency_core._format import Countries, Formatter, country_names
+from transparency_core._escape import xml as escape
+from transparency_core._format import Countries, Formatter, country_names, known_locale
 from transparency_core._report import Percentage, RowKind
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ class SvgRenderer:
         True
     """
 
-    locale: str = "en"
+    locale: str = attrs.field(default="en", validator=known_locale)
     """The locale of numbers, country names and the period."""
     countries: Countries = attrs.field(default=(), converter=country_names)
     """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""

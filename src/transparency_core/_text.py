@@ -15,7 +15,8 @@ from transparency_core._document import (
     Paragraph,
     TextTable,
 )
-from transparency_core._format import Countries, country_names
+from transparency_core._escape import visible
+from transparency_core._format import Countries, country_names, known_locale
 
 __all__ = ["TextRenderer"]
 
@@ -47,7 +48,18 @@ def _longest_word(heading: str) -> int:
     return min(max(narrow, default=0), _MAX_WORD)
 
 
+def _visible(table: TextTable) -> TextTable:
+    """The table with every control character of its text made visible."""
+    return TextTable(
+        header=tuple(visible(cell) for cell in table.header),
+        rows=tuple(tuple(visible(cell) for cell in row) for row in table.rows),
+        numeric=table.numeric,
+        caption=visible(table.caption),
+    )
+
+
 def _table(table: TextTable) -> str:
+    table = _visible(table)
     widths: list[int] = []
     headers: list[list[str]] = []
     for index, heading in enumerate(table.header):
@@ -89,7 +101,7 @@ class TextRenderer(BlockRenderer):
         'Transparency Report'
     """
 
-    locale: str = "en"
+    locale: str = attrs.field(default="en", validator=known_locale)
     """The locale of numbers, percentages, country names and dates."""
     countries: Countries = attrs.field(default=(), converter=country_names)
     """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
@@ -102,15 +114,16 @@ class TextRenderer(BlockRenderer):
     def _block(self, block: Block) -> str:
         match block:
             case Heading(text=text, level=level):
+                text = visible(text)
                 return f"{text}\n{('=' if level == 1 else '-') * _width(text)}"
             case Paragraph(text=text):
-                return textwrap.fill(text, self.width, break_on_hyphens=False)
+                return textwrap.fill(visible(text), self.width, break_on_hyphens=False)
             case TextTable():
                 return _table(block)
             case Definitions(items=items):
                 return "\n".join(
                     textwrap.fill(
-                        f"{term}: {meaning}",
+                        visible(f"{term}: {meaning}"),
                         self.width,
                         subsequent_indent="    ",
                         break_on_hyphens=False,

@@ -3,7 +3,8 @@
 Every error is a :class:`TransparencyError`; each leaf also subclasses the builtin it
 resembles, so ``except ValueError`` keeps working for callers who do not know this
 library. Errors carry their data as attributes and survive pickling, so they can cross a
-process boundary intact.
+process boundary intact, and ``to_dict()`` gives any of them as JSON-ready data. The one
+warning, :class:`BrokenRendererWarning`, is a ``UserWarning``.
 
 Example:
     >>> from transparency_core.exceptions import FieldError
@@ -14,27 +15,29 @@ Example:
 
 from __future__ import annotations
 
-import enum
-from typing import Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+from transparency_core._ledgertext import Missing, json_safe, ledger_text, path_keys, printable
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = [
     "MISSING",
+    "AlreadyRegisteredError",
+    "BrokenRendererWarning",
     "ConflictingRepeatError",
     "FieldError",
     "InvalidLedgerError",
     "JsonLedgerError",
+    "MismatchedSubtotalsError",
+    "NoProvenanceError",
+    "NoSchemaError",
     "TransparencyError",
+    "UnknownNameError",
 ]
 
-
-class _Missing(enum.Enum):
-    MISSING = enum.auto()
-
-    def __repr__(self) -> str:
-        return "nothing"
-
-
-MISSING = _Missing.MISSING
+MISSING = Missing.MISSING
 """What :attr:`FieldError.got` holds when a required field is absent.
 
 Example:
@@ -46,28 +49,33 @@ Example:
     True
 """
 
-_MAX_SHOWN = 80
-
-
-def _shown(value: object) -> str:
-    """Return a short ``repr`` of a bad value, so a huge input cannot flood a message."""
-    text = repr(value)
-    if len(text) > _MAX_SHOWN:
-        return f"{text[: _MAX_SHOWN - 3]}..."
-    return text
-
 
 class TransparencyError(Exception):
     """The base class of every error raised by transparency_core.
+
+    :meth:`to_dict` gives the error as JSON-ready data, for a service's response body:
+    its ``type``, its ``message``, and the attributes of its kind.
 
     Example:
         >>> from transparency_core import ReportingPeriod
         >>> try:
         ...     ReportingPeriod.parse("2020")
         ... except TransparencyError as error:
-        ...     print(type(error).__name__)
-        FieldError
+        ...     print(type(error).__name__, error.to_dict()["type"])
+        FieldError field_error
     """
+
+    code: ClassVar[str] = "transparency_error"
+    """The error's kind in :meth:`to_dict`: its class name in snake case."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The error as JSON-ready data: ``json.dumps`` takes it, whatever came.
+
+        Example:
+            >>> NoProvenanceError("no ids").to_dict()
+            {'type': 'no_provenance_error', 'message': 'no ids'}
+        """
+        return {"type": self.code, "message": printable(str(self))}
 
 
 class FieldError(TransparencyError, ValueError):
@@ -78,14 +86,20 @@ class FieldError(TransparencyError, ValueError):
             identifier of the 18th record of a ledger, or a path inside one record
             (``response.data``) when the record was built directly in Python.
         expected: What the field must hold, in words.
-        got: The value that came.
+        got: The value that came, shown in messages as the ledger writes it (a date
+            as ``'2020-01-08'``, an outcome as ``'provided'``, ``null``, ``true``).
         record_id: The ``id`` of the record, when it has a readable one.
 
     Example:
         >>> error = FieldError("country", "an ISO 3166-1 alpha-2 country code", "Spain")
         >>> print(error.at("$[4]", "ES-7"))
         $[4].country (id 'ES-7'): expected an ISO 3166-1 alpha-2 country code, got 'Spain'
+        >>> data = error.at("$[4]", "ES-7").to_dict()
+        >>> data["type"], data["path"], data["record_id"], data["got"]
+        ('field_error', ['$', 4, 'country'], 'ES-7', 'Spain')
     """
+
+    code = "field_error"
 
     path: str
     expected: str
@@ -104,12 +118,36 @@ class FieldError(TransparencyError, ValueError):
         """Say where, what was expected and what came."""
         where = self.path
         if self.record_id is not None:
-            where = f"{where} (id {_shown(self.record_id)})"
-        return f"{where}: expected {self.expected}, got {_shown(self.got)}"
+            where = f"{where} (id {ledger_text(self.record_id)})"
+        return f"{where}: expected {self.expected}, got {ledger_text(self.got)}"
 
     def __reduce__(self) -> tuple[type[Self], tuple[str, str, object, str | None]]:
         """Pickle with every attribute."""
         return (type(self), (self.path, self.expected, self.got, self.record_id))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The error as data: ``path`` as a list of keys, ``got`` as JSON or as its text.
+
+        ``got`` is the value itself when any JSON reader takes it back exactly, else
+        its text as the message shows it; it is left out when the field was absent.
+
+        Example:
+            >>> from datetime import date
+            >>> data = FieldError("end", "a date on or after the start", date(2020, 1, 1)).to_dict()
+            >>> data["path"], data["got"]
+            (['end'], '2020-01-01')
+            >>> "got" in FieldError("$[0].id", "a value", MISSING).to_dict()
+            False
+        """
+        data = super().to_dict()
+        data["path"] = [
+            printable(key) if isinstance(key, str) else key for key in path_keys(self.path)
+        ]
+        data["record_id"] = None if self.record_id is None else json_safe(self.record_id)
+        data["expected"] = printable(self.expected)
+        if self.got is not MISSING:
+            data["got"] = json_safe(self.got)
+        return data
 
     def at(self, prefix: str, record_id: str | None = None) -> FieldError:
         """Return this error placed under ``prefix`` (a record's path in a ledger).
@@ -149,9 +187,15 @@ class ConflictingRepeatError(TransparencyError, ValueError):
         >>> try:
         ...     structure_ledger([record, {**record, "country": "SE"}])
         ... except InvalidLedgerError as error:
-        ...     print(error.exceptions[0])
+        ...     conflict = error.exceptions[0]
+        >>> print(conflict)
         $[0] and $[1] repeat id 'A' but disagree on country: 'ES' versus 'SE'
+        >>> data = conflict.to_dict()
+        >>> data["field"], data["first"], data["second"]
+        (['country'], {'path': ['$', 0], 'value': 'ES'}, {'path': ['$', 1], 'value': 'SE'})
     """
+
+    code = "conflicting_repeat_error"
 
     id: str
     first: int
@@ -181,26 +225,24 @@ class ConflictingRepeatError(TransparencyError, ValueError):
     def __str__(self) -> str:
         """Name both records and what they disagree on."""
         return (
-            f"$[{self.first}] and $[{self.second}] repeat id {_shown(self.id)} but disagree "
-            f"on {self.field}: {_shown(self.first_value)} versus "
-            f"{_shown(self.second_value)}"
+            f"$[{self.first}] and $[{self.second}] repeat id {ledger_text(self.id)} but disagree "
+            f"on {self.field}: {ledger_text(self.first_value)} versus "
+            f"{ledger_text(self.second_value)}"
         )
 
-    def __reduce__(
-        self,
-    ) -> tuple[type[Self], tuple[str, int, int, str, object, object]]:
+    def to_dict(self) -> dict[str, Any]:
+        """The conflict as data: the id, the field's path, and each record's place and value."""
+        data = super().to_dict()
+        data["id"] = json_safe(self.id)
+        data["field"] = path_keys(self.field)
+        data["first"] = {"path": ["$", self.first], "value": json_safe(self.first_value)}
+        data["second"] = {"path": ["$", self.second], "value": json_safe(self.second_value)}
+        return data
+
+    def __reduce__(self) -> tuple[type[Self], tuple[str, int, int, str, object, object]]:
         """Pickle with every attribute."""
-        return (
-            type(self),
-            (
-                self.id,
-                self.first,
-                self.second,
-                self.field,
-                self.first_value,
-                self.second_value,
-            ),
-        )
+        values = (self.id, self.first, self.second, self.field, self.first_value, self.second_value)
+        return (type(self), values)
 
 
 class JsonLedgerError(TransparencyError, ValueError):
@@ -218,8 +260,13 @@ class JsonLedgerError(TransparencyError, ValueError):
         ...     list(iter_json_records(['[{"id": "A"}, oops]']))
         ... except JsonLedgerError as error:
         ...     print(error)
+        ...     data = error.to_dict()
         line 1, column 15 (after 1 records): Expecting value
+        >>> {key: data[key] for key in ("type", "line", "column", "record")}
+        {'type': 'json_ledger_error', 'line': 1, 'column': 15, 'record': 1}
     """
+
+    code = "json_ledger_error"
 
     record: int
     line: int
@@ -237,16 +284,25 @@ class JsonLedgerError(TransparencyError, ValueError):
             f"line {self.line}, column {self.column} (after {self.record} records): {self.reason}"
         )
 
+    def to_dict(self) -> dict[str, Any]:
+        """Where the JSON goes wrong, and why, as data."""
+        data = super().to_dict()
+        data.update(line=self.line, column=self.column, record=self.record)
+        data["reason"] = printable(self.reason)
+        return data
+
     def __reduce__(self) -> tuple[type[Self], tuple[int, int, int, str]]:
         """Pickle with every attribute."""
         return (type(self), (self.record, self.line, self.column, self.reason))
 
 
-class InvalidLedgerError(TransparencyError, ExceptionGroup[TransparencyError]):
+class InvalidLedgerError(TransparencyError, ExceptionGroup[TransparencyError], ValueError):
     """A ledger has bad records; ``exceptions`` holds every problem found.
 
     No report is built from a ledger with errors. ``str()`` gives a one-line summary;
-    :meth:`describe` gives every problem, one per line, as the command line prints them.
+    :meth:`describe` gives every problem, one per line, as the command line prints them;
+    :meth:`to_dict` gives them all as data (a 422 response body). It is an
+    ``ExceptionGroup`` (``except*`` splits it) and a ``ValueError``.
 
     Example:
         >>> from transparency_core import structure_ledger
@@ -260,8 +316,176 @@ class InvalidLedgerError(TransparencyError, ExceptionGroup[TransparencyError]):
           ...
     """
 
+    code = "invalid_ledger_error"
+
     def describe(self) -> str:
         """Return the summary followed by every problem, one per line."""
         lines = [self.message]
         lines.extend(f"  {error}" for error in self.exceptions)
         return "\n".join(lines)
+
+    def derive(self, excs: Sequence[TransparencyError]) -> InvalidLedgerError:  # type: ignore[override]
+        """A group of some of the problems (``split``, ``except*``): the same kind and summary."""
+        return InvalidLedgerError(self.message, excs)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The summary and every problem as data.
+
+        Example:
+            >>> from transparency_core import structure_ledger
+            >>> try:
+            ...     structure_ledger([{"id": "A", "received": "2020-02-30"}])
+            ... except InvalidLedgerError as error:
+            ...     data = error.to_dict()
+            >>> data["type"], data["message"], data["count"]
+            ('invalid_ledger_error', '5 problems in the ledger of 1 record', 5)
+            >>> data["errors"][0]["path"], data["errors"][0]["got"]
+            (['$', 0, 'received'], '2020-02-30')
+        """
+        return {
+            "type": self.code,
+            "message": printable(self.message),
+            "count": len(self.exceptions),
+            "errors": [
+                error.to_dict()
+                if isinstance(error, TransparencyError)
+                else {"type": "error_group", "message": printable(str(error))}
+                for error in self.exceptions
+            ],
+        }
+
+
+class AlreadyRegisteredError(TransparencyError, ValueError):
+    """A registry already holds something under that name, and replacing was not asked for.
+
+    Attributes:
+        kind: What the registry holds: ``category`` or ``renderer``.
+        name: The name asked for.
+
+    Example:
+        >>> from transparency_core import default_renderers, TextRenderer
+        >>> try:
+        ...     default_renderers().register("text", TextRenderer)
+        ... except AlreadyRegisteredError as error:
+        ...     print(error)
+        a renderer named 'text' is already registered
+    """
+
+    code = "already_registered_error"
+    kind: str
+    name: str
+
+    def __init__(self, kind: str, name: str) -> None:
+        """Say what is registered twice."""
+        self.kind, self.name = kind, name
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        """Name what is taken."""
+        return f"a {self.kind} named {ledger_text(self.name)} is already registered"
+
+    def __reduce__(self) -> tuple[type[Self], tuple[str, str]]:
+        """Pickle with every attribute."""
+        return (type(self), (self.kind, self.name))
+
+
+class UnknownNameError(TransparencyError, KeyError):
+    """Nothing has the name asked for: a renderer, a table, a row or a column.
+
+    Unlike a plain ``KeyError``, ``str()`` is the message itself, without quotes.
+
+    Example:
+        >>> from transparency_core import default_renderers
+        >>> try:
+        ...     default_renderers().create("pdf")
+        ... except UnknownNameError as error:
+        ...     print(error)
+        no renderer named 'pdf'; there are csv, explain, html, json, markdown, svg, text
+    """
+
+    code = "unknown_name_error"
+
+    def __str__(self) -> str:
+        """The message."""
+        return str(self.args[0]) if self.args else ""
+
+
+class NoProvenanceError(TransparencyError, ValueError):
+    """A report counted without provenance was asked for the request ids behind a figure.
+
+    Example:
+        >>> from transparency_core import ExplainRenderer, Subtotals, reference_ledger
+        >>> from transparency_core import reference_period
+        >>> subtotals = Subtotals.of(reference_ledger(), reference_period(), provenance=False)
+        >>> report = subtotals.report()
+        >>> try:
+        ...     ExplainRenderer()(report)
+        ... except NoProvenanceError as error:
+        ...     print(error)
+        cannot explain a report counted without provenance: it carries no ids
+    """
+
+    code = "no_provenance_error"
+
+
+class MismatchedSubtotalsError(TransparencyError, ValueError):
+    """Two subtotals were counted under different settings, so they cannot be added.
+
+    Example:
+        >>> from transparency_core import Subtotals, reference_ledger, reference_period
+        >>> ledger, period = reference_ledger(), reference_period()
+        >>> try:
+        ...     Subtotals.of(ledger, period) + Subtotals.of(ledger, period, provenance=False)
+        ... except MismatchedSubtotalsError as error:
+        ...     print(error)
+        cannot add subtotals counted with different provenance
+    """
+
+    code = "mismatched_subtotals_error"
+
+
+class NoSchemaError(TransparencyError, TypeError):
+    """A field has a type the ledger format has no JSON Schema for.
+
+    Example:
+        >>> str(NoSchemaError("no JSON Schema for complex"))
+        'no JSON Schema for complex'
+    """
+
+    code = "no_schema_error"
+
+
+class BrokenRendererWarning(UserWarning):
+    """An installed package offers a renderer that cannot be used; the others still can.
+
+    The entry point fails to import, or names something that cannot make a renderer.
+
+    Attributes:
+        name: The entry point's name (the ``--format`` it would have offered).
+        value: What it points at, ``module:attribute``.
+        reason: What went wrong.
+
+    Example:
+        >>> str(BrokenRendererWarning("pdf", "nowhere:Pdf", "ModuleNotFoundError: nowhere"))
+        "the renderer 'pdf' (nowhere:Pdf) cannot be used: ModuleNotFoundError: nowhere"
+    """
+
+    name: str
+    value: str
+    reason: str
+
+    def __init__(self, name: str, value: str, reason: str) -> None:
+        """Describe the broken entry point."""
+        self.name, self.value, self.reason = name, value, reason
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        """Name the entry point and say what is wrong."""
+        return (
+            f"the renderer {ledger_text(self.name)} ({printable(self.value)}) cannot be used: "
+            f"{printable(self.reason)}"
+        )
+
+    def __reduce__(self) -> tuple[type[Self], tuple[str, str, str]]:
+        """Pickle with every attribute."""
+        return (type(self), (self.name, self.value, self.reason))
