@@ -89,15 +89,15 @@ class TestLedgerWords:
         ]
 
     def test_conflicting_identifiers_and_flags(self) -> None:
-        """Identifiers are shown as the ledger's objects, booleans as true and false."""
+        """Identifiers as the ledger writes them (values masked); booleans as true and false."""
         record = make_record("A")
         other = {**record, "identifiers": [{"type": "imei", "value": "2"}], "emergency": True}
         error = ledger_error([record, other])
 
         assert [str(problem) for problem in error.exceptions] == [
             "$[0] and $[1] repeat id 'A' but disagree on identifiers: "
-            '[{"type": "imei", "value": "356938035643809"}] versus '
-            '[{"type": "imei", "value": "2"}]',
+            '[{"type": "imei", "value": "…3809"}] versus '
+            '[{"type": "imei", "value": "…"}]',
         ]
         assert str(
             ConflictingRepeatError("A", 0, 1, "emergency", first_value=False, second_value=True)
@@ -193,11 +193,11 @@ class TestToDict:
 
         assert problem.to_dict() == {
             "type": "field_error",
-            "message": "$[0].identifiers[0].value (id 'A'): expected a string, got 3",
+            "message": "$[0].identifiers[0].value (id 'A'): expected a string, got a number",
             "path": ["$", 0, "identifiers", 0, "value"],
             "record_id": "A",
             "expected": "a string",
-            "got": 3,
+            "got": "a number",  # an identifier's value, masked
         }
 
     def test_an_absent_field_has_no_got(self) -> None:

@@ -2,7 +2,7 @@
 
 A value that came in a ledger record, or that a caller handed in, is shown as the ledger
 would write it: ``'provided'`` for an outcome, ``'2020-01-08'`` for a date, ``null``,
-``true``, ``[{"type": "imei", "value": "1"}]`` for identifiers. Whatever the value, the
+``true``, ``[{"type": "imei", "value": "…7518"}]`` for identifiers (masked). Whatever the value, the
 text is short, printable and safe to write anywhere: strings are quoted with their
 control characters escaped, a number too long to print is described, an object the
 ledger has no word for is named by its type.
@@ -23,6 +23,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import attrs
+
+from transparency_core._mask import CUSTOMER_DATA, MASK, masked
 
 __all__ = [
     "NOTHING_SHOWN",
@@ -72,12 +74,13 @@ def ledger_value(value: object) -> object:  # noqa: PLR0911 -- one return per ki
     """The value as a ledger record holds it: a date as its ISO text, an enum as its value.
 
     A value object (an identifier) becomes the mapping of the fields it does not leave
-    at their default, sequences become lists; anything else comes back as it is.
+    at their default, a customer's data masked (:func:`customer_value`); sequences
+    become lists; anything else comes back as it is.
 
     Example:
         >>> from transparency_core import Identifier, Outcome
         >>> ledger_value([Identifier("imei", "1"), Outcome.PROVIDED, dt.date(2020, 1, 8)])
-        [{'type': 'imei', 'value': '1'}, 'provided', '2020-01-08']
+        [{'type': 'imei', 'value': '…'}, 'provided', '2020-01-08']
     """
     match value:
         case Missing():
@@ -93,10 +96,32 @@ def ledger_value(value: object) -> object:  # noqa: PLR0911 -- one return per ki
     kind = type(value)
     if attrs.has(kind):
         return {
-            field.name: ledger_value(getattr(value, field.name))
+            field.name: (customer_value if field.metadata.get(CUSTOMER_DATA) else ledger_value)(
+                getattr(value, field.name)
+            )
             for field in attrs.fields(kind)
             if field.init and getattr(value, field.name) != field.default
         }
+    return value
+
+
+def customer_value(value: object) -> object:
+    """A customer's value (an identifier's) as a message may show it: masked.
+
+    Blank text is shown as it is (it holds nothing of anyone); a number by the last
+    digits it has, if it has eight or more.
+
+    Example:
+        >>> customer_value("490154203237518"), customer_value(" "), customer_value(7)
+        ('…7518', ' ', 'a number')
+        >>> ledger_text(customer_value(490154203237518))
+        'a number ending in 7518'
+    """
+    if isinstance(value, str):
+        return value if not value.strip() else masked(value)
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        tail = masked(str(value))[len(MASK) :]
+        return _Raw(f"a number ending in {tail}" if tail else "a number")
     return value
 
 
@@ -165,6 +190,8 @@ def _text(value: object) -> str:  # noqa: PLR0911 -- one return per kind of valu
             return "null"
         case bool():
             return "true" if value else "false"
+        case _Raw():
+            return str(value)
         case str():
             return repr(value)
         case int():
@@ -183,8 +210,8 @@ def ledger_text(value: object) -> str:
         >>> from transparency_core import Identifier, Outcome
         >>> ledger_text(Outcome.PROVIDED), ledger_text(None), ledger_text(float("nan"))
         ("'provided'", 'null', 'NaN')
-        >>> ledger_text((Identifier("imei", "1"),))
-        '[{"type": "imei", "value": "1"}]'
+        >>> ledger_text((Identifier("imei", "490154203237518"),))
+        '[{"type": "imei", "value": "…7518"}]'
         >>> ledger_text(10**5000), ledger_text(b"x")
         ('an integer of 5001 digits', 'a value of type bytes')
     """

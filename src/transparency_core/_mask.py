@@ -9,8 +9,10 @@ Published outputs never mention an identifier value at all.
 
 from __future__ import annotations
 
-__all__ = ["MASK", "masked"]
+__all__ = ["CUSTOMER_DATA", "MASK", "masked"]
 
+CUSTOMER_DATA = "transparency_core.customer_data"
+"""The key of an attrs field's metadata that marks it as a customer's data (masked)."""
 MASK = "\N{HORIZONTAL ELLIPSIS}"
 """What stands for the hidden characters of a value."""
 _SHOWN = 4

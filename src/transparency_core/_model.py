@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import attrs
 from babel import Locale
 
+from transparency_core._mask import CUSTOMER_DATA
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
@@ -240,7 +241,9 @@ class Identifier:
     """
 
     type: str
-    value: str
+    value: str = attrs.field(metadata={CUSTOMER_DATA: True})
+    """A customer's data: error messages and findings show it masked, and no published
+    output shows it at all."""
     subject: str | None = None
 
     def __attrs_post_init__(self) -> None:

@@ -15,9 +15,17 @@ Example:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
-from transparency_core._ledgertext import Missing, json_safe, ledger_text, path_keys, printable
+from transparency_core._ledgertext import (
+    Missing,
+    customer_value,
+    json_safe,
+    ledger_text,
+    path_keys,
+    printable,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -48,6 +56,10 @@ Example:
     ...     error.exceptions[0].got is MISSING
     True
 """
+
+
+_CUSTOMER_PATH = re.compile(r"(?:^|\.)value$")
+"""The path of an identifier's value: a customer's data, shown masked."""
 
 
 class TransparencyError(Exception):
@@ -119,7 +131,12 @@ class FieldError(TransparencyError, ValueError):
         where = self.path
         if self.record_id is not None:
             where = f"{where} (id {ledger_text(self.record_id)})"
-        return f"{where}: expected {self.expected}, got {ledger_text(self.got)}"
+        return f"{where}: expected {self.expected}, got {ledger_text(self._shown)}"
+
+    @property
+    def _shown(self) -> object:
+        """What came, as messages show it: an identifier's value masked."""
+        return customer_value(self.got) if _CUSTOMER_PATH.search(self.path) else self.got
 
     def __reduce__(self) -> tuple[type[Self], tuple[str, str, object, str | None]]:
         """Pickle with every attribute."""
@@ -146,7 +163,7 @@ class FieldError(TransparencyError, ValueError):
         data["record_id"] = None if self.record_id is None else json_safe(self.record_id)
         data["expected"] = printable(self.expected)
         if self.got is not MISSING:
-            data["got"] = json_safe(self.got)
+            data["got"] = json_safe(self._shown)
         return data
 
     def at(self, prefix: str, record_id: str | None = None) -> FieldError:
