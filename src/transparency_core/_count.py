@@ -9,16 +9,18 @@ disclosure check (:mod:`transparency_core._withhold`) learns how figures overlap
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING, TypeVar
 
 from transparency_core._breakdowns import LegalProcessIs
 from transparency_core._categories import Percent, Requests, Subjects, every_request
+from transparency_core._report import Disposition, LedgerEntry
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from transparency_core._breakdowns import Breakdown
-    from transparency_core._categories import Column
+    from transparency_core._categories import Category, Column
     from transparency_core._model import Request
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "Counter",
     "Counts",
     "Signature",
+    "Tabulation",
     "add_atoms",
     "add_counts",
     "add_row",
@@ -199,3 +202,78 @@ def add_atoms(first: Atoms, second: Mapping[str, Mapping[Signature, tuple[int, i
             had_requests, had_subjects = into.get(signature, (0, 0))
             into[signature] = (had_requests + requests, had_subjects + subjects)
     return merged
+
+
+class Tabulation:
+    """The counting of one ledger (or part): every request into its cells, once."""
+
+    def __init__(
+        self,
+        categories: Sequence[Category],
+        breakdowns: Sequence[Breakdown],
+        *,
+        provenance: bool,
+        actions_in_totals: bool,
+    ) -> None:
+        self.counter = Counter(provenance=provenance)
+        for category in categories:
+            self.counter.table(category.name, measures(category.columns))
+        for breakdown in breakdowns:
+            self.counter.table(breakdown.key, measures(breakdown.columns))
+        self.breakdowns = tuple(breakdowns)
+        self.own_table_only = frozenset(
+            category.name for category in categories if category.action and not actions_in_totals
+        )
+        self.provenance = provenance
+        # Rules 7 and 9 count by a field, not by a predicate per column: the ids of
+        # country -> legal process, and of country (cross-border).
+        self.processes: defaultdict[str, defaultdict[str, list[str]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        self.cross_border: defaultdict[str, list[str]] = defaultdict(list)
+        self.atoms: Atoms = {}
+        self.entries: list[LedgerEntry] = []
+        self.counted = self.actions = 0
+        self._reasons: dict[tuple[str, ...], str] = {}  # one string per table and country
+
+    def add(self, request_id: str, request: Request, records: int) -> None:
+        """Count a request of the period whose category has a table."""
+        # Rule 3: "If a request is amended, it is counted as a new request": an
+        # amending record is a request of its own and the amended one still counts.
+        category, country = request.category, request.country
+        mask = self.counter.add(category, request)
+        if category in self.own_table_only:
+            # An action (a preservation, a restriction) is not a disclosure: by default
+            # it is counted in its own table only.
+            self.actions += 1
+            signature: Signature = (category, mask, None, False, (0,) * len(self.breakdowns))
+            where: tuple[str, ...] = (category, country, "in its own table only")
+            disposition = Disposition.OWN_TABLE_ONLY
+        else:
+            self.counted += 1
+            process = request.legal_process
+            if process is not None:  # has_legal_process
+                self.processes[country][process].append(request_id)
+            # Rule 9: cross-border requests are counted and disclosed, zero included.
+            if request.cross_border:
+                self.cross_border[country].append(request_id)
+            counter = self.counter
+            signature = (
+                category,
+                mask,
+                process,
+                request.cross_border,
+                tuple(
+                    counter.add(b.key, request) if b.where(request) else 0 for b in self.breakdowns
+                ),
+            )
+            where = (category, country)
+            disposition = Disposition.COUNTED
+        row = self.atoms.setdefault(country, {})
+        had_requests, had_subjects = row.get(signature, (0, 0))
+        row[signature] = (had_requests + 1, had_subjects + request.subject_count)
+        if self.provenance:
+            reason = self._reasons.get(where) or self._reasons.setdefault(
+                where, f"counted in {', '.join(where)}"
+            )
+            self.entries.append(LedgerEntry(request_id, records, disposition, reason))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 from babel import Locale
 
-from transparency_core._breakdowns import Breakdown
+from transparency_core._breakdowns import Breakdown, LegalProcessIs, legal_process_breakdown
 from transparency_core._categories import Percent, Requests, Subjects
 from transparency_core._count import EVERY, NONE, Signature, measures
 from transparency_core._disclosure import WITHHELD, Band, Disclosure, Suppressed
@@ -24,14 +24,14 @@ from transparency_core._report import CrossBorder, Figure, Percentage, Row, RowK
 from transparency_core._withhold import Candidate, Vector, complements
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable, Mapping, Sequence
+    from collections.abc import Hashable, Iterable, Mapping, Sequence
 
-    from transparency_core._categories import Column
+    from transparency_core._categories import Category, Column, LegalProcess
     from transparency_core._count import Count
     from transparency_core._report import Cell
     from transparency_core._rounding import RoundingPolicy
 
-__all__ = ["Layout", "country_order", "publish"]
+__all__ = ["Layout", "country_order", "layouts", "publish"]
 
 _ENGLISH_NAMES = Locale("en").territories
 _Rows = dict[str, dict[Requests | Subjects, "Count"]]
@@ -54,6 +54,72 @@ class Layout:
     table: Breakdown
     disclosure: Disclosure | None
     member: Callable[[Signature, int], bool]
+
+
+def _in_category(name: str) -> Callable[[Signature, int], bool]:
+    """Whether requests of a signature are in measure ``index`` of category ``name``."""
+
+    def member(signature: Signature, index: int) -> bool:
+        return signature[0] == name and bool(signature[1] >> index & 1)
+
+    return member
+
+
+def _in_legal_process(names: Sequence[str | None]) -> Callable[[Signature, int], bool]:
+    """Whether requests of a signature are in Table 4's measure ``index``.
+
+    Its measure 0 is every request on a legal process; measure ``i`` is those on the
+    legal process ``names[i]``.
+    """
+
+    def member(signature: Signature, index: int) -> bool:
+        process = signature[2]
+        return process is not None if index == 0 else process == names[index]
+
+    return member
+
+
+def _in_breakdown(at: int) -> Callable[[Signature, int], bool]:
+    """Whether requests of a signature are in measure ``index`` of breakdown ``at``."""
+
+    def member(signature: Signature, index: int) -> bool:
+        return bool(signature[4][at] >> index & 1)
+
+    return member
+
+
+def layouts(
+    categories: Sequence[Category],
+    legal_processes: Sequence[LegalProcess],
+    unregistered: Iterable[str],
+    breakdowns: Sequence[Breakdown],
+    disclosure: Disclosure | None,
+) -> list[Layout]:
+    """The tables of a report: one per category, Table 4, then the breakdowns."""
+    layouts = [
+        Layout(
+            Breakdown(
+                key=category.name,
+                title=category.title,
+                columns=category.columns,
+                description=category.description,
+            ),
+            category.disclosure or disclosure,
+            _in_category(category.name),
+        )
+        for category in categories
+    ]
+    table4 = legal_process_breakdown(legal_processes, sorted(unregistered))
+    names: list[str | None] = [None]
+    names.extend(
+        measure.where.name if isinstance(measure.where, LegalProcessIs) else None
+        for measure in measures(table4.columns)[1:]
+    )
+    layouts.append(Layout(table4, disclosure, _in_legal_process(names)))
+    layouts.extend(
+        Layout(breakdown, disclosure, _in_breakdown(at)) for at, breakdown in enumerate(breakdowns)
+    )
+    return layouts
 
 
 def _figure(count: Count, disclosure: Disclosure | None) -> Figure:

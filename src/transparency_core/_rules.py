@@ -13,13 +13,12 @@ References:
 from __future__ import annotations
 
 import zlib
-from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import attrs
 
-from transparency_core._breakdowns import Breakdown, LegalProcessIs, legal_process_breakdown
+from transparency_core._breakdowns import Breakdown, legal_process_breakdown
 from transparency_core._categories import (
     DEFAULT_CATEGORIES,
     DEFAULT_LEGAL_PROCESSES,
@@ -29,17 +28,15 @@ from transparency_core._categories import (
 from transparency_core._count import (
     Atoms,
     Count,
-    Counter,
     Counts,
-    Signature,
+    Tabulation,
     add_atoms,
     add_counts,
     add_row,
-    measures,
 )
 from transparency_core._findings import finding_order, findings, id_key
 from transparency_core._period import ReportingPeriod
-from transparency_core._publish import Layout, publish
+from transparency_core._publish import layouts, publish
 from transparency_core._report import (
     Disposition,
     Finding,
@@ -52,7 +49,7 @@ from transparency_core._tally import Tally
 from transparency_core.exceptions import InvalidLedgerError, MismatchedSubtotalsError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Iterable, Sequence
 
     from transparency_core._disclosure import Disclosure
     from transparency_core._model import Request
@@ -70,142 +67,6 @@ def _left_out(request: Request, records: int, period: ReportingPeriod) -> Ledger
         return LedgerEntry(request.id, records, Disposition.OUT_OF_PERIOD, reason)
     reason = f"category {request.category!r} has no table in this report"
     return LedgerEntry(request.id, records, Disposition.CATEGORY_NOT_IN_REPORT, reason)
-
-
-class _Tabulation:
-    """The counting of one ledger (or part): every request into its cells, once."""
-
-    def __init__(
-        self,
-        categories: Sequence[Category],
-        breakdowns: Sequence[Breakdown],
-        *,
-        provenance: bool,
-        actions_in_totals: bool,
-    ) -> None:
-        self.counter = Counter(provenance=provenance)
-        for category in categories:
-            self.counter.table(category.name, measures(category.columns))
-        for breakdown in breakdowns:
-            self.counter.table(breakdown.key, measures(breakdown.columns))
-        self.breakdowns = tuple(breakdowns)
-        self.own_table_only = frozenset(
-            category.name for category in categories if category.action and not actions_in_totals
-        )
-        self.provenance = provenance
-        # Rules 7 and 9 count by a field, not by a predicate per column: the ids of
-        # country -> legal process, and of country (cross-border).
-        self.processes: defaultdict[str, defaultdict[str, list[str]]] = defaultdict(
-            lambda: defaultdict(list)
-        )
-        self.cross_border: defaultdict[str, list[str]] = defaultdict(list)
-        self.atoms: Atoms = {}
-        self.entries: list[LedgerEntry] = []
-        self.counted = self.actions = 0
-        self._reasons: dict[tuple[str, ...], str] = {}  # one string per table and country
-
-    def add(self, request_id: str, request: Request, records: int) -> None:
-        """Count a request of the period whose category has a table."""
-        # Rule 3: "If a request is amended, it is counted as a new request": an
-        # amending record is a request of its own and the amended one still counts.
-        category, country = request.category, request.country
-        mask = self.counter.add(category, request)
-        if category in self.own_table_only:
-            # An action (a preservation, a restriction) is not a disclosure: by default
-            # it is counted in its own table only.
-            self.actions += 1
-            signature: Signature = (category, mask, None, False, (0,) * len(self.breakdowns))
-            where: tuple[str, ...] = (category, country, "in its own table only")
-            disposition = Disposition.OWN_TABLE_ONLY
-        else:
-            self.counted += 1
-            process = request.legal_process
-            if process is not None:  # has_legal_process
-                self.processes[country][process].append(request_id)
-            # Rule 9: cross-border requests are counted and disclosed, zero included.
-            if request.cross_border:
-                self.cross_border[country].append(request_id)
-            counter = self.counter
-            signature = (
-                category,
-                mask,
-                process,
-                request.cross_border,
-                tuple(
-                    counter.add(b.key, request) if b.where(request) else 0 for b in self.breakdowns
-                ),
-            )
-            where = (category, country)
-            disposition = Disposition.COUNTED
-        row = self.atoms.setdefault(country, {})
-        had_requests, had_subjects = row.get(signature, (0, 0))
-        row[signature] = (had_requests + 1, had_subjects + request.subject_count)
-        if self.provenance:
-            reason = self._reasons.get(where) or self._reasons.setdefault(
-                where, f"counted in {', '.join(where)}"
-            )
-            self.entries.append(LedgerEntry(request_id, records, disposition, reason))
-
-
-def _in_category(name: str) -> Callable[[Signature, int], bool]:
-    """Whether requests of a signature are in measure ``index`` of category ``name``."""
-
-    def member(signature: Signature, index: int) -> bool:
-        return signature[0] == name and bool(signature[1] >> index & 1)
-
-    return member
-
-
-def _in_legal_process(names: Sequence[str | None]) -> Callable[[Signature, int], bool]:
-    """Whether requests of a signature are in Table 4's measure ``index``.
-
-    Its measure 0 is every request on a legal process; measure ``i`` is those on the
-    legal process ``names[i]``.
-    """
-
-    def member(signature: Signature, index: int) -> bool:
-        process = signature[2]
-        return process is not None if index == 0 else process == names[index]
-
-    return member
-
-
-def _in_breakdown(at: int) -> Callable[[Signature, int], bool]:
-    """Whether requests of a signature are in measure ``index`` of breakdown ``at``."""
-
-    def member(signature: Signature, index: int) -> bool:
-        return bool(signature[4][at] >> index & 1)
-
-    return member
-
-
-def _layouts(subtotals: Subtotals, disclosure: Disclosure | None) -> list[Layout]:
-    """The tables of a report: one per category, Table 4, then the breakdowns."""
-    layouts = [
-        Layout(
-            Breakdown(
-                key=category.name,
-                title=category.title,
-                columns=category.columns,
-                description=category.description,
-            ),
-            category.disclosure or disclosure,
-            _in_category(category.name),
-        )
-        for category in subtotals.categories
-    ]
-    table4 = legal_process_breakdown(subtotals.legal_processes, sorted(subtotals.unregistered))
-    names: list[str | None] = [None]
-    names.extend(
-        measure.where.name if isinstance(measure.where, LegalProcessIs) else None
-        for measure in measures(table4.columns)[1:]
-    )
-    layouts.append(Layout(table4, disclosure, _in_legal_process(names)))
-    layouts.extend(
-        Layout(breakdown, disclosure, _in_breakdown(at))
-        for at, breakdown in enumerate(subtotals.breakdowns)
-    )
-    return layouts
 
 
 @attrs.frozen(eq=True)
@@ -296,7 +157,7 @@ class Subtotals:
             msg = f"{count} conflicting repeated record{'s' if count > 1 else ''} in the ledger"
             raise InvalidLedgerError(msg, list(tally.conflicts))
         merged, records = tally.requests, tally.records
-        counting = _Tabulation(
+        counting = Tabulation(
             categories, breakdowns, provenance=provenance, actions_in_totals=actions_in_totals
         )
         tabulated = counting.counter.measures
@@ -393,7 +254,13 @@ class Subtotals:
     ) -> Report:
         """Round, band and order the counts into the report; arguments as :func:`build_report`."""
         tables, cross_border = publish(
-            _layouts(self, disclosure),
+            layouts(
+                self.categories,
+                self.legal_processes,
+                self.unregistered,
+                self.breakdowns,
+                disclosure,
+            ),
             counts=self.counts,
             cross_border=self.cross_border,
             atoms=self.atoms,
