@@ -260,8 +260,16 @@ class InvalidLedgerError(TransparencyError, ExceptionGroup[TransparencyError]):
           ...
     """
 
+    omitted: int = 0
+    """How many more problems were found than ``exceptions`` holds (past the cap of
+    ``max_problems`` of :func:`~transparency_core.tally_ledger`): counted, not kept."""
+
     def describe(self) -> str:
         """Return the summary followed by every problem, one per line."""
         lines = [self.message]
         lines.extend(f"  {error}" for error in self.exceptions)
+        if self.omitted:
+            lines.append(
+                f"  ... and {self.omitted:,} more problem{'s' if self.omitted > 1 else ''}"
+            )
         return "\n".join(lines)
