@@ -167,7 +167,7 @@ class TestRender:
         assert run(capsys, "render", ledger) == (
             EXIT_BAD_INPUT,
             "",
-            "transparency-core: the records span several years (or none): say which "
+            "transparency-core: the records span several years (2020, 2021): say which "
             "period with --period START/END\n",
         )
 
