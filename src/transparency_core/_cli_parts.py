@@ -50,13 +50,12 @@ from transparency_core._categories import DEFAULT_LEGAL_PROCESSES
 from transparency_core._convert import MAX_PROBLEMS, _Reader, make_converter, raise_problems
 from transparency_core._jsonstream import (
     _DECODER,
-    _key_marks,
     _lines,
     _Text,
-    _usual_keys,
     iter_json_records,
-    key_marks,
     repeated_key,
+    unrepeated,
+    unrepeated_line,
 )
 from transparency_core._period import ReportingPeriod
 from transparency_core._rules import Subtotals, partition_of
@@ -248,8 +247,7 @@ def _fast_record(fast: Callable[[bytes], Any], raw: bytes) -> object:
         record = fast(raw)
     except ValueError:
         return _REFUSED
-    marks = key_marks(raw)
-    return record if not marks or marks == _usual_keys(record) else _REFUSED
+    return record if unrepeated_line(raw, record) else _REFUSED
 
 
 def _split_lines(ledger: LedgerFile, piece: int, start: int, end: int) -> _Piece:
@@ -285,8 +283,7 @@ def _split_lines(ledger: LedgerFile, piece: int, start: int, end: int) -> _Piece
             except (ValueError, RecursionError):
                 error = _line_error(line, lines, records)
                 break
-            marks = _key_marks(line, 0, len(line))
-            if marks and repeated_key(record, marks, line):
+            if not unrepeated(record, line, 0, len(line)) and repeated_key(line):
                 error = _line_error(line, lines, records)
                 break
             writer.add(records, record)
