@@ -141,9 +141,8 @@ def _parser(renderers: Renderers) -> argparse.ArgumentParser:
         default=default_jobs(),
         metavar="N",
         help=(
-            "how many processes count the ledger (default and most: one per core, here "
-            "%(default)s; a larger N counts with that many, and no more than the ledger's "
-            "parts)"
+            "how many processes count the ledger (default: one per core, here %(default)s; "
+            "never more than that, nor than the ledger has parts)"
         ),
     )
     render.add_argument(
