@@ -15,6 +15,7 @@ from transparency_core import (
     ExplainRenderer,
     MarkdownRenderer,
     TextRenderer,
+    _cli,
     default_renderers,
     reference_records,
     reference_report,
@@ -340,3 +341,57 @@ class TestLocaleAndCountries:
 
         assert (code, out) == (EXIT_BAD_INPUT, "")
         assert message in err
+
+
+class TestNoTraceback:
+    """A bug or an interruption is one line on stderr, with its own exit code."""
+
+    def test_an_internal_error_is_one_line_and_exit_70(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        def broken(*_: object) -> str:
+            msg = "boom"
+            raise RuntimeError(msg)
+
+        monkeypatch.setattr(_cli, "_render", broken)
+        monkeypatch.delenv("TRANSPARENCY_CORE_TRACEBACK", raising=False)
+
+        assert run(capsys) == (
+            _cli.EXIT_INTERNAL,
+            "",
+            "transparency-core: internal error, please report it: RuntimeError: 'boom' "
+            "(TRANSPARENCY_CORE_TRACEBACK=1 shows the traceback)\n",
+        )
+
+    def test_the_traceback_on_request(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def broken(*_: object) -> str:
+            msg = "boom"
+            raise RuntimeError(msg)
+
+        monkeypatch.setattr(_cli, "_render", broken)
+        monkeypatch.setenv("TRANSPARENCY_CORE_TRACEBACK", "1")
+
+        with pytest.raises(RuntimeError, match="boom"):
+            main([])
+
+    @pytest.mark.parametrize(
+        ("interruption", "code", "said"),
+        [
+            (KeyboardInterrupt, 130, "interrupted"),
+            (_cli._TerminatedError, 143, "terminated"),
+        ],
+    )
+    def test_an_interruption(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        interruption: type[BaseException],
+        code: int,
+        said: str,
+    ) -> None:
+        def interrupted(*_: object) -> str:
+            raise interruption
+
+        monkeypatch.setattr(_cli, "_render", interrupted)
+
+        assert run(capsys) == (code, "", f"transparency-core: {said}\n")

@@ -367,3 +367,20 @@ class TestSpool:
 
         assert spool(io.StringIO("[é]"), tmp_path / "a").read_bytes() == "[é]".encode()
         assert spool(io.BytesIO(b"[\xc3\xa9]"), tmp_path / "b").read_bytes() == "[é]".encode()
+
+
+class TestManyConflicts:
+    """Conflicting repeats are capped as the other problems are: the first, then a count."""
+
+    def test_the_first_conflicts_and_the_count_of_the_rest(self, tmp_path: Path) -> None:
+        records: list[object] = [make_record(f"R{n}") for n in range(120)]
+        records += [make_record(f"R{n}", country="SE") for n in range(120)]
+        records.insert(0, {"id": 3})
+        with pytest.raises(InvalidLedgerError) as single:
+            tally_ledger(records, max_problems=30)
+
+        with pytest.raises(InvalidLedgerError) as parts:
+            count(write_lines(tmp_path / "l.jsonl", records), tmp_path, max_problems=30)
+
+        assert parts.value.describe() == single.value.describe()
+        assert (len(parts.value.exceptions), parts.value.omitted) == (30, 96)

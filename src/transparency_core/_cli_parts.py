@@ -393,7 +393,10 @@ def _count_part(job: _PartJob) -> _Counted:
         # Problems are reported with the values json reads (a huge number, say).
         reader, tally, amendments = _read_part(job, _exact_loads)
     if reader.errors or tally.conflicts or job.period is None:
-        return _Counted(reader.errors, tally.conflicts, None, reader.omitted)
+        conflicts = sorted(tally.conflicts, key=lambda conflict: conflict.second)
+        kept = len(conflicts) if job.max_problems is None else job.max_problems
+        omitted = reader.omitted + max(0, len(conflicts) - kept)
+        return _Counted(reader.errors, tuple(conflicts[:kept]), None, omitted)
     subtotals = Subtotals.of(tally, job.period, provenance=job.provenance, amendments=amendments)
     return _Counted([], (), subtotals)
 
@@ -556,6 +559,10 @@ def count_file(
         for counted in _map(pool, _count_part, parts):
             omitted += _keep_first(errors, counted, max_problems)
             conflicts.extend(counted.conflicts)
+            if max_problems is not None and len(conflicts) > max_problems:
+                conflicts.sort(key=lambda conflict: conflict.second)
+                omitted += len(conflicts) - max_problems
+                del conflicts[max_problems:]
             if counted.subtotals is not None:
                 total = counted.subtotals if total is None else total + counted.subtotals
     except BaseException:
