@@ -15,6 +15,7 @@ from transparency_core import (
     ExplainRenderer,
     MarkdownRenderer,
     TextRenderer,
+    _cli,
     default_renderers,
     reference_records,
     reference_report,
@@ -78,6 +79,56 @@ class TestReference:
         )
 
 
+LEFT_OUT = (
+    "transparency-core: warning: {n} left out of the report, as received outside the "
+    "period or of a category it has no table for (--format explain says which and why)\n"
+)
+
+
+class TestWarnings:
+    """Findings and requests left out go to stderr: the team sees them, the public not."""
+
+    def test_findings_are_warnings_with_values_masked(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """Every finding, its id made visible, its identifier masked; the report has none."""
+        email = {"type": "email", "value": "jane.doe@example.com"}
+        records = [
+            make_record("IN-77", category="account", identifiers=[email, email]),
+            make_record("IN-\x1b[2J", amends="IN-1"),
+            make_record("IN-5", received="2019-12-31"),
+        ]
+        period = "2020-01-01/2020-12-31"
+
+        code, out, err = run(capsys, "render", write(tmp_path, records), "--period", period)
+
+        assert code == EXIT_OK
+        assert err == (  # by request id
+            "transparency-core: warning: IN-<U+001B>[2J (amends): "
+            "amends 'IN-1', which is not in the ledger\n"
+            "transparency-core: warning: IN-77 (identifiers[1]): "
+            "lists email '….com' more than once\n" + LEFT_OUT.format(n="1 request")
+        )
+        assert "jane" not in out
+        assert "amends" not in out
+
+    def test_many_findings_are_counted_past_the_cap(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """``--max-problems`` caps the findings listed too."""
+        records = [make_record(f"A-{n}", amends=f"Z-{n}") for n in range(5)]
+        ledger = write(tmp_path, records)
+
+        code, _, err = run(
+            capsys, "render", ledger, "--period", "2020-01-01/2020-12-31", "--max-problems", "2"
+        )
+
+        assert code == EXIT_OK
+        assert err.splitlines()[2:] == [
+            "transparency-core: warning: ... and 3 more findings (--format explain lists every one)"
+        ]
+
+
 class TestRender:
     """``render LEDGER.json``."""
 
@@ -97,7 +148,7 @@ class TestRender:
             "Xiaomi",
         )
 
-        assert (code, err) == (EXIT_OK, "")
+        assert (code, err) == (EXIT_OK, LEFT_OUT.format(n="4 requests"))
         assert out == TextRenderer()(reference_report()).replace(
             "\nRelease date: June 2021\n\n", "\n"
         )
@@ -167,7 +218,7 @@ class TestRender:
         assert run(capsys, "render", ledger) == (
             EXIT_BAD_INPUT,
             "",
-            "transparency-core: the records span several years (or none): say which "
+            "transparency-core: the records span several years (2020, 2021): say which "
             "period with --period START/END\n",
         )
 
@@ -340,3 +391,57 @@ class TestLocaleAndCountries:
 
         assert (code, out) == (EXIT_BAD_INPUT, "")
         assert message in err
+
+
+class TestNoTraceback:
+    """A bug or an interruption is one line on stderr, with its own exit code."""
+
+    def test_an_internal_error_is_one_line_and_exit_70(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        def broken(*_: object) -> str:
+            msg = "boom"
+            raise RuntimeError(msg)
+
+        monkeypatch.setattr(_cli, "_render", broken)
+        monkeypatch.delenv("TRANSPARENCY_CORE_TRACEBACK", raising=False)
+
+        assert run(capsys) == (
+            _cli.EXIT_INTERNAL,
+            "",
+            "transparency-core: internal error, please report it: RuntimeError: 'boom' "
+            "(TRANSPARENCY_CORE_TRACEBACK=1 shows the traceback)\n",
+        )
+
+    def test_the_traceback_on_request(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def broken(*_: object) -> str:
+            msg = "boom"
+            raise RuntimeError(msg)
+
+        monkeypatch.setattr(_cli, "_render", broken)
+        monkeypatch.setenv("TRANSPARENCY_CORE_TRACEBACK", "1")
+
+        with pytest.raises(RuntimeError, match="boom"):
+            main([])
+
+    @pytest.mark.parametrize(
+        ("interruption", "code", "said"),
+        [
+            (KeyboardInterrupt, 130, "interrupted"),
+            (_cli._TerminatedError, 143, "terminated"),
+        ],
+    )
+    def test_an_interruption(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        interruption: type[BaseException],
+        code: int,
+        said: str,
+    ) -> None:
+        def interrupted(*_: object) -> str:
+            raise interruption
+
+        monkeypatch.setattr(_cli, "_render", interrupted)
+
+        assert run(capsys) == (code, "", f"transparency-core: {said}\n")

@@ -7,7 +7,9 @@ amendment in another, a piece boundary inside a line) runs here.
 
 from __future__ import annotations
 
+import io
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -23,12 +25,18 @@ from transparency_core import (
     reference_records,
     tally_ledger,
 )
-from transparency_core._cli_parts import LedgerFile, NoPeriodError, NotUtf8Error, count_file
+from transparency_core._cli_parts import (
+    LedgerFile,
+    NoPeriodError,
+    NotJsonError,
+    NotUtf8Error,
+    count_file,
+    spool,
+)
 from transparency_core.exceptions import InvalidLedgerError, JsonLedgerError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from pathlib import Path
 
 Records = list[dict[str, Any]]
 
@@ -234,3 +242,145 @@ class TestEmpty:
         report = count(path, tmp_path).report()
 
         assert report == build_report([], reference_period())
+
+
+class TestHostileFiles:
+    """A byte order mark, repeated keys, huge numbers, bad years, NULs: read or named."""
+
+    @pytest.mark.parametrize("form", ["lines", "array"])
+    def test_a_byte_order_mark_is_skipped(self, tmp_path: Path, form: str) -> None:
+        records = ledger_records()
+        text = (
+            json.dumps(records)
+            if form == "array"
+            else "".join(json.dumps(r) + "\n" for r in records)
+        )
+        path = tmp_path / "l.json"
+        path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+
+        assert count(path, tmp_path).report() == build_report(
+            tally_ledger(records), reference_period()
+        )
+
+    @pytest.mark.parametrize("reader", ["orjson", "json"])
+    @pytest.mark.parametrize(
+        ("line", "key"),
+        [
+            ('{"id": "X-9", "country": "ES", "country": "SE"}', "country"),
+            ('{"id": "X-9", "response": {"outcome": "no_data", "outcome": "provided"}}', "outcome"),
+            ('{"id": "X-9", "identifiers": [{"value": "1", "value": "2"}]}', "value"),
+            ('{"id": "X-9", "n": {"k": 1, "k": 2}}', "k"),
+        ],
+    )
+    def test_a_repeated_key_in_a_later_piece(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reader: str, line: str, key: str
+    ) -> None:
+        """Both readers keep the last silently: the line is refused, with its place."""
+        if reader == "json":
+            monkeypatch.setattr(_cli_parts, "_FAST", None)
+        lines = [json.dumps(record) for record in ledger_records()]
+        lines.insert(180, line)
+        path = tmp_path / "l.jsonl"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+        with pytest.raises(JsonLedgerError) as caught:
+            count(path, tmp_path)
+
+        assert (caught.value.line, caught.value.record) == (181, 180)
+        assert caught.value.reason == (
+            f"the key {key!r} appears twice in one object (each field may be given once)"
+        )
+
+    @pytest.mark.parametrize("reader", ["orjson", "json"])
+    @pytest.mark.parametrize("form", ["lines", "array"])
+    def test_an_integer_of_4401_digits(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reader: str, form: str
+    ) -> None:
+        """Past Python's limit of digits: named, never a ValueError."""
+        if reader == "json":
+            monkeypatch.setattr(_cli_parts, "_FAST", None)
+        record = '{"id": "X-9", "emergency": ' + "9" * 4401 + "}"
+        lines = [json.dumps(record) for record in ledger_records()]
+        lines.insert(180, record)
+        path = tmp_path / "l.json"
+        text = "[" + ",\n".join(lines) + "]" if form == "array" else "\n".join(lines) + "\n"
+        path.write_text(text, encoding="utf-8")
+
+        with pytest.raises(JsonLedgerError) as caught:
+            count(path, tmp_path)
+
+        assert caught.value.line == 181
+        assert "a number of 4,401 digits, too long to read" in caught.value.reason
+
+    def test_year_zero_is_a_bad_date_not_a_period(self, tmp_path: Path) -> None:
+        """0000-01-01 has no calendar year to infer: the record's problem is reported."""
+        path = write_lines(tmp_path / "l.jsonl", [make_record("R1", received="0000-01-01")])
+
+        with pytest.raises(InvalidLedgerError) as caught:
+            count(path, tmp_path, period=None)
+
+        assert "expected a YYYY-MM-DD date, got '0000-01-01'" in caught.value.describe()
+
+    def test_the_first_problems_of_all_parts_and_the_count_of_the_rest(
+        self, tmp_path: Path
+    ) -> None:
+        """Each part keeps its first: the first of the whole ledger, as tally_ledger keeps."""
+        records: list[object] = [*([{}] * 150), *ledger_records(), *([{"id": 3}] * 150)]
+        with pytest.raises(InvalidLedgerError) as single:
+            tally_ledger(records, max_problems=40)
+
+        with pytest.raises(InvalidLedgerError) as parts:
+            count(write_lines(tmp_path / "l.jsonl", records), tmp_path, max_problems=40)
+
+        assert parts.value.describe() == single.value.describe()
+        assert parts.value.omitted == single.value.omitted > 0
+
+    def test_a_byte_that_is_not_utf8_in_an_array_is_placed_in_the_file(
+        self, tmp_path: Path
+    ) -> None:
+        """Past the first chunks: the byte's offset in the file, not in its chunk."""
+        text = json.dumps(ledger_records() * 3).encode()
+        at = len(text) * 2 // 3
+        path = tmp_path / "l.json"
+        path.write_bytes(text[:at] + b"\xc3" + text[at:])
+
+        with pytest.raises(NotUtf8Error) as error:
+            count(path, tmp_path)
+
+        assert error.value.at == at
+
+
+class TestSpool:
+    """What cannot be sought (stdin, a pipe, a device) is copied first; NUL stops it."""
+
+    def test_a_nul_byte_stops_the_copy(self, tmp_path: Path) -> None:
+        """/dev/zero is refused at its first byte, not copied forever."""
+        with Path("/dev/zero").open("rb") as zero, pytest.raises(NotJsonError) as error:
+            spool(zero, tmp_path)
+
+        assert error.value.at == 0
+        assert str(error.value) == "a NUL byte at byte 0: binary data, not JSON text"
+
+    def test_text_and_bytes_are_copied_alike(self, tmp_path: Path) -> None:
+        (tmp_path / "a").mkdir()
+        (tmp_path / "b").mkdir()
+
+        assert spool(io.StringIO("[é]"), tmp_path / "a").read_bytes() == "[é]".encode()
+        assert spool(io.BytesIO(b"[\xc3\xa9]"), tmp_path / "b").read_bytes() == "[é]".encode()
+
+
+class TestManyConflicts:
+    """Conflicting repeats are capped as the other problems are: the first, then a count."""
+
+    def test_the_first_conflicts_and_the_count_of_the_rest(self, tmp_path: Path) -> None:
+        records: list[object] = [make_record(f"R{n}") for n in range(120)]
+        records += [make_record(f"R{n}", country="SE") for n in range(120)]
+        records.insert(0, {"id": 3})
+        with pytest.raises(InvalidLedgerError) as single:
+            tally_ledger(records, max_problems=30)
+
+        with pytest.raises(InvalidLedgerError) as parts:
+            count(write_lines(tmp_path / "l.jsonl", records), tmp_path, max_problems=30)
+
+        assert parts.value.describe() == single.value.describe()
+        assert (len(parts.value.exceptions), parts.value.omitted) == (30, 96)

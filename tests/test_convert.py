@@ -6,6 +6,7 @@ import pickle
 from datetime import date
 from typing import Any
 
+import cattrs
 import pytest
 from hypothesis import given
 
@@ -17,8 +18,10 @@ from transparency_core import (
     Request,
     make_converter,
     structure_ledger,
+    tally_ledger,
     unstructure_ledger,
 )
+from transparency_core._convert import _configure
 from transparency_core.exceptions import (
     ConflictingRepeatError,
     FieldError,
@@ -296,3 +299,133 @@ class TestConverter:
     def test_structures_enums_by_value(self) -> None:
         """A StrEnum is not mistaken for a plain string."""
         assert make_converter().structure("no_data", Outcome) is Outcome.NO_DATA
+
+
+class TestLoneSurrogates:
+    """Text with a lone surrogate (a JSON escape of half a pair) is refused at the edge."""
+
+    UNICODE = "text (valid Unicode, no lone surrogates)"
+
+    @pytest.mark.parametrize(
+        ("fields", "path"),
+        [
+            ({"id": "A-\ud800"}, "id"),
+            ({"amends": "\ud800"}, "amends"),
+            ({"identifiers": [{"type": "imei", "value": "1\ud800"}]}, "identifiers[0].value"),
+            (
+                {"identifiers": [{"type": "imei", "value": "1", "subject": "\udc00"}]},
+                "identifiers[0].subject",
+            ),
+        ],
+    )
+    def test_a_field_with_a_lone_surrogate(self, fields: dict[str, Any], path: str) -> None:
+        """A FieldError for the field, on the usual path and the field-by-field one."""
+        for converter in (make_converter(), _slow_converter()):
+            with pytest.raises(InvalidLedgerError) as caught:
+                structure_ledger([make_record("A", **fields)], converter=converter)
+
+            expected = {
+                error.path: error.expected
+                for error in caught.value.exceptions
+                if isinstance(error, FieldError)
+            }
+            assert expected[f"$[0].{path}"] == self.UNICODE
+
+    @pytest.mark.parametrize(
+        ("fields", "path"),
+        [
+            ({"country": "E\udfff"}, "country"),
+            ({"data_country": "\ud83d"}, "data_country"),
+            ({"category": "device\ud800"}, "category"),
+            ({"legal_process": "\ud800"}, "legal_process"),
+            ({"identifiers": [{"type": "imei\ud800", "value": "1"}]}, "identifiers[0].type"),
+        ],
+    )
+    def test_a_coded_field_with_a_lone_surrogate(self, fields: dict[str, Any], path: str) -> None:
+        """A code or a registered name is refused as one (its own message), never accepted."""
+        for converter in (make_converter(), _slow_converter()):
+            with pytest.raises(InvalidLedgerError) as caught:
+                structure_ledger([make_record("A", **fields)], converter=converter)
+
+            paths = {getattr(error, "path", None) for error in caught.value.exceptions}
+            assert f"$[0].{path}" in paths
+
+    def test_a_pair_of_surrogates_is_one_character(self) -> None:
+        """Both halves of a pair are one character (an emoji): good text."""
+        [request] = structure_ledger([make_record("A-\U0001f600")])
+
+        assert request.id == "A-\U0001f600"
+
+    def test_the_message_shows_the_surrogate_escaped(self) -> None:
+        """The message is valid text itself: the surrogate is shown as its escape."""
+        assert problems([make_record("A-\ud800")]) == [
+            "$[0].id (id 'A-\\ud800'): expected text (valid Unicode, no lone surrogates), "
+            "got 'A-\\ud800'"
+        ]
+
+
+def _slow_converter() -> Any:
+    """A converter without the path for usual records: every field is structured."""
+    converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    _configure(converter, fast=False)
+    return converter
+
+
+class TestProblemCap:
+    """A ledger of bad records: the first problems, and a count of the rest."""
+
+    def test_the_first_100_problems_and_the_count_of_the_rest(self) -> None:
+        """200 empty records make 1,200 problems: 100 kept, 1,100 counted."""
+        with pytest.raises(InvalidLedgerError) as caught:
+            tally_ledger([{}] * 200)
+
+        error = caught.value
+        assert (len(error.exceptions), error.omitted) == (100, 1100)
+        assert str(error) == "1200 problems in the ledger of 200 records (100 sub-exceptions)"
+        lines = error.describe().splitlines()
+        assert lines[0] == "1200 problems in the ledger of 200 records"
+        assert lines[1] == "  $[0].id: expected a value: the field is required, got nothing"
+        assert lines[-1] == "  ... and 1,100 more problems"
+        assert len(lines) == 102
+
+    def test_the_cap_is_a_keyword(self) -> None:
+        """max_problems: as many as asked; None keeps every one."""
+        with pytest.raises(InvalidLedgerError) as caught:
+            structure_ledger([{}] * 3, max_problems=1)
+        assert (len(caught.value.exceptions), caught.value.omitted) == (1, 17)
+        assert caught.value.describe().endswith("  ... and 17 more problems")
+
+        with pytest.raises(InvalidLedgerError) as caught:
+            structure_ledger([{}] * 3, max_problems=None)
+        assert (len(caught.value.exceptions), caught.value.omitted) == (18, 0)
+
+    def test_conflicts_come_after_the_field_errors_in_the_cap(self) -> None:
+        """The first problems in the order they are reported: field errors, then repeats."""
+        record = make_record("A")
+        with pytest.raises(InvalidLedgerError) as caught:
+            structure_ledger([{}, record, {**record, "country": "SE"}], max_problems=7)
+
+        assert [type(error) for error in caught.value.exceptions[-1:]] == [ConflictingRepeatError]
+        assert caught.value.omitted == 0
+
+    def test_one_more_problem_is_said_in_the_singular(self) -> None:
+        """... and 1 more problem."""
+        with pytest.raises(InvalidLedgerError) as caught:
+            structure_ledger([{"id": "A"}], max_problems=4)
+
+        assert caught.value.describe().endswith("  ... and 1 more problem")
+
+    def test_it_pickles_with_the_count(self) -> None:
+        """The count of the rest crosses a process boundary."""
+        with pytest.raises(InvalidLedgerError) as caught:
+            tally_ledger([{}] * 20, max_problems=2)
+
+        copy = pickle.loads(pickle.dumps(caught.value))  # noqa: S301 -- our own object
+        assert (len(copy.exceptions), copy.omitted) == (2, 118)
+        assert copy.describe() == caught.value.describe()
+
+    @pytest.mark.parametrize("cap", [0, -1])
+    def test_a_cap_below_one_is_refused(self, cap: int) -> None:
+        """At least one problem must be shown."""
+        with pytest.raises(ValueError, match="max_problems"):
+            tally_ledger([{}], max_problems=cap)

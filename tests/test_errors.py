@@ -221,6 +221,7 @@ class TestToDict:
             "type": "invalid_ledger_error",
             "message": "1 problem in the ledger of 2 records",
             "count": 1,
+            "omitted": 0,
             "errors": [
                 {
                     "type": "conflicting_repeat_error",

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transparency_core import iter_json_records
+from transparency_core import _jsonstream, iter_json_records
 from transparency_core.exceptions import JsonLedgerError
 
 values = st.recursive(
@@ -110,3 +110,107 @@ class TestErrors:
             list(iter_json_records(['{"id": "A"}\n{"id": "B"}\n', '{"id": ?}\n']))
 
         assert (caught.value.line, caught.value.record) == (3, 2)
+
+
+def cut(text: str, size: int) -> list[str]:
+    """``text`` in chunks of ``size`` characters."""
+    return [text[start : start + size] for start in range(0, len(text), size)]
+
+
+class TestHostileText:
+    """A byte order mark, a huge number, a repeated key, a long value: read or named."""
+
+    @pytest.mark.parametrize("text", ['\ufeff[{"id": "A"}]', '\ufeff{"id": "A"}\n'])
+    def test_a_byte_order_mark_at_the_start_is_skipped(self, text: str) -> None:
+        """As editors on Windows write it; alone in the first chunk too."""
+        assert list(iter_json_records([text])) == [{"id": "A"}]
+        assert list(iter_json_records(["\ufeff", text[1:]])) == [{"id": "A"}]
+
+    def test_a_byte_order_mark_elsewhere_is_not_json(self) -> None:
+        """Only the start of the text may have one."""
+        with pytest.raises(JsonLedgerError):
+            list(iter_json_records(['[{"id": "A"}, \ufeff{"id": "B"}]']))
+
+    @pytest.mark.parametrize("form", ["array", "lines"])
+    @pytest.mark.parametrize("size", [7, 1000, 100_000])
+    def test_an_integer_longer_than_python_reads(self, form: str, size: int) -> None:
+        """4,301 digits and more: a JsonLedgerError naming the length, not a ValueError."""
+        record = '{"id": "A", "n": ' + "9" * 4400 + "}"
+        text = f"[{record}]" if form == "array" else record + "\n"
+
+        with pytest.raises(JsonLedgerError) as caught:
+            list(iter_json_records(cut(text, size)))
+
+        assert caught.value.reason == (
+            "a number of 4,400 digits, too long to read (no field of a record is a number)"
+        )
+        assert (caught.value.record, caught.value.line) == (0, 1)
+
+    def test_an_integer_of_4300_digits_is_read(self) -> None:
+        """The limit is Python's: up to it, the number is read (the record is bad later)."""
+        assert list(iter_json_records(["[" + "9" * 4300 + "]"])) == [int("9" * 4300)]
+
+    @pytest.mark.parametrize(
+        ("record", "key"),
+        [
+            ('{"id": "A", "country": "ES", "country": "SE"}', "country"),
+            ('{"id": "A", "response": {"outcome": "provided", "outcome": "rejected"}}', "outcome"),
+            ('{"identifiers": [{"type": "imei", "type": "email"}]}', "type"),
+            ('{"id": "A", "x": {"deep": [{"k": 1, "k" : 2}]}}', "k"),
+            ('{"id" : "A",\t"id"\t:"B"}', "id"),
+        ],
+    )
+    @pytest.mark.parametrize("form", ["array", "lines"])
+    def test_a_repeated_key_is_an_error(self, record: str, key: str, form: str) -> None:
+        """JSON keeps the last of a repeated key silently; a ledger names it, and where."""
+        text = f'[{{"id": "Z"}},\n{record}]' if form == "array" else f'{{"id": "Z"}}\n{record}\n'
+
+        with pytest.raises(JsonLedgerError) as caught:
+            list(iter_json_records(cut(text, 5)))
+
+        assert caught.value.reason == (
+            f"the key {key!r} appears twice in one object (each field may be given once)"
+        )
+        assert (caught.value.record, caught.value.line) == (1, 2)
+
+    @pytest.mark.parametrize(
+        "record",
+        [
+            {"id": 'say "a": b', "response": {"outcome": '"x":'}},
+            {"a": {"a": {"a": 1}}, "b": [{"a": 1}, {"a": 2}]},
+            {"id": "A", "identifiers": [{"type": "imei"}, {"type": "imei"}]},
+        ],
+    )
+    def test_keys_repeated_in_different_objects_or_in_text_are_fine(
+        self, record: dict[str, Any]
+    ) -> None:
+        """Only one object naming a key twice is an error."""
+        for text in (json.dumps([record]), json.dumps(record) + "\n"):
+            assert list(iter_json_records([text])) == [record]
+
+    @pytest.mark.parametrize("form", ["array", "lines"])
+    def test_a_long_value_is_decoded_a_few_times_not_once_a_chunk(
+        self, form: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A 1 MB string in 1 KB chunks: the text read so far doubles before each retry."""
+        calls = 0
+        decode = _jsonstream._DECODER.raw_decode
+
+        def counted(text: str, start: int = 0) -> tuple[Any, int]:
+            nonlocal calls
+            calls += 1
+            return decode(text, start)
+
+        monkeypatch.setattr(_jsonstream._DECODER, "raw_decode", counted)
+        record = '{"id": "' + "x" * 1_000_000 + '"}'
+        text = f"[{record}]" if form == "array" else record + "\n"
+
+        assert list(iter_json_records(cut(text, 1000))) == [{"id": "x" * 1_000_000}]
+        assert calls <= 12
+
+    def test_a_nul_character_is_named(self) -> None:
+        """Binary data: the problem says so, not just "Expecting value"."""
+        with pytest.raises(JsonLedgerError) as caught:
+            list(iter_json_records(['[{"id": "A"}, \x00]']))
+
+        assert caught.value.reason == "a NUL character: binary data, not JSON text"

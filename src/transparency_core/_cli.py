@@ -4,31 +4,43 @@
 reference 2020 report. ``transparency-core render LEDGER.json`` prints the report of a
 JSON file holding a list of ledger records.
 
-Exit codes: 0 done; 2 bad input (usage, an unreadable file, bad records), with every
-problem on stderr and no report on stdout.
+Exit codes: 0 done; 2 bad input (usage, an unreadable file, bad records) or a report that
+cannot be written, with every problem on stderr and no report on stdout; 70 an internal
+error (a bug: please report it); 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 141
+standard output closed by its reader (``| head``), quietly. Never a traceback: set
+``TRANSPARENCY_CORE_TRACEBACK=1`` to see one for an internal error.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import re
+import signal
+import stat
 import sys
 import tempfile
+import threading
 import warnings
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
 
 from transparency_core._cli_parts import (
     LedgerFile,
     NoPeriodError,
+    NotJsonError,
     NotUtf8Error,
     count_file,
     default_jobs,
     spool,
 )
+from transparency_core._convert import MAX_PROBLEMS
+from transparency_core._escape import visible
 from transparency_core._period import ReportingPeriod
 from transparency_core._reference import reference_records, reference_report
 from transparency_core._renderers import ENTRY_POINT_GROUP, Renderers, default_renderers
@@ -40,8 +52,10 @@ from transparency_core.exceptions import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
+    from types import FrameType
 
+    from transparency_core._report import Report
     from transparency_core._rules import Subtotals
     from transparency_core.typing import Renderer
 
@@ -52,10 +66,27 @@ _SHOW_NO_IDS = frozenset({"csv", "html", "json", "markdown", "svg", "text"})
 _FLAGS = {"locale": "--locale", "countries": "--country"}
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70
+"""EX_SOFTWARE: a bug of the command, reported in one line."""
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+EXIT_TERMINATED = 128 + signal.SIGTERM
+_MAX_SHOWN = 80
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _BadInputError(Exception):
     """Input the command cannot use; the message says why."""
+
+
+class _TerminatedError(BaseException):
+    """SIGTERM came: raised in the main thread, so that every ``finally`` runs."""
+
+
+def _shown(value: object) -> str:
+    """A short ``repr`` of what came, so that a huge option cannot flood a message."""
+    text = repr(value)
+    return text if len(text) <= _MAX_SHOWN else f"{text[: _MAX_SHOWN - 3]}..."
 
 
 def _renderers() -> Renderers:
@@ -77,12 +108,17 @@ def _renderers() -> Renderers:
     return renderers
 
 
+_HUGE = 10**9
+"""What any longer whole number counts as: more than anything here is capped to."""
+
+
 def _positive(text: str) -> int:
-    """An argparse type: a whole number of at least 1."""
-    if not text.isdigit() or int(text) < 1:
-        msg = f"expected a whole number of at least 1, got {text!r}"
+    """An argparse type: a whole number of at least 1 (a huge one is ``_HUGE``)."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or int(digits[:10]) < 1:
+        msg = f"expected a whole number of at least 1, got {_shown(text)}"
         raise argparse.ArgumentTypeError(msg)
-    return int(text)
+    return min(int(digits[:10]), _HUGE) if len(digits) <= len(str(_HUGE)) else _HUGE
 
 
 def _parser(renderers: Renderers) -> argparse.ArgumentParser:
@@ -124,7 +160,20 @@ def _parser(renderers: Renderers) -> argparse.ArgumentParser:
         type=_positive,
         default=default_jobs(),
         metavar="N",
-        help="how many processes count the ledger (default: one per core, here %(default)s)",
+        help=(
+            "how many processes count the ledger (default: one per core, here %(default)s; "
+            "never more than that, nor than the ledger has parts)"
+        ),
+    )
+    render.add_argument(
+        "--max-problems",
+        type=_positive,
+        default=MAX_PROBLEMS,
+        metavar="N",
+        help=(
+            "how many problems of a bad ledger, or findings of a good one, to list; the rest "
+            "are counted (default: 100)"
+        ),
     )
     for command in (reference, render):
         command.add_argument(
@@ -147,35 +196,87 @@ def _parser(renderers: Renderers) -> argparse.ArgumentParser:
     return parser
 
 
-def _count(path: Path, period: ReportingPeriod | None, *, provenance: bool, jobs: int) -> Subtotals:
-    """Read, check and count the ledger at ``path`` (``-``: stdin), in parts."""
-    name = "stdin" if str(path) == "-" else str(path)
+@contextlib.contextmanager
+def _opened(path: Path, name: str) -> Iterator[IO[str] | IO[bytes] | None]:
+    """The ledger's stream, or ``None`` for a regular file (read in place, in parts).
+
+    What is not a regular file (stdin, a pipe, a FIFO, a device) is read once, as it
+    comes, to be copied: it cannot be sought.
+    """
+    if name == "stdin":
+        if sys.stdin is None:
+            msg = "cannot read stdin: it is closed"
+            raise _BadInputError(msg)
+        yield sys.stdin
+        return
     try:
-        if name != "stdin":
-            with path.open("rb"):
-                pass
+        stream = path.open("rb")
     except OSError as error:
         msg = f"cannot read {name}: {error.strerror or error}"
         raise _BadInputError(msg) from None
+    with stream:
+        yield None if stat.S_ISREG(os.fstat(stream.fileno()).st_mode) else stream
+
+
+def _count(
+    path: Path,
+    period: ReportingPeriod | None,
+    *,
+    provenance: bool,
+    jobs: int,
+    max_problems: int = MAX_PROBLEMS,
+) -> Subtotals:
+    """Read, check and count the ledger at ``path`` (``-``: stdin), in parts."""
+    name = "stdin" if str(path) == "-" else str(path)
     try:
-        with tempfile.TemporaryDirectory(prefix="transparency-core-") as directory:
+        with (
+            _opened(path, name) as stream,
+            tempfile.TemporaryDirectory(prefix="transparency-core-") as directory,
+        ):
             parts = Path(directory)
-            source = spool(sys.stdin, parts) if name == "stdin" else path
+            source = path if stream is None else spool(stream, parts)
             ledger = LedgerFile(source, source.stat().st_size, parts)
-            return count_file(ledger, period=period, provenance=provenance, jobs=jobs)
+            return count_file(
+                ledger,
+                period=period,
+                provenance=provenance,
+                jobs=jobs,
+                max_problems=max_problems,
+            )
     except NotUtf8Error as error:
         msg = f"{name} is not UTF-8 text: {error}"
+        raise _BadInputError(msg) from None
+    except NotJsonError as error:
+        msg = f"{name} is not a JSON array of ledger records, nor JSON Lines: {error}"
         raise _BadInputError(msg) from None
     except JsonLedgerError as error:
         msg = f"{name} is not a JSON array of ledger records, nor JSON Lines: {error}"
         raise _BadInputError(msg) from None
-    except NoPeriodError:
-        msg = "the records span several years (or none): say which period with --period START/END"
-        raise _BadInputError(msg) from None
+    except NoPeriodError as error:
+        raise _BadInputError(_no_period(name, error)) from None
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""
         msg = f"cannot count {name}: {error.strerror or error}{where}"
         raise _BadInputError(msg) from None
+
+
+def _no_period(name: str, error: NoPeriodError) -> str:
+    """Why the period must be given, for ``name``."""
+    if not error.records:
+        return (
+            f"{name} holds no records: say which period with --period START/END, for a "
+            "report of no requests"
+        )
+    if not error.years:
+        return (
+            "no record has a received date to take the year of: say which period with "
+            "--period START/END"
+        )
+    years = ", ".join(str(year) for year in sorted(error.years)[:5])
+    more = ", ..." if len(error.years) > 5 else ""  # noqa: PLR2004 -- a few years, then ...
+    return (
+        f"the records span several years ({years}{more}): say which period with --period START/END"
+    )
 
 
 def _renderer(arguments: argparse.Namespace, renderers: Renderers) -> Renderer:
@@ -202,7 +303,25 @@ def _renderer(arguments: argparse.Namespace, renderers: Renderers) -> Renderer:
         raise _BadInputError(msg) from None
 
 
+def _check_text(arguments: argparse.Namespace) -> None:
+    """Refuse an option that is not valid Unicode (bytes of argv that are not UTF-8)."""
+    options = [
+        ("--company", getattr(arguments, "company", None)),
+        ("--period", getattr(arguments, "period", None)),
+        ("--locale", arguments.locale),
+        *(("--country", country) for country in arguments.country),
+    ]
+    for flag, value in options:
+        if value is not None and _SURROGATE.search(value):
+            msg = (
+                f"{flag}: expected text (valid Unicode: the command line's bytes are not "
+                f"UTF-8), got {_shown(value)}"
+            )
+            raise _BadInputError(msg)
+
+
 def _render(arguments: argparse.Namespace, renderers: Renderers) -> str:
+    _check_text(arguments)
     renderer = _renderer(arguments, renderers)
     if arguments.command == "reference":
         if arguments.records:
@@ -216,21 +335,130 @@ def _render(arguments: argparse.Namespace, renderers: Renderers) -> str:
     # Only the explain view (and renderers of other packages) may show request ids:
     # without them, memory does not grow with the ledger.
     provenance = arguments.format not in _SHOW_NO_IDS
-    subtotals = _count(arguments.ledger, period, provenance=provenance, jobs=arguments.jobs)
-    return renderer(subtotals.report(company=arguments.company))
+    # More processes than cores would only share them: the report is the same.
+    subtotals = _count(
+        arguments.ledger,
+        period,
+        provenance=provenance,
+        jobs=min(arguments.jobs, default_jobs()),
+        max_problems=arguments.max_problems,
+    )
+    report = subtotals.report(company=arguments.company)
+    _warn(report, arguments.max_problems)
+    return renderer(report)
+
+
+def _warn(report: Report, most: int) -> None:
+    """Say on stderr what the team should look at: findings, and requests left out.
+
+    Findings are for the team, not the public: no published format shows them, so the
+    command line does (identifier values masked, as in the findings themselves).
+    """
+    findings = report.findings
+    for finding in findings[:most]:
+        _say(f"warning: {visible(finding.id)} ({finding.field}): {visible(finding.message)}")
+    if len(findings) > most:
+        more = len(findings) - most
+        _say(f"warning: ... and {more:,} more findings (--format explain lists every one)")
+    left_out = len(report.left_out())
+    if left_out:
+        _say(
+            f"warning: {left_out:,} request{'s' if left_out > 1 else ''} left out of the "
+            "report, as received outside the period or of a category it has no table for "
+            "(--format explain says which and why)"
+        )
+
+
+def _say(message: str) -> None:
+    """Write ``message`` to stderr, if it can be written at all."""
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        sys.stderr.write(f"transparency-core: {message}\n")
+        sys.stderr.flush()
+
+
+def _write(output: str) -> int:
+    """Write the report to stdout, as UTF-8 whatever the locale; return the exit code.
+
+    A report is a UTF-8 document (HTML and SVG say so, JSON must be): its bytes are the
+    same whatever ``PYTHONIOENCODING`` or the terminal's locale.
+    """
+    stdout = sys.stdout
+    if stdout is None:
+        _say("cannot write the report: standard output is closed")
+        return EXIT_BAD_INPUT
+    try:
+        binary: IO[bytes] | None = getattr(stdout, "buffer", None)
+        if binary is None:
+            stdout.write(output)
+        else:
+            stdout.flush()
+            binary.write(output.encode())
+            binary.flush()
+        stdout.flush()
+    except BrokenPipeError:
+        # The reader has gone (``| head``): stop quietly, as other tools do, and keep
+        # Python from complaining when it flushes stdout at exit.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except OSError as error:
+        _say(f"cannot write the report to standard output: {error.strerror or error}")
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stdout.fileno())
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:  # noqa: ARG001 -- a handler
+    raise _TerminatedError
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While running, SIGTERM raises in the main thread, so that temporary files go."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (by default ``sys.argv[1:]``); return the exit code."""
+    try:
+        with _sigterm_raises():
+            return _main(argv)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return EXIT_INTERRUPTED
+    except _TerminatedError:
+        _say("terminated")
+        return EXIT_TERMINATED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     renderers = _renderers()
     arguments = _parser(renderers).parse_args(argv)
     try:
         output = _render(arguments, renderers)
     except InvalidLedgerError as error:
-        sys.stderr.write(f"transparency-core: {error.describe()}\n")
+        _say(error.describe())
         return EXIT_BAD_INPUT
     except _BadInputError as error:
-        sys.stderr.write(f"transparency-core: {error}\n")
+        _say(str(error))
         return EXIT_BAD_INPUT
-    sys.stdout.write(output)
-    return EXIT_OK
+    except Exception as error:
+        if os.environ.get("TRANSPARENCY_CORE_TRACEBACK"):
+            raise
+        # A bug, not bad input: one line to report, not a traceback.
+        _say(
+            f"internal error, please report it: {type(error).__name__}: {_shown(str(error))} "
+            "(TRANSPARENCY_CORE_TRACEBACK=1 shows the traceback)"
+        )
+        return EXIT_INTERNAL
+    return _write(output)

@@ -30,13 +30,14 @@ exactly as :func:`~transparency_core.tally_ledger` would report them.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import itertools
 import json
 import marshal
 import math
 import os
-import shutil
+import signal
 import sys
 from concurrent.futures import Executor, ProcessPoolExecutor
 from multiprocessing import get_context
@@ -46,8 +47,16 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from transparency_core._categories import DEFAULT_LEGAL_PROCESSES
-from transparency_core._convert import _Reader, make_converter, raise_problems
-from transparency_core._jsonstream import _lines, _Text, iter_json_records
+from transparency_core._convert import MAX_PROBLEMS, _Reader, make_converter, raise_problems
+from transparency_core._jsonstream import (
+    _DECODER,
+    _lines,
+    _Text,
+    iter_json_records,
+    repeated_key,
+    unrepeated,
+    unrepeated_line,
+)
 from transparency_core._period import ReportingPeriod
 from transparency_core._rules import Subtotals, partition_of
 from transparency_core._tally import Tally
@@ -70,6 +79,7 @@ __all__ = [
     "RANGE_BYTES",
     "LedgerFile",
     "NoPeriodError",
+    "NotJsonError",
     "NotUtf8Error",
     "count_file",
     "default_jobs",
@@ -84,6 +94,7 @@ _BUFFER_BYTES = 4 << 20
 """How much of the split records are held, over all parts, before writing them."""
 _CHUNK = 1 << 16
 _WHITESPACE = b" \t\n\r"
+_BOM = codecs.BOM_UTF8
 _FAST_DEPTH = 900
 """Lines that may nest deeper are left to json: orjson reads 1,024 levels, json fewer."""
 _RECORD, _AMENDS, _LINE = 0, 1, 2
@@ -102,6 +113,18 @@ class NotUtf8Error(Exception):
     def __reduce__(self) -> tuple[type[NotUtf8Error], tuple[str, int]]:
         """Pickle with both attributes, to come back from another process."""
         return (type(self), (self.reason, self.at))
+
+
+class NotJsonError(Exception):
+    """What is read is not JSON text: a NUL byte at byte ``at`` (binary data, ``/dev/zero``)."""
+
+    def __init__(self, at: int) -> None:
+        super().__init__(f"a NUL byte at byte {at}: binary data, not JSON text")
+        self.at = at
+
+    def __reduce__(self) -> tuple[type[NotJsonError], tuple[int]]:
+        """Pickle with its attribute."""
+        return (type(self), (self.at,))
 
 
 def default_jobs() -> int:
@@ -183,8 +206,10 @@ class _Writer:
         if type(amends) is str and key:
             self._send(partition_of(amends, self.parts), (_AMENDS, key, amends))
         received = record.get("received")
-        if type(received) is str and received[:4].isdigit():
-            self.years.add(int(received[:4]))
+        if type(received) is str and received[:4].isascii() and received[:4].isdigit():
+            year = int(received[:4])
+            if year:  # year 0 is no date: the record's check names it
+                self.years.add(year)
 
     def close(self) -> None:
         """Write what is left in the buffers."""
@@ -204,6 +229,27 @@ def _line_error(line: str, lines: int, records: int) -> JsonLedgerError:
     raise AssertionError(msg)  # pragma: no cover
 
 
+_REFUSED = object()
+"""What :func:`_fast_record` returns for a line it leaves to json."""
+
+
+def _fast_record(fast: Callable[[bytes], Any], raw: bytes) -> object:
+    """The record of the line ``raw`` parsed by orjson, or :data:`_REFUSED`: json reads it.
+
+    A line that may nest deeper than json reads, and one that orjson refuses, are left to
+    json, which reads it or names the problem. orjson keeps the last of a repeated key
+    silently: a line whose keys are not all where a good record has them is left to json,
+    which looks for one.
+    """
+    if raw.count(b"[") + raw.count(b"{") > _FAST_DEPTH:
+        return _REFUSED
+    try:
+        record = fast(raw)
+    except ValueError:
+        return _REFUSED
+    return record if unrepeated_line(raw, record) else _REFUSED
+
+
 def _split_lines(ledger: LedgerFile, piece: int, start: int, end: int) -> _Piece:
     """Split the lines of JSON Lines that start in bytes ``start`` to ``end``."""
     writer = _Writer(ledger, piece)
@@ -213,20 +259,17 @@ def _split_lines(ledger: LedgerFile, piece: int, start: int, end: int) -> _Piece
         if start:
             stream.seek(start - 1)
             stream.readline()  # the end of a line that started in the piece before
+        elif stream.read(len(_BOM)) != _BOM:
+            stream.seek(0)  # no byte order mark to skip
         at = stream.tell()
         fast = _FAST
         while at < end and (raw := stream.readline()):
             lines += 1
-            if fast is not None and raw.count(b"[") + raw.count(b"{") <= _FAST_DEPTH:
-                try:
-                    record = fast(raw)
-                except ValueError:
-                    pass  # json reads it, or names the problem
-                else:
-                    at += len(raw)
-                    writer.add(records, record, raw)
-                    records += 1
-                    continue
+            if fast is not None and (record := _fast_record(fast, raw)) is not _REFUSED:
+                at += len(raw)
+                writer.add(records, record, raw)
+                records += 1
+                continue
             try:
                 line = raw.decode()
             except UnicodeDecodeError as problem:
@@ -236,8 +279,11 @@ def _split_lines(ledger: LedgerFile, piece: int, start: int, end: int) -> _Piece
             if not raw.strip(_WHITESPACE):
                 continue
             try:
-                record = json.loads(line)
+                record = _DECODER.decode(line)
             except (ValueError, RecursionError):
+                error = _line_error(line, lines, records)
+                break
+            if not unrepeated(record, line, 0, len(line)) and repeated_key(line):
                 error = _line_error(line, lines, records)
                 break
             writer.add(records, record)
@@ -246,32 +292,52 @@ def _split_lines(ledger: LedgerFile, piece: int, start: int, end: int) -> _Piece
     return _Piece(lines, records, frozenset(writer.years), error)
 
 
+def _text_chunks(stream: IO[bytes]) -> Iterator[str]:
+    """The text of ``stream`` in chunks; :class:`NotUtf8Error` at the first bad byte."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    read = 0
+    while True:
+        data = stream.read(_CHUNK)
+        pending = len(decoder.getstate()[0])
+        try:
+            text = decoder.decode(data, final=not data)
+        except UnicodeDecodeError as problem:
+            raise NotUtf8Error(problem.reason, read - pending + problem.start) from None
+        read += len(data)
+        if text:
+            yield text
+        if not data:
+            return
+
+
 def _split_array(ledger: LedgerFile, piece: int) -> _Piece:
     """Split a JSON array (or any ledger text) read by one process."""
     writer = _Writer(ledger, piece)
     records = 0
-    with ledger.path.open(encoding="utf-8") as stream:
-        chunks: Iterator[str] = iter(functools.partial(stream.read, _CHUNK), "")
+    with ledger.path.open("rb") as stream:
         try:
-            for record in iter_json_records(chunks):
+            for record in iter_json_records(_text_chunks(stream)):
                 writer.add(records, record)
                 records += 1
-        except UnicodeDecodeError as problem:
-            return _Piece(0, records, frozenset(), NotUtf8Error(problem.reason, problem.start))
+        except NotUtf8Error as problem:
+            return _Piece(0, records, frozenset(), problem)
         except JsonLedgerError as problem:
             return _Piece(0, records, frozenset(), problem)
     writer.close()
     return _Piece(0, records, frozenset(writer.years))
 
 
-def _is_array(ledger: LedgerFile) -> bool:
-    """Whether the ledger's first character that is not whitespace is ``[``."""
+def _first_byte(ledger: LedgerFile) -> bytes:
+    """The ledger's first byte that is not whitespace (after a byte order mark), or b""."""
     with ledger.path.open("rb") as stream:
+        head = stream.read(len(_BOM))
+        if head != _BOM:
+            stream.seek(0)
         while chunk := stream.read(_CHUNK):
             text = chunk.lstrip(_WHITESPACE)
             if text:
-                return text.startswith(b"[")
-    return False
+                return text[:1]
+    return b""
 
 
 @attrs.frozen
@@ -285,6 +351,8 @@ class _PartJob:
     period: ReportingPeriod | None
     """The period to count for; ``None`` to check the records only."""
     provenance: bool
+    max_problems: int | None = MAX_PROBLEMS
+    """How many problems the part keeps; the rest are counted."""
 
 
 @attrs.frozen
@@ -294,6 +362,8 @@ class _Counted:
     errors: list[tuple[int, FieldError]]
     conflicts: tuple[ConflictingRepeatError, ...]
     subtotals: Subtotals | None
+    omitted: int = 0
+    """How many more errors the part found than ``errors`` holds."""
 
 
 def _items(job: _PartJob) -> Iterator[tuple[Any, ...]]:
@@ -323,7 +393,10 @@ def _count_part(job: _PartJob) -> _Counted:
         # Problems are reported with the values json reads (a huge number, say).
         reader, tally, amendments = _read_part(job, _exact_loads)
     if reader.errors or tally.conflicts or job.period is None:
-        return _Counted(reader.errors, tally.conflicts, None)
+        conflicts = sorted(tally.conflicts, key=lambda conflict: conflict.second)
+        kept = len(conflicts) if job.max_problems is None else job.max_problems
+        omitted = reader.omitted + max(0, len(conflicts) - kept)
+        return _Counted(reader.errors, tuple(conflicts[:kept]), None, omitted)
     subtotals = Subtotals.of(tally, job.period, provenance=job.provenance, amendments=amendments)
     return _Counted([], (), subtotals)
 
@@ -332,7 +405,7 @@ def _read_part(
     job: _PartJob, loads: Callable[[bytes], object]
 ) -> tuple[_Reader, Tally, list[tuple[str, str]]]:
     """Read, check and tally the records of a part, parsing its lines with ``loads``."""
-    reader = _Reader.make(None, DEFAULT_LEGAL_PROCESSES, _converter())
+    reader = _Reader.make(None, DEFAULT_LEGAL_PROCESSES, _converter(), job.max_problems)
     amendments: list[tuple[str, str]] = []
 
     def records() -> Iterator[tuple[int, object]]:
@@ -354,7 +427,18 @@ def _converter() -> cattrs.Converter:
 
 
 class NoPeriodError(Exception):
-    """The records are good but span several calendar years (or none): say the period."""
+    """The records are good but span several calendar years (or none): say the period.
+
+    ``years`` are the years of the records, ``records`` how many there are.
+    """
+
+    def __init__(self, years: frozenset[int] = frozenset(), records: int = 0) -> None:
+        super().__init__(sorted(years), records)
+        self.years, self.records = years, records
+
+    def __reduce__(self) -> tuple[type[NoPeriodError], tuple[frozenset[int], int]]:
+        """Pickle with both attributes."""
+        return (type(self), (self.years, self.records))
 
 
 def _map(pool: Executor | None, function: Callable[[_T], _R], jobs: list[_T]) -> Iterator[_R]:
@@ -363,19 +447,39 @@ def _map(pool: Executor | None, function: Callable[[_T], _R], jobs: list[_T]) ->
     return pool.map(function, jobs)
 
 
-def _pool(jobs: int) -> Executor | None:
-    if jobs == 1:
+def _start_worker() -> None:
+    """In a worker: leave Ctrl-C to the command (it stops the workers), die on SIGTERM."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor | None:
+    if workers <= 1:
         return None
     context = get_context("fork") if sys.platform == "linux" else None
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
 
 
-def _split(ledger: LedgerFile, pool: Executor | None, jobs: int) -> list[_Piece]:
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now (the command was interrupted): no result is wanted."""
+    # The executor has no public way to stop its workers before Python 3.14
+    # (terminate_workers); its processes are in this attribute since 3.2.
+    processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.terminate()
+
+
+def _piece_count(ledger: LedgerFile, jobs: int, *, array: bool) -> int:
+    """How many pieces the ledger is split in: one process splits each."""
+    return 1 if array else max(1, min(jobs, ledger.size // ledger.range_bytes))
+
+
+def _split(ledger: LedgerFile, pool: Executor | None, jobs: int, *, array: bool) -> list[_Piece]:
     """Split the ledger into its parts; raise the first problem with its text, if any."""
-    if _is_array(ledger):
+    if array:
         pieces = [_split_array(ledger, 0)]
     else:
-        count = max(1, min(jobs, ledger.size // ledger.range_bytes))
+        count = _piece_count(ledger, jobs, array=array)
         bounds = [ledger.size * piece // count for piece in range(count + 1)]
         pieces = list(
             _map(
@@ -402,62 +506,106 @@ def _split_piece(job: tuple[LedgerFile, int, int, int]) -> _Piece:
     return _split_lines(*job)
 
 
+def _keep_first(
+    errors: list[tuple[int, FieldError]], counted: _Counted, max_problems: int | None
+) -> int:
+    """Add the errors of a part to ``errors``, keeping the first; return how many went."""
+    errors.extend(counted.errors)
+    if max_problems is None or len(errors) <= max_problems:
+        return counted.omitted
+    # Each part keeps its first problems: the first of all are among them.
+    errors.sort(key=lambda pair: pair[0])
+    dropped = len(errors) - max_problems
+    del errors[max_problems:]
+    return counted.omitted + dropped
+
+
 def count_file(
-    ledger: LedgerFile, *, period: ReportingPeriod | None, provenance: bool, jobs: int
+    ledger: LedgerFile,
+    *,
+    period: ReportingPeriod | None,
+    provenance: bool,
+    jobs: int,
+    max_problems: int | None = MAX_PROBLEMS,
 ) -> Subtotals:
     """Count the ledger file in parts, with ``jobs`` processes, into its subtotals.
 
     With no ``period``, the calendar year of the records is counted, when they all fall
-    in one.
+    in one. No more processes are started than there are pieces or parts to work on.
 
     Raises:
         JsonLedgerError: When the file is not a JSON array of records, nor JSON Lines.
         NotUtf8Error: When the file is not UTF-8 text.
-        InvalidLedgerError: With every problem of every record, in ledger order.
+        InvalidLedgerError: With the first ``max_problems`` problems of the records, in
+            ledger order, and the count of the rest.
         NoPeriodError: When no period is given and the records span several years.
     """
-    pool = _pool(jobs)
+    array = _first_byte(ledger) == b"["
+    pool = _pool(min(jobs, max(ledger.parts, _piece_count(ledger, jobs, array=array))))
+    omitted = 0
     try:
-        pieces = _split(ledger, pool, jobs)
+        pieces = _split(ledger, pool, jobs, array=array)
         starts = tuple(itertools.accumulate((piece.records for piece in pieces), initial=0))
         years = frozenset().union(*(piece.years for piece in pieces))
         if period is None and len(years) == 1:
             period = ReportingPeriod.calendar_year(next(iter(years)))
         parts = [
-            _PartJob(ledger, part, starts[:-1], period, provenance) for part in range(ledger.parts)
+            _PartJob(ledger, part, starts[:-1], period, provenance, max_problems)
+            for part in range(ledger.parts)
         ]
         errors: list[tuple[int, FieldError]] = []
         conflicts: list[ConflictingRepeatError] = []
         total: Subtotals | None = None
         for counted in _map(pool, _count_part, parts):
-            errors.extend(counted.errors)
+            omitted += _keep_first(errors, counted, max_problems)
             conflicts.extend(counted.conflicts)
+            if max_problems is not None and len(conflicts) > max_problems:
+                conflicts.sort(key=lambda conflict: conflict.second)
+                omitted += len(conflicts) - max_problems
+                del conflicts[max_problems:]
             if counted.subtotals is not None:
                 total = counted.subtotals if total is None else total + counted.subtotals
+    except BaseException:
+        if pool is not None:
+            _stop(pool)
+        raise
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     errors.sort(key=lambda pair: pair[0])
     conflicts.sort(key=lambda conflict: conflict.second)
-    raise_problems((error for _, error in errors), conflicts, starts[-1])
+    raise_problems(
+        (error for _, error in errors),
+        conflicts,
+        starts[-1],
+        omitted=omitted,
+        limit=max_problems,
+    )
     if period is None:
-        raise NoPeriodError
+        raise NoPeriodError(years, starts[-1])
     if total is None:  # no part had a record
         return Subtotals.of((), period, provenance=provenance)
     return total
 
 
-def spool(stream: IO[str], directory: Path) -> Path:
-    """Copy ``stream`` (standard input) to a file in ``directory``, to count it as one.
+def spool(stream: IO[str] | IO[bytes], directory: Path) -> Path:
+    """Copy ``stream`` to a file in ``directory``, to count it as one.
 
+    For what cannot be read twice or sought: standard input, a pipe, a FIFO, a device.
     The bytes are copied as they come when the stream has them (``sys.stdin.buffer``).
+    A NUL byte is never in JSON text: the copy stops there, with :class:`NotJsonError`,
+    so that ``/dev/zero`` or a binary file is refused at once, not copied forever.
     """
     path = directory / "stdin"
+    binary: IO[bytes] | None = getattr(stream, "buffer", None)
+    read: Callable[[int], bytes | str] = (binary or stream).read
+    copied = 0
     with path.open("wb") as copy:
-        binary = getattr(stream, "buffer", None)
-        if binary is not None:
-            shutil.copyfileobj(binary, copy, _CHUNK)
-        else:
-            for chunk in iter(functools.partial(stream.read, _CHUNK), ""):
-                copy.write(chunk.encode("utf-8", "surrogateescape"))
+        while chunk := read(_CHUNK):
+            data = chunk.encode("utf-8", "surrogateescape") if isinstance(chunk, str) else chunk
+            nul = data.find(b"\0")
+            if nul >= 0:
+                raise NotJsonError(copied + nul)
+            copy.write(data)
+            copied += len(data)
     return path

@@ -10,6 +10,7 @@ a bool, 3 is not a string), no unknown fields, enums by their value, dates as
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from sys import intern
@@ -63,6 +64,10 @@ __all__ = [
 ]
 
 _RECORD = "an object mapping field names to values"
+_UNICODE = "text (valid Unicode, no lone surrogates)"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_PROBLEMS = 100
+"""How many problems an :class:`InvalidLedgerError` holds by default; the rest are counted."""
 _T = TypeVar("_T")
 _E = TypeVar("_E", bound=enum.Enum)
 
@@ -71,9 +76,16 @@ def _one_of(values: Iterable[str]) -> str:
     return "one of " + ", ".join(repr(value) for value in values)
 
 
+def _unicode(value: str) -> bool:
+    """Whether ``value`` is valid Unicode: no lone surrogate (a JSON escape of one half)."""
+    return value.isascii() or _SURROGATE.search(value) is None
+
+
 def _structure_str(value: object, _: type) -> str:
     if type(value) is not str:
         raise FieldError("", "a string", value)
+    if not _unicode(value):
+        raise FieldError("", _UNICODE, value)
     return value
 
 
@@ -269,11 +281,11 @@ def _usual_or(
 
 
 def _text(value: object) -> TypeGuard[str]:
-    return type(value) is str
+    return type(value) is str and (value.isascii() or _SURROGATE.search(value) is None)
 
 
 def _optional_text(value: object) -> TypeGuard[str | None]:
-    return value is None or type(value) is str
+    return value is None or _text(value)
 
 
 def _member(cls: type[_E], value: object) -> _E | None:
@@ -284,9 +296,9 @@ def _member(cls: type[_E], value: object) -> _E | None:
 def _usual_identifier(value: dict[str, Any]) -> Identifier | None:
     kind, text, subject = value.get("type"), value.get("value"), value.get("subject")
     if (
-        type(kind) is str
-        and type(text) is str
-        and (subject is None or type(subject) is str)
+        _text(kind)
+        and _text(text)
+        and (subject is None or _text(subject))
         and value.keys() <= _IDENTIFIER_FIELDS
     ):
         return Identifier(intern(kind), text, subject)
@@ -484,6 +496,7 @@ def structure_ledger(
     categories: Iterable[Category] | None = None,
     legal_processes: Sequence[LegalProcess] = DEFAULT_LEGAL_PROCESSES,
     converter: cattrs.Converter | None = None,
+    max_problems: int | None = MAX_PROBLEMS,
 ) -> tuple[Request, ...]:
     """Turn JSON-ready ledger records into requests, or say everything that is wrong.
 
@@ -494,6 +507,9 @@ def structure_ledger(
         legal_processes: The legal process types a record may name.
         converter: A converter from :func:`make_converter`, to reuse one; by default a
             new one is made.
+        max_problems: How many problems the error holds, at most (100 by default;
+            ``None`` for all); the rest are counted in its ``omitted``, so a ledger of
+            bad records reads in bounded memory.
 
     Returns:
         The requests, in the order of the records.
@@ -517,19 +533,20 @@ def structure_ledger(
         >>> request.response.outcome
         <Outcome.PROVIDED: 'provided'>
     """
-    reader = _Reader.make(categories, legal_processes, converter)
+    reader = _Reader.make(categories, legal_processes, converter, max_problems)
     pairs = list(reader.read(records))
     reader.check(Tally.of_positioned(pairs).conflicts)
     return tuple(request for _, request in pairs)
 
 
-def tally_ledger(
+def tally_ledger(  # noqa: PLR0913 -- options, all by keyword
     records: Iterable[object],
     *,
     categories: Iterable[Category] | None = None,
     legal_processes: Sequence[LegalProcess] = DEFAULT_LEGAL_PROCESSES,
     converter: cattrs.Converter | None = None,
     start: int = 0,
+    max_problems: int | None = MAX_PROBLEMS,
 ) -> Tally:
     """Read ledger records one at a time into a :class:`Tally`, strictly.
 
@@ -542,8 +559,14 @@ def tally_ledger(
     (a partition counted on another core or machine), so that errors name records by
     their place in the whole and tallies of the parts merge as the whole's would.
 
+    The error holds the first ``max_problems`` problems (100 by default; ``None`` for
+    every one) and counts the rest in its ``omitted``: a stream of bad records is read
+    in bounded memory, and :meth:`~InvalidLedgerError.describe` ends with "... and 199,900
+    more problems".
+
     Raises:
-        InvalidLedgerError: With every bad value and every conflicting repeat.
+        InvalidLedgerError: With every bad value and every conflicting repeat (the first
+            ``max_problems`` of them).
 
     Example:
         >>> from transparency_core import build_report, reference_period, reference_records
@@ -551,7 +574,7 @@ def tally_ledger(
         >>> build_report(tally, reference_period()).table("account").cell("IN", "requests").value
         3
     """
-    reader = _Reader.make(categories, legal_processes, converter)
+    reader = _Reader.make(categories, legal_processes, converter, max_problems)
     tally = Tally.of_positioned(reader.read(records, start))
     reader.check(tally.conflicts)
     return tally
@@ -565,8 +588,12 @@ class _Reader:
     categories: dict[str, Category]
     legal_processes: list[str]
     errors: list[tuple[int, FieldError]] = attrs.Factory(list)
-    """Every problem found, with the position of its record."""
+    """The problems found, with the position of their record: the first ``limit``."""
     total: int = 0
+    limit: int | None = None
+    """How many problems are kept; ``None``: all."""
+    omitted: int = 0
+    """How many more problems were found than are kept."""
 
     @classmethod
     def make(
@@ -574,12 +601,17 @@ class _Reader:
         categories: Iterable[Category] | None,
         legal_processes: Sequence[LegalProcess],
         converter: cattrs.Converter | None,
+        limit: int | None = None,
     ) -> _Reader:
+        if limit is not None and limit < 1:
+            msg = f"max_problems: expected a whole number of at least 1 or None, got {limit!r}"
+            raise ValueError(msg)
         registry = SHIPPED_CATEGORIES if categories is None else categories
         return cls(
             converter or make_converter(),
             {category.name: category for category in registry},
             [process.name for process in legal_processes],
+            limit=limit,
         )
 
     def read(self, records: Iterable[object], start: int = 0) -> Iterator[tuple[int, Request]]:
@@ -605,31 +637,54 @@ class _Reader:
                 # A problem can be found twice, on the raw record and on construction:
                 # the raw finding, which shows the value as it came, is kept.
                 unique = {(error.path, error.expected): error for error in found}
-                record_id = _record_id(record)
-                self.errors.extend(
-                    (index, error.at(f"$[{index}]", record_id))
-                    for error in sorted(unique.values(), key=_in_field_order)
-                )
+                room = len(unique)
+                if self.limit is not None:
+                    room = min(room, max(0, self.limit - len(self.errors)))
+                    self.omitted += len(unique) - room
+                if room:
+                    record_id = _record_id(record)
+                    self.errors.extend(
+                        (index, error.at(f"$[{index}]", record_id))
+                        for error in sorted(unique.values(), key=_in_field_order)[:room]
+                    )
                 continue
             yield index, request
 
     def check(self, conflicts: Iterable[ConflictingRepeatError]) -> None:
         """Raise one error with every problem found, if any was."""
-        raise_problems([error for _, error in self.errors], conflicts, self.total)
+        raise_problems(
+            [error for _, error in self.errors],
+            conflicts,
+            self.total,
+            omitted=self.omitted,
+            limit=self.limit,
+        )
 
 
 def raise_problems(
-    errors: Iterable[FieldError], conflicts: Iterable[ConflictingRepeatError], total: int
+    errors: Iterable[FieldError],
+    conflicts: Iterable[ConflictingRepeatError],
+    total: int,
+    *,
+    omitted: int = 0,
+    limit: int | None = None,
 ) -> None:
     """Raise one :class:`InvalidLedgerError` with ``errors`` then ``conflicts``, if any.
 
-    ``total`` is how many records the ledger has.
+    ``total`` is how many records the ledger has; ``omitted`` how many more errors were
+    found than ``errors`` holds. The error keeps the first ``limit`` problems (``None``:
+    all) and counts the rest.
     """
     problems: list[TransparencyError] = [*errors, *conflicts]
-    if problems:
-        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+    found = len(problems) + omitted
+    if found:
+        if limit is not None and len(problems) > limit:
+            problems = problems[:limit]
+        count = f"{found} problem{'s' if found > 1 else ''}"
         msg = f"{count} in the ledger of {total} record{'s' if total != 1 else ''}"
-        raise InvalidLedgerError(msg, problems)
+        error = InvalidLedgerError(msg, problems)
+        error.omitted = found - len(problems)
+        raise error
 
 
 def unstructure_ledger(

@@ -334,11 +334,18 @@ class InvalidLedgerError(TransparencyError, ExceptionGroup[TransparencyError], V
     """
 
     code = "invalid_ledger_error"
+    omitted: int = 0
+    """How many more problems were found than ``exceptions`` holds (past the cap of
+    ``max_problems`` of :func:`~transparency_core.tally_ledger`): counted, not kept."""
 
     def describe(self) -> str:
         """Return the summary followed by every problem, one per line."""
         lines = [self.message]
         lines.extend(f"  {error}" for error in self.exceptions)
+        if self.omitted:
+            lines.append(
+                f"  ... and {self.omitted:,} more problem{'s' if self.omitted > 1 else ''}"
+            )
         return "\n".join(lines)
 
     def derive(self, excs: Sequence[TransparencyError]) -> InvalidLedgerError:  # type: ignore[override]
@@ -363,6 +370,7 @@ class InvalidLedgerError(TransparencyError, ExceptionGroup[TransparencyError], V
             "type": self.code,
             "message": printable(self.message),
             "count": len(self.exceptions),
+            "omitted": self.omitted,
             "errors": [
                 error.to_dict()
                 if isinstance(error, TransparencyError)
