@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from transparency_core._breakdowns import Breakdown
     from transparency_core._categories import Category, Column
     from transparency_core._model import Request
+    from transparency_core._period import ReportingPeriod
 
 __all__ = [
     "EVERY",
@@ -35,6 +36,7 @@ __all__ = [
     "add_atoms",
     "add_counts",
     "add_row",
+    "left_out",
     "measures",
 ]
 
@@ -204,6 +206,16 @@ def add_atoms(first: Atoms, second: Mapping[str, Mapping[Signature, tuple[int, i
     return merged
 
 
+def left_out(request: Request, records: int, period: ReportingPeriod) -> LedgerEntry:
+    """The entry of a request that is not counted: outside ``period``, or not tabulated."""
+    if request.received not in period:
+        side = "before" if request.received < period.start else "after"
+        reason = f"received {request.received.isoformat()}, {side} the period {period}"
+        return LedgerEntry(request.id, records, Disposition.OUT_OF_PERIOD, reason)
+    reason = f"category {request.category!r} has no table in this report"
+    return LedgerEntry(request.id, records, Disposition.CATEGORY_NOT_IN_REPORT, reason)
+
+
 class Tabulation:
     """The counting of one ledger (or part): every request into its cells, once."""
 
@@ -231,49 +243,84 @@ class Tabulation:
             lambda: defaultdict(list)
         )
         self.cross_border: defaultdict[str, list[str]] = defaultdict(list)
-        self.atoms: Atoms = {}
+        self.atoms: dict[str, dict[Signature, list[int]]] = {}
+        self._in_no_breakdown = (0,) * len(self.breakdowns)
         self.entries: list[LedgerEntry] = []
         self.counted = self.actions = 0
         self._reasons: dict[tuple[str, ...], str] = {}  # one string per table and country
 
-    def add(self, request_id: str, request: Request, records: int) -> None:
-        """Count a request of the period whose category has a table."""
-        # Rule 3: "If a request is amended, it is counted as a new request": an
-        # amending record is a request of its own and the amended one still counts.
-        category, country = request.category, request.country
-        mask = self.counter.add(category, request)
-        if category in self.own_table_only:
-            # An action (a preservation, a restriction) is not a disclosure: by default
-            # it is counted in its own table only.
-            self.actions += 1
-            signature: Signature = (category, mask, None, False, (0,) * len(self.breakdowns))
-            where: tuple[str, ...] = (category, country, "in its own table only")
+    def count(  # noqa: C901 -- the one hot loop, in one piece: a call per request costs
+        self, requests: Mapping[str, Request], records: Mapping[str, int], period: ReportingPeriod
+    ) -> list[Request]:
+        """Count every request of ``period`` whose category has a table; list the others.
+
+        Returns the requests that amend another or repeat an identifier, for the
+        findings (picked out here, so that they need no pass of their own).
+        """
+        counter, atoms, breakdowns = self.counter, self.atoms, self.breakdowns
+        tabulated, own_table_only = counter.measures, self.own_table_only
+        first, last = period.start, period.end
+        flagged: list[Request] = []
+        for request_id, request in requests.items():
+            if request.amends is not None or request.repeated_identifiers:
+                flagged.append(request)
+            # Rule 1: "A request counts once, in its category, country and the period of
+            # its received date." Rule 10: nothing outside the period is silently dropped.
+            category, country = request.category, request.country
+            if not first <= request.received <= last or category not in tabulated:
+                self.entries.append(left_out(request, records[request_id], period))
+                continue
+            # Rule 3: "If a request is amended, it is counted as a new request": an
+            # amending record is a request of its own and the amended one still counts.
+            mask = counter.add(category, request)
+            if category in own_table_only:
+                # An action (a preservation, a restriction) is not a disclosure: by
+                # default it is counted in its own table only.
+                self.actions += 1
+                signature: Signature = (category, mask, None, False, self._in_no_breakdown)
+            else:
+                self.counted += 1
+                process = request.legal_process
+                if process is not None:  # has_legal_process
+                    self.processes[country][process].append(request_id)
+                # Rule 9: cross-border requests are counted and disclosed, zero included.
+                border = request.data_country is not None  # Request.cross_border
+                if border:
+                    self.cross_border[country].append(request_id)
+                in_breakdowns = self._in_no_breakdown
+                if in_breakdowns:
+                    in_breakdowns = tuple(
+                        counter.add(b.key, request) if b.where(request) else 0 for b in breakdowns
+                    )
+                signature = (category, mask, process, border, in_breakdowns)
+            row = atoms.get(country)
+            if row is None:
+                row = atoms[country] = {}
+            atom = row.get(signature)
+            if atom is None:
+                row[signature] = [1, request.subject_count]
+            else:
+                atom[0] += 1
+                atom[1] += request.subject_count
+            if self.provenance:
+                self._entry(request_id, request, records[request_id])
+        return flagged
+
+    def _entry(self, request_id: str, request: Request, records: int) -> None:
+        """Keep where a counted request went (with provenance)."""
+        where: tuple[str, ...] = (request.category, request.country)
+        disposition = Disposition.COUNTED
+        if request.category in self.own_table_only:
+            where += ("in its own table only",)
             disposition = Disposition.OWN_TABLE_ONLY
-        else:
-            self.counted += 1
-            process = request.legal_process
-            if process is not None:  # has_legal_process
-                self.processes[country][process].append(request_id)
-            # Rule 9: cross-border requests are counted and disclosed, zero included.
-            if request.cross_border:
-                self.cross_border[country].append(request_id)
-            counter = self.counter
-            signature = (
-                category,
-                mask,
-                process,
-                request.cross_border,
-                tuple(
-                    counter.add(b.key, request) if b.where(request) else 0 for b in self.breakdowns
-                ),
-            )
-            where = (category, country)
-            disposition = Disposition.COUNTED
-        row = self.atoms.setdefault(country, {})
-        had_requests, had_subjects = row.get(signature, (0, 0))
-        row[signature] = (had_requests + 1, had_subjects + request.subject_count)
-        if self.provenance:
-            reason = self._reasons.get(where) or self._reasons.setdefault(
-                where, f"counted in {', '.join(where)}"
-            )
-            self.entries.append(LedgerEntry(request_id, records, disposition, reason))
+        reason = self._reasons.get(where) or self._reasons.setdefault(
+            where, f"counted in {', '.join(where)}"
+        )
+        self.entries.append(LedgerEntry(request_id, records, disposition, reason))
+
+    def frozen_atoms(self) -> Atoms:
+        """The atoms counted, as (requests, subjects) pairs."""
+        return {
+            country: {signature: (atom[0], atom[1]) for signature, atom in row.items()}
+            for country, row in self.atoms.items()
+        }

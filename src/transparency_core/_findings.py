@@ -53,6 +53,8 @@ def _look_alike_ids(requests: Mapping[str, Request]) -> list[Finding]:
     """
     by_key: dict[str, list[str]] = {}
     for request_id in requests:
+        if request_id.isascii() and request_id.strip() == request_id:
+            continue  # its own key, without a call
         key = id_key(request_id)
         if key != request_id:
             by_key.setdefault(key, []).append(request_id)

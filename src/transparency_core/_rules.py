@@ -38,7 +38,6 @@ from transparency_core._findings import finding_order, findings, id_key
 from transparency_core._period import ReportingPeriod
 from transparency_core._publish import layouts, publish
 from transparency_core._report import (
-    Disposition,
     Finding,
     LedgerEntry,
     LedgerSummary,
@@ -57,16 +56,6 @@ if TYPE_CHECKING:
 __all__ = ["Subtotals", "build_report", "partition_of"]
 
 DEFAULT_ROUNDING = RoundingPolicy()
-
-
-def _left_out(request: Request, records: int, period: ReportingPeriod) -> LedgerEntry:
-    """The entry of a request that is not counted: outside ``period``, or not tabulated."""
-    if request.received not in period:
-        side = "before" if request.received < period.start else "after"
-        reason = f"received {request.received.isoformat()}, {side} the period {period}"
-        return LedgerEntry(request.id, records, Disposition.OUT_OF_PERIOD, reason)
-    reason = f"category {request.category!r} has no table in this report"
-    return LedgerEntry(request.id, records, Disposition.CATEGORY_NOT_IN_REPORT, reason)
 
 
 @attrs.frozen(eq=True)
@@ -160,18 +149,7 @@ class Subtotals:
         counting = Tabulation(
             categories, breakdowns, provenance=provenance, actions_in_totals=actions_in_totals
         )
-        tabulated = counting.counter.measures
-        first, last = period.start, period.end
-        flagged: list[Request] = []  # for the findings
-        for request_id, request in merged.items():
-            if request.amends is not None or request.repeated_identifiers:
-                flagged.append(request)
-            # Rule 1: "A request counts once, in its category, country and the period of
-            # its received date." Rule 10: nothing outside the period is silently dropped.
-            if first <= request.received <= last and request.category in tabulated:
-                counting.add(request_id, request, records[request_id])
-            else:
-                counting.entries.append(_left_out(request, records[request_id], period))
+        flagged = counting.count(merged, records, period)
         known = {process.name for process in legal_processes}
         unregistered = frozenset(
             name for named in counting.processes.values() for name in named if name not in known
@@ -199,7 +177,7 @@ class Subtotals:
                 actions=counting.actions,
             ),
             findings=tuple(findings(merged, period, amendments, flagged)),
-            atoms=counting.atoms,
+            atoms=counting.frozen_atoms(),
             actions_in_totals=actions_in_totals,
         )
 
