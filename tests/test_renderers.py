@@ -236,16 +236,17 @@ class TestJson:
 
     @given(ledgers())
     def test_any_report_is_valid(self, ledger: list[Request]) -> None:
-        """With breakdowns, apportioning, suppression and provenance."""
-        report = build_report(
-            ledger,
-            YEAR,
-            breakdowns=[OUTCOMES],
-            rounding=RoundingPolicy(apportion=True),
-            disclosure=Suppression(2),
-        )
+        """With breakdowns, apportioning, and suppression or provenance."""
+        for disclosure, provenance in ((Suppression(2), False), (None, True)):
+            report = build_report(
+                ledger,
+                YEAR,
+                breakdowns=[OUTCOMES],
+                rounding=RoundingPolicy(apportion=True),
+                disclosure=disclosure,
+            )
 
-        REPORT_VALIDATOR.validate(JsonRenderer(provenance=True).data(report))
+            REPORT_VALIDATOR.validate(JsonRenderer(provenance=provenance).data(report))
 
 
 class TestRegistry:

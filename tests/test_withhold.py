@@ -8,6 +8,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -33,8 +34,10 @@ from transparency_core import (
     TextRenderer,
     Withheld,
     build_report,
+    compare,
     default_categories,
 )
+from transparency_core.exceptions import DisclosureError
 
 if TYPE_CHECKING:
     from collections.abc import Hashable, Iterable
@@ -176,6 +179,42 @@ class TestComplementarySuppression:
         assert report.cross_border.total.shown == WITHHELD
         assert recoverable(report, ledger) == []
 
+    def test_a_cross_border_total_that_pins_its_parts(self) -> None:
+        """18 in all, France and India each "< 10": each would be 9, so the total goes."""
+        ledger = [
+            *(_device(f"IN-{n}", "IN", data_country="SG") for n in range(9)),
+            *(_device(f"FR-{n}", "FR", data_country="DE") for n in range(9)),
+        ]
+        report = build_report(ledger, YEAR, disclosure=Suppression(10))
+
+        assert report.cross_border.total.shown == WITHHELD
+        text = " ".join(TextRenderer()(report).split())
+        assert "Cross-border requests received: withheld (France < 10 and India < 10)." in text
+
+    def test_the_ledger_summary_is_not_published(self) -> None:
+        """35 requests counted, 30 of them devices, would give the 5 accounts away."""
+        ledger = [
+            *(_device(f"D-{n}", "ES") for n in range(30)),
+            *(
+                _device(
+                    f"A-{n}",
+                    "ES",
+                    category="account",
+                    identifiers=[Identifier("email", f"{n}@x.org")],
+                )
+                for n in range(5)
+            ),
+        ]
+        report = build_report(ledger, YEAR, disclosure=Suppression(10))
+        text = " ".join(TextRenderer()(report).split())
+
+        assert "35" not in text
+        assert (
+            "The numbers of ledger records and of requests counted are not published, as they "
+            "would let a reader compute a withheld figure."
+        ) in text
+        assert json.loads(JsonRenderer()(report))["records"] is None
+
     def test_the_subjects_of_withheld_requests(self) -> None:
         """Every request names a device at least: the devices would bound the requests."""
         ledger = [_device(f"IN-{n}", "IN") for n in range(3)]
@@ -243,14 +282,18 @@ class TestNothingBeyondTheBand:
     def report(self) -> Report:
         return build_report(self.LEDGER, YEAR, disclosure=Suppression(10))
 
-    def test_json_with_ids_lists_none_of_a_withheld_figure(self) -> None:
-        """The ids of a suppressed count would be its exact count."""
-        data = json.loads(JsonRenderer(provenance=True)(self.report()))
-        india = next(row for row in data["tables"][0]["rows"] if row["country"] == "IN")
+    def test_json_with_ids_is_refused(self) -> None:
+        """Ids of any figure, or the entries, would count a withheld one: no ids at all."""
+        with pytest.raises(DisclosureError) as caught:
+            JsonRenderer(provenance=True)(self.report())
 
+        assert str(caught.value).startswith(
+            "a report with banded, suppressed or withheld figures is published without request ids"
+        )
+        data = json.loads(JsonRenderer()(self.report()))
+        india = next(row for row in data["tables"][0]["rows"] if row["country"] == "IN")
         assert india["cells"]["requests"] == {"published": {"below": 10}}
         assert data["cross_border"]["total"] == {"published": {"below": 10}}
-        assert "IN-1" not in json.dumps(data["tables"]) + json.dumps(data["cross_border"])
 
     def test_the_explain_view_shows_what_is_published(self) -> None:
         """Not the exact count, not the ids."""
@@ -306,3 +349,27 @@ def _bar_widths(svg: str, name: str) -> list[str]:
     group = svg[svg.index(f'aria-label="{name}') :]
     group = group[: group.index("</g>")]
     return [part.split('"')[1] for part in group.split('width="')[1:]]
+
+
+class TestComparisons:
+    """Two years side by side publish no difference of a withheld figure."""
+
+    def test_no_difference_of_a_suppressed_count(self) -> None:
+        """3 then 7 device requests: both "< 10", and no "+4"."""
+        before = build_report(
+            [_device(f"D-{n}", "IN") for n in range(3)], YEAR, disclosure=Suppression(10)
+        )
+        later = ReportingPeriod.calendar_year(2021)
+        after = build_report(
+            [make_request(f"E-{n}", country="IN", received=date(2021, 3, 1)) for n in range(7)],
+            later,
+            disclosure=Suppression(10),
+        )
+        comparison = compare(before, after)
+
+        assert comparison.change("device", "IN", "requests").difference is None
+        rows = [
+            line for line in TextRenderer().comparison(comparison).splitlines() if "India" in line
+        ]
+        assert rows
+        assert not [row for row in rows if "+4" in row or " 3 " in row or " 7 " in row]

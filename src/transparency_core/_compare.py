@@ -48,8 +48,19 @@ class Change:
     after: Cell | None
 
     @property
+    def cells(self) -> tuple[Cell, ...]:
+        """The cells of either report that hold this figure."""
+        return tuple(cell for cell in (self.before, self.after) if cell is not None)
+
+    @property
     def difference(self) -> int | Decimal | None:
-        """After minus before: a count, or percentage points; ``None`` if not comparable."""
+        """After minus before: a count, or percentage points; ``None`` if not comparable.
+
+        A figure that is banded, suppressed or withheld on either side has no difference:
+        it would give the exact value away.
+        """
+        if any(isinstance(cell, Figure) and cell.shown is not None for cell in self.cells):
+            return None
         if isinstance(self.before, Percentage) or isinstance(self.after, Percentage):
             before = self.before.value if isinstance(self.before, Percentage) else None
             after = self.after.value if isinstance(self.after, Percentage) else None

@@ -186,6 +186,13 @@ def _cross_border(report: Report, formatter: Formatter) -> str:
 
 
 def _ledger_summary(report: Report, formatter: Formatter) -> str:
+    if report.withholds:
+        # The requests counted are the sum of every table's: with one count withheld,
+        # the total and the others would give it away.
+        return formatter.gettext(
+            "The numbers of ledger records and of requests counted are not published, "
+            "as they would let a reader compute a withheld figure."
+        )
     summary = report.summary
     out_of_period = [e for e in report.entries if e.disposition is Disposition.OUT_OF_PERIOD]
     uncategorised = [
@@ -228,16 +235,6 @@ def _ledger_summary(report: Report, formatter: Formatter) -> str:
     )
 
 
-def _withholds(report: Report) -> bool:
-    """Whether any figure of ``report`` is banded, suppressed or withheld."""
-    figures = [report.cross_border.total]
-    for table in report.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                figures.extend((cell.part, cell.whole) if isinstance(cell, Percentage) else (cell,))
-    return any(figure.shown is not None for figure in figures)
-
-
 def report_title(report: Report, formatter: Formatter) -> str:
     """The report's title: "Xiaomi Transparency Report", translated."""
     if report.company:
@@ -270,7 +267,7 @@ def document(report: Report, formatter: Formatter) -> tuple[Block, ...]:
             Paragraph(_ledger_summary(report, formatter)),
         ]
     )
-    if _withholds(report):
+    if report.withholds:
         blocks.append(
             Paragraph(
                 formatter.gettext(

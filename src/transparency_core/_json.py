@@ -17,7 +17,7 @@ from transparency_core._disclosure import Band, Suppressed, Withheld
 from transparency_core._escape import json_document
 from transparency_core._report import Disposition, Figure, Percentage, RowKind
 from transparency_core._rounding import RoundingMode, ZeroDenominator
-from transparency_core.exceptions import NoProvenanceError
+from transparency_core.exceptions import DisclosureError, NoProvenanceError
 
 if TYPE_CHECKING:
     import enum
@@ -167,7 +167,12 @@ REPORT_SCHEMA: dict[str, Any] = {
             "required": ["total", "by_country"],
             "additionalProperties": False,
         },
-        "records": {"type": "integer", "minimum": 0},
+        "records": {
+            "type": ["integer", "null"],
+            "minimum": 0,
+            "description": "The ledger records counted from; null when a disclosure policy "
+            "withholds a figure, which the number would help compute.",
+        },
         "entries": {
             "type": "array",
             "description": "Every request id and where it went (with provenance only).",
@@ -221,8 +226,8 @@ class JsonRenderer:
     """
 
     provenance: bool = False
-    """Whether to include the request ids of every figure published exactly, and every
-    ledger entry."""
+    """Whether to include the request ids of every figure and every ledger entry; for a
+    report none of whose figures a disclosure policy withholds."""
     indent: int | None = 2
     """The indentation, or ``None`` for one line."""
 
@@ -256,10 +261,20 @@ class JsonRenderer:
         Raises:
             NoProvenanceError: When ids are asked for (:attr:`provenance`) and the report
                 was counted without provenance (a ``ValueError``).
+            DisclosureError: When ids are asked for and a disclosure policy withholds a
+                figure of the report (a ``ValueError``).
         """
         if self.provenance and not report.provenance:
             msg = "the report was counted without provenance: it has no ids to include"
             raise NoProvenanceError(msg)
+        if self.provenance and report.withholds:
+            msg = (
+                "a report with banded, suppressed or withheld figures is published without "
+                "request ids: the ids of any figure, or where each request went, would let a "
+                "reader count a withheld one (read them internally, in the explain view or "
+                "the Report)"
+            )
+            raise DisclosureError(msg)
         period = report.period
         data: dict[str, Any] = {
             "schema": REPORT_SCHEMA_ID,
@@ -301,7 +316,8 @@ class JsonRenderer:
                     for country, figure in report.cross_border.by_country
                 },
             },
-            "records": report.records,
+            # With a figure withheld, the number of records would help compute it.
+            "records": None if report.withholds else report.records,
         }
         if self.provenance:
             data["entries"] = [

@@ -109,20 +109,29 @@ def customer_value(value: object) -> object:
     """A customer's value (an identifier's) as a message may show it: masked.
 
     Blank text is shown as it is (it holds nothing of anyone); a number by the last
-    digits it has, if it has eight or more.
+    digits it has, if it has eight or more; a list or an object part by part.
 
     Example:
         >>> customer_value("490154203237518"), customer_value(" "), customer_value(7)
         ('…7518', ' ', 'a number')
         >>> ledger_text(customer_value(490154203237518))
         'a number ending in 7518'
+        >>> customer_value({"type": "imei", "value": ["490154203237518"]})
+        {'type': '…', 'value': ['…7518']}
     """
-    if isinstance(value, str):
-        return value if not value.strip() else masked(value)
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        tail = masked(str(value))[len(MASK) :]
-        return _Raw(f"a number ending in {tail}" if tail else "a number")
-    return value
+    match value:
+        case bool() | None:
+            return value
+        case str():
+            return value if not value.strip() else masked(value)
+        case int() | float() | Decimal():
+            tail = masked(str(value))[len(MASK) :]
+            return _Raw(f"a number ending in {tail}" if tail else "a number")
+        case list() | tuple():
+            return [customer_value(item) for item in value]
+        case dict():
+            return {key: customer_value(item) for key, item in value.items()}
+    return value if attrs.has(type(value)) else ledger_value(value)
 
 
 def _number_text(value: float | Decimal | Fraction) -> str:

@@ -244,7 +244,9 @@ class Identifier:
     value: str = attrs.field(metadata={CUSTOMER_DATA: True})
     """A customer's data: error messages and findings show it masked, and no published
     output shows it at all."""
-    subject: str | None = None
+    subject: str | None = attrs.field(default=None, metadata={CUSTOMER_DATA: True})
+    """The device or account it belongs to (a team's own name, which may name a
+    customer): masked like the value."""
 
     def __attrs_post_init__(self) -> None:
         """Refuse empty types, values and subjects."""

@@ -395,4 +395,41 @@ def publish(  # noqa: PLR0913 -- the counts, and how each is published
     if not any(map(_is_withheld, cells)) and all(figure.shown is None for figure in figures):
         return tables, border
     keys = complements(*_candidates(layouts, tables, border, _Atoms(atoms)))
-    return _withhold(tables, border, keys)
+    tables, border = _withhold(tables, border, keys)
+    if border.total.shown is None and _narrows(border):
+        border = CrossBorder(_hidden(border.total), border.by_country)
+    return tables, border
+
+
+def _bounds(figure: Figure) -> tuple[int, int | None]:
+    """What a reader knows of a figure: the least and the most it can be (None: any)."""
+    match figure.shown:
+        case None:
+            return figure.value, figure.value
+        case Band(low=low, high=high):
+            return low, high
+        case Suppressed(threshold=threshold):
+            return 0, threshold - 1
+    return 0, None
+
+
+def _narrows(border: CrossBorder) -> bool:
+    """Whether the cross-border total narrows a country's withheld figure past its band.
+
+    The total is the sum of the countries' figures: with it, a country's figure is at
+    least the total less the most the others can be, and at most the total less the
+    least they can be (two countries "< 10" and a total of 18 are 9 each).
+    """
+    bounds = [_bounds(figure) for _, figure in border.by_country]
+    total = border.total.value
+    for at, (_, figure) in enumerate(border.by_country):
+        if figure.shown is None:
+            continue  # published: nothing to narrow
+        low, high = bounds[at]
+        others = bounds[:at] + bounds[at + 1 :]
+        most = [other_high for _, other_high in others]
+        at_least = total - sum(h for h in most if h is not None) if None not in most else low
+        at_most = total - sum(other_low for other_low, _ in others)
+        if at_least > low or high is None or at_most < high:
+            return True
+    return False

@@ -361,6 +361,27 @@ class Report:
                         found.append((table.key, row.country, row.kind, column.key))
         return tuple(found)
 
+    @property
+    def withholds(self) -> bool:
+        """Whether a disclosure policy bands, suppresses or withholds any figure of it.
+
+        Example:
+            >>> from transparency_core import Suppression, build_report, reference_ledger
+            >>> from transparency_core import reference_period, reference_report
+            >>> reference_report().withholds
+            False
+            >>> ledger, period = reference_ledger(), reference_period()
+            >>> build_report(ledger, period, disclosure=Suppression(10)).withholds
+            True
+        """
+        figures = [self.cross_border.total]
+        for table in self.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    parts = (cell.part, cell.whole) if isinstance(cell, Percentage) else (cell,)
+                    figures.extend(parts)
+        return any(figure.shown is not None for figure in figures)
+
     def left_out(self) -> tuple[LedgerEntry, ...]:
         """The requests that were not counted, each with the reason."""
         counted = (Disposition.COUNTED, Disposition.OWN_TABLE_ONLY)

@@ -17,8 +17,9 @@ other figures, it would give a withheld figure of one country away.
 
 Treating the atoms that occur as known is cautious: the check assumes a reader knows
 more than a reader can, so it withholds what a reader could compute and sometimes a
-little more. A withheld count of zero has no atoms and cannot be given away by sums;
-what a published zero implies about the figures inside it is not checked.
+little more. It checks sums and differences, not bounds: that a suppressed count is
+below its threshold and no count is negative can pin a figure down too (a withheld
+zero, which has no atoms, among them); see docs/publishing.md.
 """
 
 from __future__ import annotations

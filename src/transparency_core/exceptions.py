@@ -35,6 +35,7 @@ __all__ = [
     "AlreadyRegisteredError",
     "BrokenRendererWarning",
     "ConflictingRepeatError",
+    "DisclosureError",
     "FieldError",
     "InvalidLedgerError",
     "JsonLedgerError",
@@ -58,8 +59,11 @@ Example:
 """
 
 
-_CUSTOMER_PATH = re.compile(r"(?:^|\.)value$")
-"""The path of an identifier's value: a customer's data, shown masked."""
+_CUSTOMER_PATH = re.compile(r"identifiers|(?:^|\.)(?:value|subject)$")
+"""A path in a request's identifiers (or of an identifier's value or subject, for an
+identifier built alone): what came there may be a customer's data, shown masked."""
+_TYPE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,31}")
+"""What an identifier type looks like, shown as it came: a typo stays readable."""
 
 
 class TransparencyError(Exception):
@@ -136,7 +140,12 @@ class FieldError(TransparencyError, ValueError):
     @property
     def _shown(self) -> object:
         """What came, as messages show it: an identifier's value masked."""
-        return customer_value(self.got) if _CUSTOMER_PATH.search(self.path) else self.got
+        if not _CUSTOMER_PATH.search(self.path):
+            return self.got
+        typed = self.path.endswith("type") and isinstance(self.got, str)
+        if typed and _TYPE_NAME.fullmatch(self.got):  # type: ignore[arg-type]
+            return self.got
+        return customer_value(self.got)
 
     def __reduce__(self) -> tuple[type[Self], tuple[str, str, object, str | None]]:
         """Pickle with every attribute."""
@@ -171,7 +180,7 @@ class FieldError(TransparencyError, ValueError):
 
         Example:
             >>> str(FieldError("[1].type", "a string", 3).at("$[0].identifiers"))
-            '$[0].identifiers[1].type: expected a string, got 3'
+            '$[0].identifiers[1].type: expected a string, got a number'
         """
         if not self.path:
             path = prefix
@@ -451,6 +460,25 @@ class NoProvenanceError(TransparencyError, ValueError):
     """
 
     code = "no_provenance_error"
+
+
+class DisclosureError(TransparencyError, ValueError):
+    """What was asked for would publish what a disclosure policy withholds.
+
+    Example:
+        >>> from transparency_core import JsonRenderer, Suppression, build_report
+        >>> from transparency_core import reference_ledger, reference_period
+        >>> report = build_report(
+        ...     reference_ledger(), reference_period(), disclosure=Suppression(10)
+        ... )
+        >>> try:
+        ...     JsonRenderer(provenance=True)(report)
+        ... except DisclosureError as error:
+        ...     print(str(error).partition(":")[0])
+        a report with banded, suppressed or withheld figures is published without request ids
+    """
+
+    code = "disclosure_error"
 
 
 class MismatchedSubtotalsError(TransparencyError, ValueError):
