@@ -59,7 +59,7 @@ class Change:
         A figure that is banded, suppressed or withheld on either side has no difference:
         it would give the exact value away.
         """
-        if any(isinstance(cell, Figure) and cell.shown is not None for cell in self.cells):
+        if any(isinstance(cell, Figure) and cell.withheld for cell in self.cells):
             return None
         if isinstance(self.before, Percentage) or isinstance(self.after, Percentage):
             before = self.before.value if isinstance(self.before, Percentage) else None

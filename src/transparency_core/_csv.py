@@ -33,12 +33,12 @@ def _value(cell: Cell) -> str:
     """The exact value, unless a disclosure policy keeps it from being published."""
     if isinstance(cell, Percentage):
         return "" if cell.value is None else str(cell.value)
-    return "" if cell.shown is not None else str(cell.value)
+    return "" if cell.withheld else str(cell.value)
 
 
 def _published(cell: Cell, formatter: Formatter) -> str:
     """The band or threshold published instead of the value, if any."""
-    if isinstance(cell, Figure) and cell.shown is not None:
+    if isinstance(cell, Figure) and cell.withheld:
         return formatter.published(cell)
     return ""
 

@@ -152,7 +152,7 @@ def _cross_border(report: Report, formatter: Formatter) -> str:
         )
         for country, figure in report.cross_border.by_country
     )
-    if total.shown is not None:
+    if total.withheld:
         # Under a disclosure policy, not even "did not receive any" may be said.
         if countries:
             return formatter.gettext(

@@ -48,7 +48,7 @@ class ExplainRenderer:
 
     def _figure(self, cell: Cell, formatter: Formatter) -> str:
         if isinstance(cell, Percentage):
-            if cell.part.shown is not None or cell.whole.shown is not None:
+            if cell.withheld:
                 return "withheld"
             shown = formatter.percent(cell.value) or "blank"
             return (
@@ -56,7 +56,7 @@ class ExplainRenderer:
                 f"-> {shown}: {_ids(cell.part.ids)}"
             )
         assert isinstance(cell, Figure)  # noqa: S101 -- a Cell is one or the other
-        if cell.shown is not None:
+        if cell.withheld:
             # A withheld count reveals nothing beyond its band, here too: not its value,
             # not its ids (which would count it). The Report object keeps both.
             return f"published as {formatter.published(cell)}"

@@ -130,7 +130,7 @@ def _figure(count: Count, disclosure: Disclosure | None) -> Figure:
 
 def _hidden(figure: Figure) -> Figure:
     """``figure`` withheld, unless it is already banded or suppressed."""
-    return figure if figure.shown is not None else attrs.evolve(figure, shown=WITHHELD)
+    return figure if figure.withheld else attrs.evolve(figure, shown=WITHHELD)
 
 
 def _withheld_percentage(part: Figure, whole: Figure) -> Percentage:
@@ -147,7 +147,7 @@ class _Publisher:
     def percentage(self, part: Figure, whole: Figure) -> Percentage:
         # Rule 6: "Percentages are exact ratios rounded once, at the end." A percentage
         # of a banded or suppressed count would give the count away: it is withheld.
-        if part.shown is not None or whole.shown is not None:
+        if part.withheld or whole.withheld:
             return _withheld_percentage(part, whole)
         ratio = Fraction(part.value, whole.value) if whole.value else None
         return Percentage(part, whole, self.rounding.percent(ratio))
@@ -168,7 +168,7 @@ class _Publisher:
     def shares(self, cells: Sequence[Cell], whole: Figure) -> tuple[Percentage, ...]:
         # Rule 7: "each type's share of that country's legal-process requests".
         figures = [cell for cell in cells if isinstance(cell, Figure)]
-        if whole.shown is not None or any(figure.shown is not None for figure in figures):
+        if whole.withheld or any(figure.withheld for figure in figures):
             return tuple(_withheld_percentage(figure, whole) for figure in figures)
         values = self.rounding.shares([figure.value for figure in figures])
         return tuple(
@@ -220,12 +220,6 @@ def _by_policy(figure: Figure) -> bool:
     return isinstance(figure.shown, Band | Suppressed)
 
 
-def _is_withheld(cell: Cell) -> bool:
-    if isinstance(cell, Percentage):
-        return cell.part.shown is not None or cell.whole.shown is not None
-    return cell.shown is not None
-
-
 class _Atoms:
     """The vectors of figures: the atoms (country, kind, signature) that each one sums."""
 
@@ -274,7 +268,7 @@ def _row_candidates(
     columns = layout.table.columns
     place = len(shown) + len(protected)
     if row.kind is RowKind.SHARES:  # one whole: published or withheld together
-        if not any(map(_is_withheld, row.cells)):
+        if not any(cell.withheld for cell in row.cells):
             vectors = tuple(v for c in columns for v in _cell_vectors(atoms, layout, row, c))
             shown.append(Candidate(key, vectors, (0, 0, place)))
         return
@@ -283,9 +277,9 @@ def _row_candidates(
         if isinstance(cell, Percentage):
             figures = (cell.part, cell.whole)
             protected.extend(v for v, f in zip(vectors, figures, strict=True) if _by_policy(f))
-            if not _is_withheld(cell):
+            if not cell.withheld:
                 shown.append(Candidate((*key, c), vectors, (0, 0, place + c)))
-        elif cell.shown is not None:
+        elif cell.withheld:
             protected.extend(vectors)
         else:
             shown.append(Candidate((*key, c), vectors, (1, cell.value, place + c)))
@@ -305,12 +299,12 @@ def _candidates(
     for country, figure in border.by_country:
         shown, protected = local.setdefault(country, ([], []))
         vector = atoms.cross_border(country)
-        if figure.shown is not None:
+        if figure.withheld:
             protected.append(vector)
         else:
             key = ("cross_border", country)
             shown.append(Candidate(key, (vector,), (1, figure.value, len(shown))))
-    if border.total.shown is not None:
+    if border.total.withheld:
         return local, []
     every = frozenset().union(*(atoms.cross_border(country) for country, _ in border.by_country))
     return local, [Candidate(("cross_border",), (every,), (1, border.total.value, 0))]
@@ -336,7 +330,7 @@ def _withhold_row(
     hidden = {
         column.measure.where
         for column, cell in zip(columns, cells, strict=True)
-        if isinstance(column.measure, Requests) and _is_withheld(cell)
+        if isinstance(column.measure, Requests) and cell.withheld
     }
     for c, (column, cell) in enumerate(zip(columns, cells, strict=True)):
         measure = column.measure
@@ -356,7 +350,9 @@ def _withhold(
         rows: list[Row] = []
         for r, row in enumerate(table.rows):
             # Shares follow their counts: with any of the counts withheld, they are too.
-            after_withheld = row.kind is RowKind.SHARES and any(map(_is_withheld, rows[-1].cells))
+            after_withheld = row.kind is RowKind.SHARES and any(
+                cell.withheld for cell in rows[-1].cells
+            )
             rows.append(
                 _withhold_row(
                     row, table.columns, keys | {(t, r)} if after_withheld else keys, (t, r)
@@ -392,11 +388,11 @@ def publish(  # noqa: PLR0913 -- the counts, and how each is published
     border = _cross_border(cross_border, disclosure)
     cells = (cell for table in tables for row in table.rows for cell in row.cells)
     figures = (border.total, *(figure for _, figure in border.by_country))
-    if not any(map(_is_withheld, cells)) and all(figure.shown is None for figure in figures):
+    if not any(cell.withheld for cell in cells) and not any(figure.withheld for figure in figures):
         return tables, border
     keys = complements(*_candidates(layouts, tables, border, _Atoms(atoms)))
     tables, border = _withhold(tables, border, keys)
-    if border.total.shown is None and _narrows(border):
+    if not border.total.withheld and _narrows(border):
         border = CrossBorder(_hidden(border.total), border.by_country)
     return tables, border
 
@@ -423,7 +419,7 @@ def _narrows(border: CrossBorder) -> bool:
     bounds = [_bounds(figure) for _, figure in border.by_country]
     total = border.total.value
     for at, (_, figure) in enumerate(border.by_country):
-        if figure.shown is None:
+        if not figure.withheld:
             continue  # published: nothing to narrow
         low, high = bounds[at]
         others = bounds[:at] + bounds[at + 1 :]

@@ -52,6 +52,11 @@ class Figure:
     (see :class:`Banding`, :class:`Suppression`), or :class:`Withheld` when the value
     would give a banded or suppressed figure away; ``None`` publishes the value."""
 
+    @property
+    def withheld(self) -> bool:
+        """Whether the exact value must not be published (banded, suppressed, withheld)."""
+        return self.shown is not None
+
 
 @attrs.frozen
 class Percentage:
@@ -70,6 +75,17 @@ class Percentage:
     part: Figure
     whole: Figure
     value: Decimal | None
+
+    @property
+    def withheld(self) -> bool:
+        """Whether it must not be published: its part or its whole is withheld.
+
+        Example:
+            >>> from transparency_core import Suppressed
+            >>> Percentage(Figure(3, shown=Suppressed(10)), Figure(24), None).withheld
+            True
+        """
+        return self.part.withheld or self.whole.withheld
 
     @property
     def ratio(self) -> Fraction | None:
@@ -374,13 +390,8 @@ class Report:
             >>> build_report(ledger, period, disclosure=Suppression(10)).withholds
             True
         """
-        figures = [self.cross_border.total]
-        for table in self.tables:
-            for row in table.rows:
-                for cell in row.cells:
-                    parts = (cell.part, cell.whole) if isinstance(cell, Percentage) else (cell,)
-                    figures.extend(parts)
-        return any(figure.shown is not None for figure in figures)
+        cells = [cell for table in self.tables for row in table.rows for cell in row.cells]
+        return self.cross_border.total.withheld or any(cell.withheld for cell in cells)
 
     def left_out(self) -> tuple[LedgerEntry, ...]:
         """The requests that were not counted, each with the reason."""

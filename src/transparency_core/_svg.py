@@ -104,18 +104,14 @@ class SvgRenderer:
             # must not set the width of the others either.
             largest = (
                 max(
-                    (
-                        cell.whole.value
-                        for _, cell in bars
-                        if cell.whole.shown is None and cell.part.shown is None
-                    ),
+                    (cell.whole.value for _, cell in bars if not cell.withheld),
                     default=0,
                 )
                 or 1
             )
             for country, cell in bars:
                 name = formatter.country(country)
-                if cell.whole.shown is not None or cell.part.shown is not None:
+                if cell.withheld:
                     # A bar to scale would give a banded or suppressed count away.
                     parts.append(
                         f'<text x="0" y="{y + 16}">{escape(name)}</text>'

@@ -142,9 +142,9 @@ class FieldError(TransparencyError, ValueError):
         """What came, as messages show it: an identifier's value masked."""
         if not _CUSTOMER_PATH.search(self.path):
             return self.got
-        typed = self.path.endswith("type") and isinstance(self.got, str)
-        if typed and _TYPE_NAME.fullmatch(self.got):  # type: ignore[arg-type]
-            return self.got
+        got = self.got
+        if self.path.endswith("type") and isinstance(got, str) and _TYPE_NAME.fullmatch(got):
+            return got
         return customer_value(self.got)
 
     def __reduce__(self) -> tuple[type[Self], tuple[str, str, object, str | None]]:
