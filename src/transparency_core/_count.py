@@ -243,13 +243,13 @@ class Tabulation:
             lambda: defaultdict(list)
         )
         self.cross_border: defaultdict[str, list[str]] = defaultdict(list)
-        self.atoms: dict[str, dict[Signature, list[int]]] = {}
+        self.atoms: dict[tuple[str, *Signature], list[int]] = {}
+        """(Country, *signature) -> [requests, subjects], while counting."""
         self._in_no_breakdown = (0,) * len(self.breakdowns)
         self.entries: list[LedgerEntry] = []
-        self.counted = self.actions = 0
         self._reasons: dict[tuple[str, ...], str] = {}  # one string per table and country
 
-    def count(  # noqa: C901 -- the one hot loop, in one piece: a call per request costs
+    def count(
         self, requests: Mapping[str, Request], records: Mapping[str, int], period: ReportingPeriod
     ) -> list[Request]:
         """Count every request of ``period`` whose category has a table; list the others.
@@ -276,10 +276,15 @@ class Tabulation:
             if category in own_table_only:
                 # An action (a preservation, a restriction) is not a disclosure: by
                 # default it is counted in its own table only.
-                self.actions += 1
-                signature: Signature = (category, mask, None, False, self._in_no_breakdown)
+                key: tuple[str, *Signature] = (
+                    country,
+                    category,
+                    mask,
+                    None,
+                    False,
+                    self._in_no_breakdown,
+                )
             else:
-                self.counted += 1
                 process = request.legal_process
                 if process is not None:  # has_legal_process
                     self.processes[country][process].append(request_id)
@@ -292,13 +297,10 @@ class Tabulation:
                     in_breakdowns = tuple(
                         counter.add(b.key, request) if b.where(request) else 0 for b in breakdowns
                     )
-                signature = (category, mask, process, border, in_breakdowns)
-            row = atoms.get(country)
-            if row is None:
-                row = atoms[country] = {}
-            atom = row.get(signature)
+                key = (country, category, mask, process, border, in_breakdowns)
+            atom = atoms.get(key)
             if atom is None:
-                row[signature] = [1, request.subject_count]
+                atoms[key] = [1, request.subject_count]
             else:
                 atom[0] += 1
                 atom[1] += request.subject_count
@@ -319,8 +321,18 @@ class Tabulation:
         self.entries.append(LedgerEntry(request_id, records, disposition, reason))
 
     def frozen_atoms(self) -> Atoms:
-        """The atoms counted, as (requests, subjects) pairs."""
-        return {
-            country: {signature: (atom[0], atom[1]) for signature, atom in row.items()}
-            for country, row in self.atoms.items()
-        }
+        """The atoms counted, by country, as (requests, subjects) pairs."""
+        frozen: Atoms = {}
+        for (country, *signature), (requests, subjects) in self.atoms.items():
+            frozen.setdefault(country, {})[tuple(signature)] = (requests, subjects)  # type: ignore[index]
+        return frozen
+
+    @property
+    def counted(self) -> int:
+        """How many requests were counted in the totals."""
+        return sum(n for key, (n, _) in self.atoms.items() if key[1] not in self.own_table_only)
+
+    @property
+    def actions(self) -> int:
+        """How many requests for an action were counted in their own table only."""
+        return sum(n for key, (n, _) in self.atoms.items() if key[1] in self.own_table_only)
