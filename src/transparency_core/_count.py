@@ -323,8 +323,8 @@ class Tabulation:
     def frozen_atoms(self) -> Atoms:
         """The atoms counted, by country, as (requests, subjects) pairs."""
         frozen: Atoms = {}
-        for (country, *signature), (requests, subjects) in self.atoms.items():
-            frozen.setdefault(country, {})[tuple(signature)] = (requests, subjects)  # type: ignore[index]
+        for key, (requests, subjects) in self.atoms.items():
+            frozen.setdefault(key[0], {})[key[1:]] = (requests, subjects)
         return frozen
 
     @property

@@ -334,7 +334,8 @@ def _withhold_row(
     }
     for c, (column, cell) in enumerate(zip(columns, cells, strict=True)):
         measure = column.measure
-        if isinstance(cell, Percentage) and {measure.part, measure.whole} & hidden:  # type: ignore[union-attr]
+        percent = isinstance(measure, Percent) and {measure.part, measure.whole} & hidden
+        if percent and isinstance(cell, Percentage):
             cells[c] = _withheld_percentage(cell.part, cell.whole)
         elif isinstance(cell, Figure) and isinstance(measure, Subjects) and measure.where in hidden:
             cells[c] = _hidden(cell)
