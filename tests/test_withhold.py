@@ -122,6 +122,11 @@ def _device(request_id: str, country: str, **fields: object) -> Request:
     return make_request(request_id, country=country, received=date(2020, 3, 2), **fields)
 
 
+def _account(request_id: str, country: str, **fields: object) -> Request:
+    email = Identifier("email", f"{request_id.lower()}@example.org")
+    return _device(request_id, country, category="account", identifiers=[email], **fields)
+
+
 class TestComplementarySuppression:
     """Published figures that would give a withheld one away are withheld too."""
 
@@ -147,16 +152,7 @@ class TestComplementarySuppression:
         """Outcomes summed over categories would give a suppressed device count away."""
         ledger = [
             *(_device(f"D-{n}", "IN", response=NO_DATA) for n in range(3)),
-            *(
-                _device(
-                    f"A-{n}",
-                    "IN",
-                    category="account",
-                    identifiers=[Identifier("email", f"user{n}@example.org")],
-                    response=NO_DATA if n % 2 else PROVIDED,
-                )
-                for n in range(30)
-            ),
+            *(_account(f"A-{n}", "IN", response=NO_DATA if n % 2 else PROVIDED) for n in range(30)),
         ]
         plain = build_report(ledger, YEAR, breakdowns=[OUTCOMES])
         report = build_report(ledger, YEAR, breakdowns=[OUTCOMES], disclosure=Suppression(10))
@@ -195,15 +191,7 @@ class TestComplementarySuppression:
         """35 requests counted, 30 of them devices, would give the 5 accounts away."""
         ledger = [
             *(_device(f"D-{n}", "ES") for n in range(30)),
-            *(
-                _device(
-                    f"A-{n}",
-                    "ES",
-                    category="account",
-                    identifiers=[Identifier("email", f"{n}@x.org")],
-                )
-                for n in range(5)
-            ),
+            *(_account(f"A-{n}", "ES") for n in range(5)),
         ]
         report = build_report(ledger, YEAR, disclosure=Suppression(10))
         text = " ".join(TextRenderer()(report).split())

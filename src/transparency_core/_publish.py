@@ -225,9 +225,13 @@ class _Atoms:
 
     def __init__(self, atoms: Mapping[str, Mapping[Signature, tuple[int, int]]]) -> None:
         self.atoms = atoms
+        self._measures: dict[int, tuple[Requests | Subjects, ...]] = {}
 
     def of(self, country: str, layout: Layout, measure: Requests | Subjects) -> Vector:
-        index = measures(layout.table.columns).index(measure)
+        counted = self._measures.get(id(layout))
+        if counted is None:  # worked out once per table, not once per cell
+            counted = self._measures[id(layout)] = measures(layout.table.columns)
+        index = counted.index(measure)
         kind = "subjects" if isinstance(measure, Subjects) else "requests"
         return frozenset(
             (country, kind, signature)
