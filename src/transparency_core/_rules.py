@@ -12,6 +12,7 @@ References:
 
 from __future__ import annotations
 
+import functools
 import zlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ from transparency_core._count import (
 )
 from transparency_core._findings import finding_order, findings, id_key
 from transparency_core._period import ReportingPeriod
+from transparency_core._possible import possible_signatures
 from transparency_core._publish import layouts, publish
 from transparency_core._report import (
     Finding,
@@ -244,6 +246,13 @@ class Subtotals:
             atoms=self.atoms,
             rounding=rounding,
             disclosure=disclosure,
+            possible=functools.partial(
+                possible_signatures,
+                self.categories,
+                self.breakdowns,
+                [process.name for process in self.legal_processes] + sorted(self.unregistered),
+                actions_in_totals=self.actions_in_totals,
+            ),
         )
         return Report(
             period=self.period,
