@@ -34,7 +34,7 @@ from transparency_core import (
     TextRenderer,
     build_report,
 )
-from transparency_core._escape import csv_cell, markdown_paragraph, visible
+from transparency_core._render._escape import csv_cell, markdown_paragraph, visible
 
 if TYPE_CHECKING:
     from transparency_core import Report

@@ -16,9 +16,9 @@ from transparency_core import (
     build_report,
     reference_report,
 )
-from transparency_core._escape import markdown as escape
-from transparency_core._format import Formatter
-from transparency_core._text import _width
+from transparency_core._render._escape import markdown as escape
+from transparency_core._render._format import Formatter
+from transparency_core._render._text import _width
 from transparency_core.typing import Renderer
 
 

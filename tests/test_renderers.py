@@ -41,7 +41,7 @@ from transparency_core import (
     default_renderers,
     reference_report,
 )
-from transparency_core._renderers import ENTRY_POINT_GROUP
+from transparency_core._render import ENTRY_POINT_GROUP
 from transparency_core.exceptions import BrokenRendererWarning, FieldError
 
 if TYPE_CHECKING:
@@ -368,7 +368,7 @@ class TestBrokenEntryPoints:
         EntryPoint(name="missing", value="nonexistent_mod:thing", group=ENTRY_POINT_GROUP),
         EntryPoint(
             name="constant",
-            value="transparency_core._renderers:ENTRY_POINT_GROUP",
+            value="transparency_core._render:ENTRY_POINT_GROUP",
             group=ENTRY_POINT_GROUP,
         ),
     )
@@ -388,7 +388,7 @@ class TestBrokenEntryPoints:
         assert [str(warning.message) for warning in caught] == [
             "the renderer 'missing' (nonexistent_mod:thing) cannot be used: "
             "ModuleNotFoundError: No module named 'nonexistent_mod'",
-            "the renderer 'constant' (transparency_core._renderers:ENTRY_POINT_GROUP) cannot "
+            "the renderer 'constant' (transparency_core._render:ENTRY_POINT_GROUP) cannot "
             "be used: it names a str, which cannot make a renderer",
         ]
         assert "missing" not in renderers

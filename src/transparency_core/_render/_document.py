@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from transparency_core._format import Countries, Formatter
+from transparency_core._render._format import Countries, Formatter
 from transparency_core._report import (
     Disposition,
     Figure,

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from transparency_core._document import report_title
-from transparency_core._escape import xml as escape
-from transparency_core._format import Countries, Formatter, country_names, known_locale
+from transparency_core._render._document import report_title
+from transparency_core._render._escape import xml as escape
+from transparency_core._render._format import Countries, Formatter, country_names, known_locale
 from transparency_core._report import Percentage, RowKind
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from transparency_core._disclosure import Band, Suppressed, Withheld
-from transparency_core._escape import json_document
+from transparency_core._render._escape import json_document
 from transparency_core._report import Disposition, Figure, Percentage, RowKind
 from transparency_core._rounding import RoundingMode, ZeroDenominator
 from transparency_core.exceptions import DisclosureError, NoProvenanceError

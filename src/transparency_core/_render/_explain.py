@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from transparency_core._escape import visible
-from transparency_core._format import Countries, Formatter, country_names, known_locale
+from transparency_core._render._escape import visible
+from transparency_core._render._format import Countries, Formatter, country_names, known_locale
 from transparency_core._report import Figure, Percentage, Report, RowKind
 from transparency_core.exceptions import NoProvenanceError
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from transparency_core._document import (
+from transparency_core._render._document import (
     Block,
     BlockRenderer,
     Definitions,
@@ -12,9 +12,9 @@ from transparency_core._document import (
     Paragraph,
     TextTable,
 )
-from transparency_core._escape import markdown as escape
-from transparency_core._escape import markdown_paragraph
-from transparency_core._format import Countries, country_names, known_locale
+from transparency_core._render._escape import markdown as escape
+from transparency_core._render._escape import markdown_paragraph
+from transparency_core._render._format import Countries, country_names, known_locale
 
 __all__ = ["MarkdownRenderer"]
 

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from transparency_core._csv import CsvRenderer
-from transparency_core._explain import ExplainRenderer
-from transparency_core._html import HtmlRenderer
-from transparency_core._json import JsonRenderer
-from transparency_core._markdown import MarkdownRenderer
-from transparency_core._svg import SvgRenderer
-from transparency_core._text import TextRenderer
+from transparency_core._render._csv import CsvRenderer
+from transparency_core._render._explain import ExplainRenderer
+from transparency_core._render._html import HtmlRenderer
+from transparency_core._render._json import JsonRenderer
+from transparency_core._render._markdown import MarkdownRenderer
+from transparency_core._render._svg import SvgRenderer
+from transparency_core._render._text import TextRenderer
 from transparency_core.exceptions import (
     AlreadyRegisteredError,
     BrokenRendererWarning,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import attrs
 from babel import Locale
 
-from transparency_core._document import (
+from transparency_core._render._document import (
     Block,
     BlockRenderer,
     Definitions,
@@ -20,8 +20,8 @@ from transparency_core._document import (
     Paragraph,
     TextTable,
 )
-from transparency_core._escape import html as escape
-from transparency_core._format import Countries, country_names, known_locale
+from transparency_core._render._escape import html as escape
+from transparency_core._render._format import Countries, country_names, known_locale
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -7,7 +7,7 @@ import unicodedata
 
 import attrs
 
-from transparency_core._document import (
+from transparency_core._render._document import (
     Block,
     BlockRenderer,
     Definitions,
@@ -15,8 +15,8 @@ from transparency_core._document import (
     Paragraph,
     TextTable,
 )
-from transparency_core._escape import visible
-from transparency_core._format import Countries, country_names, known_locale
+from transparency_core._render._escape import visible
+from transparency_core._render._format import Countries, country_names, known_locale
 
 __all__ = ["TextRenderer"]
 

@@ -21,8 +21,8 @@ from babel.numbers import NumberPattern, format_decimal
 from babel.support import NullTranslations
 
 from transparency_core._disclosure import Band, Suppressed, Withheld
-from transparency_core._i18n import catalog
 from transparency_core._period import ReportingPeriod  # noqa: TC001 -- attrs, at runtime
+from transparency_core._render._catalog import catalog
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from transparency_core._escape import csv_cell, neutralise
-from transparency_core._format import Countries, Formatter, country_names, known_locale
+from transparency_core._render._escape import csv_cell, neutralise
+from transparency_core._render._format import Countries, Formatter, country_names, known_locale
 from transparency_core._report import Figure, Percentage
 
 if TYPE_CHECKING:
