@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from transparency_core._render._base import LocalisedRenderer
 from transparency_core._render._escape import csv_cell, neutralise
-from transparency_core._render._format import Countries, Formatter, country_names, known_locale
 from transparency_core._report import Figure, Percentage
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from transparency_core._render._format import Formatter
     from transparency_core._report import Cell, Report, Table
 
 __all__ = ["CsvRenderer", "neutralise"]
@@ -52,12 +53,13 @@ def _csv(rows: Iterable[Iterable[object]]) -> str:
 
 
 @attrs.frozen
-class CsvRenderer:
+class CsvRenderer(LocalisedRenderer):
     """Renders a report as CSV: one row per cell (long), or one CSV per table (wide).
 
     Under a disclosure policy, a banded or suppressed count has no ``value``: its
     ``published`` column says what may be published instead, a band ("1 - 499") or a
-    threshold ("< 30"). The wide form shows the published text in its place.
+    threshold ("< 30"). The wide form shows the published text in its place. The
+    ``locale`` gives the country names only: the values are never localised.
 
     Example:
         >>> from transparency_core import reference_report
@@ -68,14 +70,9 @@ class CsvRenderer:
         ['device,IN,India,counts,provided,19,']
     """
 
-    locale: str = attrs.field(default="en", validator=known_locale)
-    """The locale of the country names (the values are never localised)."""
-    countries: Countries = attrs.field(default=(), converter=country_names)
-    """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
-
     def __call__(self, report: Report) -> str:
         """Return every cell of ``report``, one row each."""
-        formatter = Formatter(self.locale, self.countries)
+        formatter = self._formatter()
         rows: list[tuple[object, ...]] = [_LONG_HEADER]
         for table in report.tables:
             for row in table.rows:
@@ -99,7 +96,7 @@ class CsvRenderer:
 
     def table(self, table: Table) -> str:
         """Return one table as CSV: country, row kind, then its columns by key."""
-        formatter = Formatter(self.locale, self.countries)
+        formatter = self._formatter()
         header = ("country", "country_name", "row", *(column.key for column in table.columns))
         return _csv(
             [

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from transparency_core._render._format import Countries, Formatter
 from transparency_core._report import (
     Disposition,
     Figure,
@@ -22,13 +21,11 @@ from transparency_core._report import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from transparency_core._compare import Comparison
+    from transparency_core._render._format import Formatter
 
 __all__ = [
     "Block",
-    "BlockRenderer",
     "Definitions",
     "Heading",
     "Paragraph",
@@ -336,35 +333,3 @@ def comparison_document(comparison: Comparison, formatter: Formatter) -> tuple[B
             )
         )
     return tuple(blocks)
-
-
-class BlockRenderer:
-    """What every renderer of blocks shares: a report, one table, or a comparison.
-
-    A subclass sets ``locale`` and says how one block, and one table, are written.
-    """
-
-    __slots__ = ()
-    locale: str
-    countries: Countries
-
-    def __call__(self, report: Report) -> str:
-        """Return ``report`` rendered."""
-        return self._render(document(report, Formatter(self.locale, self.countries)))
-
-    def table(self, table: Table) -> str:
-        """Return one table of a report alone: its header and rows, no title."""
-        return self._table(text_table(table, Formatter(self.locale, self.countries)))
-
-    def comparison(self, comparison: Comparison) -> str:
-        """Return two reports side by side, with the change of every figure."""
-        return self._render(comparison_document(comparison, Formatter(self.locale, self.countries)))
-
-    def _render(self, blocks: Iterable[Block]) -> str:
-        return "\n\n".join(self._block(block) for block in blocks) + "\n"
-
-    def _block(self, block: Block) -> str:
-        raise NotImplementedError  # pragma: no cover -- every renderer defines it
-
-    def _table(self, table: TextTable) -> str:
-        raise NotImplementedError  # pragma: no cover -- every renderer defines it

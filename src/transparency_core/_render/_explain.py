@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from transparency_core._render._base import LocalisedRenderer
 from transparency_core._render._escape import visible
-from transparency_core._render._format import Countries, Formatter, country_names, known_locale
 from transparency_core._report import Figure, Percentage, Report, RowKind
 from transparency_core.exceptions import NoProvenanceError
 
 if TYPE_CHECKING:
+    from transparency_core._render._format import Formatter
     from transparency_core._report import Cell
 
 __all__ = ["ExplainRenderer"]
@@ -29,7 +30,7 @@ def _ids(ids: tuple[str, ...]) -> str:
 
 
 @attrs.frozen
-class ExplainRenderer:
+class ExplainRenderer(LocalisedRenderer):
     """Renders where every figure comes from, one line per figure, then what was left out.
 
     Example:
@@ -40,11 +41,6 @@ class ExplainRenderer:
         >>> line.split(": ")[1]
         '19 of 24 -> 79%'
     """
-
-    locale: str = attrs.field(default="en", validator=known_locale)
-    """The locale of numbers and country names."""
-    countries: Countries = attrs.field(default=(), converter=country_names)
-    """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
 
     def _figure(self, cell: Cell, formatter: Formatter) -> str:
         if isinstance(cell, Percentage):
@@ -72,7 +68,7 @@ class ExplainRenderer:
         if not report.provenance:
             msg = "cannot explain a report counted without provenance: it carries no ids"
             raise NoProvenanceError(msg)
-        formatter = Formatter(self.locale, self.countries)
+        formatter = self._formatter()
         lines: list[str] = []
         for table in report.tables:
             for row in table.rows:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import attrs
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel.dates import format_interval, format_skeleton, parse_pattern
 from babel.lists import format_list
 from babel.numbers import NumberPattern, format_decimal
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from transparency_core._report import Figure
 
-__all__ = ["Countries", "Formatter", "country_names", "known_locale"]
+__all__ = ["Countries", "Formatter", "country_names"]
 
 # ICU widens an interval pattern's abbreviated month to the full month when the
 # skeleton asks for it; babel does not, so we do it here ("Jan" -> "January").
@@ -56,29 +56,6 @@ Countries = tuple[tuple[str, str], ...]
 def country_names(names: Mapping[str, str] | Countries) -> Countries:
     """Freeze a mapping of country names by code into sorted pairs (hashable, ordered)."""
     return tuple(sorted(dict(names).items()))
-
-
-_LOCALE_EXPECTED = "a locale babel knows, such as en, de_DE or zh_Hans_CN"
-
-
-def known_locale(_: object, attribute: attrs.Attribute[str], value: str) -> None:
-    """An attrs validator: ``value`` names a locale babel knows, checked once, when built.
-
-    Every renderer's ``locale`` uses it, so a bad locale fails where the renderer is
-    made, not when it first renders.
-
-    Example:
-        >>> from transparency_core import HtmlRenderer
-        >>> try:
-        ...     HtmlRenderer(locale="xx_bogus")
-        ... except ValueError as error:
-        ...     print(error)
-        locale: expected a locale babel knows, such as en, de_DE or zh_Hans_CN, got 'xx_bogus'
-    """
-    try:
-        Locale.parse(value)
-    except (ValueError, TypeError, UnknownLocaleError):
-        raise FieldError(attribute.name, _LOCALE_EXPECTED, value) from None
 
 
 def _parse_locale(identifier: str | Locale) -> Locale:
@@ -116,7 +93,7 @@ class Formatter:
 
     locale: Locale = attrs.field(converter=_parse_locale)
     countries: Countries = attrs.field(default=(), converter=country_names)
-    """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
+    """Country names that replace CLDR's, by code, such as ``{"HK": "Hong Kong"}``."""
     _catalog: NullTranslations = attrs.field(init=False, eq=False, repr=False)
 
     @_catalog.default

@@ -12,16 +12,9 @@ from typing import TYPE_CHECKING
 import attrs
 from babel import Locale
 
-from transparency_core._render._document import (
-    Block,
-    BlockRenderer,
-    Definitions,
-    Heading,
-    Paragraph,
-    TextTable,
-)
+from transparency_core._render._base import BlockRenderer
+from transparency_core._render._document import Block, Definitions, Heading, Paragraph, TextTable
 from transparency_core._render._escape import html as escape
-from transparency_core._render._format import Countries, country_names, known_locale
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -64,7 +57,8 @@ class HtmlRenderer(BlockRenderer):
 
     Tables have a caption, a header row of ``<th scope="col">`` and a ``<th
     scope="row">`` per country; numeric cells have the class ``num`` and are aligned
-    right. All text is escaped.
+    right. All text is escaped. The ``locale`` also gives the fragment's ``lang`` and
+    ``dir``.
 
     Example:
         >>> from transparency_core import reference_report
@@ -74,12 +68,6 @@ class HtmlRenderer(BlockRenderer):
         >>> '<th scope="row">India</th><td class="num" style="text-align: right">24</td>' in html
         True
     """
-
-    locale: str = attrs.field(default="en", validator=known_locale)
-    """The locale of numbers, percentages, country names and dates, and of the
-    fragment's ``lang`` and ``dir``."""
-    countries: Countries = attrs.field(default=(), converter=country_names)
-    """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
 
     def _rtl(self) -> bool:
         return Locale.parse(self.locale).character_order == "right-to-left"

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import attrs
 
-from transparency_core._render._document import (
-    Block,
-    BlockRenderer,
-    Definitions,
-    Heading,
-    Paragraph,
-    TextTable,
-)
+from transparency_core._render._base import BlockRenderer
+from transparency_core._render._document import Block, Definitions, Heading, Paragraph, TextTable
 from transparency_core._render._escape import markdown as escape
 from transparency_core._render._escape import markdown_paragraph
-from transparency_core._render._format import Countries, country_names, known_locale
 
 __all__ = ["MarkdownRenderer"]
 
@@ -40,11 +33,6 @@ class MarkdownRenderer(BlockRenderer):
         >>> MarkdownRenderer()(report).splitlines()[0]
         '# Transparency Report'
     """
-
-    locale: str = attrs.field(default="en", validator=known_locale)
-    """The locale of numbers, percentages, country names and dates."""
-    countries: Countries = attrs.field(default=(), converter=country_names)
-    """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
 
     def _table(self, table: TextTable) -> str:
         return _table(table)

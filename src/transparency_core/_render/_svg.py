@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from transparency_core._render._base import LocalisedRenderer
 from transparency_core._render._document import report_title
 from transparency_core._render._escape import xml as escape
-from transparency_core._render._format import Countries, Formatter, country_names, known_locale
 from transparency_core._report import Percentage, RowKind
 
 if TYPE_CHECKING:
+    from transparency_core._render._format import Formatter
     from transparency_core._report import Report, Table
 
 __all__ = ["SvgRenderer"]
@@ -65,7 +66,7 @@ def _bars(table: Table) -> list[tuple[str, Percentage]]:
 
 
 @attrs.frozen
-class SvgRenderer:
+class SvgRenderer(LocalisedRenderer):
     """Renders a report as an SVG bar chart, one group of bars per table.
 
     Example:
@@ -77,16 +78,12 @@ class SvgRenderer:
         True
     """
 
-    locale: str = attrs.field(default="en", validator=known_locale)
-    """The locale of numbers, country names and the period."""
-    countries: Countries = attrs.field(default=(), converter=country_names)
-    """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
     width: int = 640
     """The chart's width, in SVG units."""
 
     def __call__(self, report: Report) -> str:
         """Return ``report`` as an SVG document."""
-        formatter = Formatter(self.locale, self.countries)
+        formatter = self._formatter()
         title = formatter.gettext(
             "{title}: requests and data provided", title=report_title(report, formatter)
         )

@@ -7,16 +7,9 @@ import unicodedata
 
 import attrs
 
-from transparency_core._render._document import (
-    Block,
-    BlockRenderer,
-    Definitions,
-    Heading,
-    Paragraph,
-    TextTable,
-)
+from transparency_core._render._base import BlockRenderer
+from transparency_core._render._document import Block, Definitions, Heading, Paragraph, TextTable
 from transparency_core._render._escape import visible
-from transparency_core._render._format import Countries, country_names, known_locale
 
 __all__ = ["TextRenderer"]
 
@@ -101,10 +94,6 @@ class TextRenderer(BlockRenderer):
         'Transparency Report'
     """
 
-    locale: str = attrs.field(default="en", validator=known_locale)
-    """The locale of numbers, percentages, country names and dates."""
-    countries: Countries = attrs.field(default=(), converter=country_names)
-    """Country names that replace CLDR's, by code: ``{"HK": "Hong Kong"}``."""
     width: int = 88
     """The width paragraphs are wrapped to."""
 
