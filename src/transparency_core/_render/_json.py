@@ -22,7 +22,9 @@ from transparency_core.exceptions import DisclosureError, NoProvenanceError
 if TYPE_CHECKING:
     import enum
 
-    from transparency_core._report import Cell, Report
+    from transparency_core._period import ReportingPeriod
+    from transparency_core._report import Cell, Report, Table
+    from transparency_core._rounding import RoundingPolicy
 
 __all__ = ["REPORT_SCHEMA", "REPORT_SCHEMA_ID", "JsonRenderer"]
 
@@ -214,6 +216,24 @@ Example:
 """The JSON Schema (2020-12) of the JSON renderer's output, version 1."""
 
 
+def _period(period: ReportingPeriod) -> dict[str, Any]:
+    released = period.released
+    return {
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "released": None if released is None else released.isoformat(),
+    }
+
+
+def _rounding(rounding: RoundingPolicy) -> dict[str, Any]:
+    return {
+        "places": rounding.places,
+        "mode": rounding.mode.value,
+        "zero_denominator": rounding.zero_denominator.value,
+        "apportion": rounding.apportion,
+    }
+
+
 @attrs.frozen
 class JsonRenderer:
     """Renders a report as JSON in the shape of :data:`REPORT_SCHEMA`.
@@ -255,15 +275,26 @@ class JsonRenderer:
             }
         return self._count(cell)
 
-    def data(self, report: Report) -> dict[str, Any]:
-        """The report as JSON-ready data.
+    def _table(self, table: Table) -> dict[str, Any]:
+        return {
+            "key": table.key,
+            "title": table.title,
+            "columns": [{"key": c.key, "heading": c.heading} for c in table.columns],
+            "rows": [
+                {
+                    "country": row.country,
+                    "kind": row.kind.value,
+                    "cells": {
+                        column.key: self._cell(cell)
+                        for column, cell in zip(table.columns, row.cells, strict=True)
+                    },
+                }
+                for row in table.rows
+            ],
+        }
 
-        Raises:
-            NoProvenanceError: When ids are asked for (:attr:`provenance`) and the report
-                was counted without provenance (a ``ValueError``).
-            DisclosureError: When ids are asked for and a disclosure policy withholds a
-                figure of the report (a ``ValueError``).
-        """
+    def _check(self, report: Report) -> None:
+        """Refuse ids that the report does not have, or may not publish."""
         if self.provenance and not report.provenance:
             msg = "the report was counted without provenance: it has no ids to include"
             raise NoProvenanceError(msg)
@@ -275,40 +306,23 @@ class JsonRenderer:
                 "the Report)"
             )
             raise DisclosureError(msg)
-        period = report.period
+
+    def data(self, report: Report) -> dict[str, Any]:
+        """The report as JSON-ready data.
+
+        Raises:
+            NoProvenanceError: When ids are asked for (:attr:`provenance`) and the report
+                was counted without provenance (a ``ValueError``).
+            DisclosureError: When ids are asked for and a disclosure policy withholds a
+                figure of the report (a ``ValueError``).
+        """
+        self._check(report)
         data: dict[str, Any] = {
             "schema": REPORT_SCHEMA_ID,
             "company": report.company,
-            "period": {
-                "start": period.start.isoformat(),
-                "end": period.end.isoformat(),
-                "released": None if period.released is None else period.released.isoformat(),
-            },
-            "rounding": {
-                "places": report.rounding.places,
-                "mode": report.rounding.mode.value,
-                "zero_denominator": report.rounding.zero_denominator.value,
-                "apportion": report.rounding.apportion,
-            },
-            "tables": [
-                {
-                    "key": table.key,
-                    "title": table.title,
-                    "columns": [{"key": c.key, "heading": c.heading} for c in table.columns],
-                    "rows": [
-                        {
-                            "country": row.country,
-                            "kind": row.kind.value,
-                            "cells": {
-                                column.key: self._cell(cell)
-                                for column, cell in zip(table.columns, row.cells, strict=True)
-                            },
-                        }
-                        for row in table.rows
-                    ],
-                }
-                for table in report.tables
-            ],
+            "period": _period(report.period),
+            "rounding": _rounding(report.rounding),
+            "tables": [self._table(table) for table in report.tables],
             "cross_border": {
                 "total": self._count(report.cross_border.total),
                 "by_country": {

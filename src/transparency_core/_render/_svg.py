@@ -65,6 +65,55 @@ def _bars(table: Table) -> list[tuple[str, Percentage]]:
     return bars
 
 
+def _largest(bars: list[tuple[str, Percentage]]) -> int:
+    """The largest whole drawn to scale, or 1.
+
+    The scale comes from published counts only: a withheld one, drawn as text, must not
+    set the width of the others either.
+    """
+    return max((cell.whole.value for _, cell in bars if not cell.withheld), default=0) or 1
+
+
+def _withheld_bar(name: str, cell: Percentage, y: int, formatter: Formatter) -> str:
+    """A country whose count is withheld: its published text, and no bar.
+
+    A bar to scale would give a banded or suppressed count away.
+    """
+    return (
+        f'<text x="0" y="{y + 16}">{escape(name)}</text>'
+        f'<text x="{_LABEL}" y="{y + 16}">'
+        f"{escape(formatter.published(cell.whole))}</text>"
+    )
+
+
+def _bar(name: str, cell: Percentage, y: int, scale: tuple[int, int], formatter: Formatter) -> str:
+    """A country's bar: as long as its requests, filled as far as the data provided.
+
+    ``scale`` is the span in SVG units and the whole it stands for; every length is a
+    whole number, by integer arithmetic.
+    """
+    span, largest = scale
+    whole, part = cell.whole.value, cell.part.value
+    label = formatter.ngettext(
+        "{country}: {n} request, data provided for {provided}",
+        "{country}: {n} requests, data provided for {provided}",
+        whole,
+        country=name,
+        provided=formatter.count(part),
+    )
+    return (
+        f'<g role="img" aria-label="{escape(label)}">'
+        f'<text x="0" y="{y + 16}">{escape(name)}</text>'
+        f'<rect x="{_LABEL}" y="{y}" width="{whole * span // largest}" '
+        f'height="{_BAR}" fill="#c6dbef"/>'
+        f'<rect x="{_LABEL}" y="{y}" width="{part * span // largest}" '
+        f'height="{_BAR}" fill="#2171b5"/>'
+        f'<text x="{_LABEL + whole * span // largest + 6}" y="{y + 16}">'
+        f"{escape(formatter.count(part))} / {escape(formatter.count(whole))}</text>"
+        "</g>"
+    )
+
+
 @attrs.frozen
 class SvgRenderer(LocalisedRenderer):
     """Renders a report as an SVG bar chart, one group of bars per table.
@@ -84,9 +133,6 @@ class SvgRenderer(LocalisedRenderer):
     def __call__(self, report: Report) -> str:
         """Return ``report`` as an SVG document."""
         formatter = self._formatter()
-        title = formatter.gettext(
-            "{title}: requests and data provided", title=report_title(report, formatter)
-        )
         span = self.width - _LABEL - 120
         parts = [_legend(formatter)]
         y = 44
@@ -97,47 +143,21 @@ class SvgRenderer(LocalisedRenderer):
             y += _HEADING
             heading = escape(formatter.gettext(table.title))
             parts.append(f'<text x="0" y="{y - 12}" font-weight="bold">{heading}</text>')
-            # The scale comes from published counts only: a withheld one, drawn as text,
-            # must not set the width of the others either.
-            largest = (
-                max(
-                    (cell.whole.value for _, cell in bars if not cell.withheld),
-                    default=0,
-                )
-                or 1
-            )
+            largest = _largest(bars)
             for country, cell in bars:
                 name = formatter.country(country)
                 if cell.withheld:
-                    # A bar to scale would give a banded or suppressed count away.
-                    parts.append(
-                        f'<text x="0" y="{y + 16}">{escape(name)}</text>'
-                        f'<text x="{_LABEL}" y="{y + 16}">'
-                        f"{escape(formatter.published(cell.whole))}</text>"
-                    )
-                    y += _BAR + _GAP
-                    continue
-                whole, part = cell.whole.value, cell.part.value
-                label = formatter.ngettext(
-                    "{country}: {n} request, data provided for {provided}",
-                    "{country}: {n} requests, data provided for {provided}",
-                    whole,
-                    country=name,
-                    provided=formatter.count(part),
-                )
-                parts.append(
-                    f'<g role="img" aria-label="{escape(label)}">'
-                    f'<text x="0" y="{y + 16}">{escape(name)}</text>'
-                    f'<rect x="{_LABEL}" y="{y}" width="{whole * span // largest}" '
-                    f'height="{_BAR}" fill="#c6dbef"/>'
-                    f'<rect x="{_LABEL}" y="{y}" width="{part * span // largest}" '
-                    f'height="{_BAR}" fill="#2171b5"/>'
-                    f'<text x="{_LABEL + whole * span // largest + 6}" y="{y + 16}">'
-                    f"{escape(formatter.count(part))} / {escape(formatter.count(whole))}</text>"
-                    "</g>"
-                )
+                    parts.append(_withheld_bar(name, cell, y, formatter))
+                else:
+                    parts.append(_bar(name, cell, y, (span, largest), formatter))
                 y += _BAR + _GAP
-        height = y + _GAP
+        return self._chart(report, formatter, parts, y + _GAP)
+
+    def _chart(self, report: Report, formatter: Formatter, parts: list[str], height: int) -> str:
+        """The SVG document of ``parts``, with its title and description."""
+        title = formatter.gettext(
+            "{title}: requests and data provided", title=report_title(report, formatter)
+        )
         description = formatter.gettext(
             (
                 "{period}. For each table and country, a bar as long as the requests "
