@@ -17,6 +17,7 @@ every problem: a message missing or untranslated in a catalog, a translation who
 
 from __future__ import annotations
 
+import copy
 import io
 import string
 import sys
@@ -156,7 +157,9 @@ def update() -> None:
     messages = template()
     for language in LANGUAGES:
         catalog = _read(language)
-        catalog.update(messages, no_fuzzy_matching=True, update_creation_date=False)
+        # babel adds the template's own message objects to the catalog: each language
+        # gets copies, or filling in the English catalog would fill in every later one.
+        catalog.update(copy.deepcopy(messages), no_fuzzy_matching=True, update_creation_date=False)
         catalog.obsolete.clear()
         if language == "en":
             for message in catalog:

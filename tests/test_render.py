@@ -5,32 +5,48 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from babel import Locale
 
 from builders import ROOT, load_module, make_request
 from transparency_core import (
+    BASIS,
+    NOTIFICATION,
+    OUTCOMES,
+    Breakdown,
+    Column,
     MarkdownRenderer,
+    Report,
     ReportingPeriod,
+    Request,
+    Requests,
     TextRenderer,
     build_report,
+    reference_ledger,
     reference_report,
 )
+from transparency_core._render._catalog import catalog
 from transparency_core._render._escape import markdown as escape
 from transparency_core._render._format import Formatter
 from transparency_core._render._text import _width
+from transparency_core.predicates import content_provided
 from transparency_core.typing import Renderer
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-def _load_golden_renderers() -> dict[str, Renderer]:
+
+def _load_golden_renderers() -> tuple[dict[str, Renderer], Callable[[str], Report]]:
     """The renderers of scripts/regenerate_golden.py, the one list of golden files."""
     module = load_module(ROOT / "scripts" / "regenerate_golden.py")
     renderers: dict[str, Renderer] = module.RENDERERS
-    return renderers
+    return renderers, module.report_of
 
 
 GOLDEN = Path(__file__).parent / "golden"
-RENDERERS = _load_golden_renderers()
+RENDERERS, GOLDEN_REPORT = _load_golden_renderers()
 YEAR = ReportingPeriod.calendar_year(2020)
 
 
@@ -42,7 +58,7 @@ class TestGoldenFiles:
         """Byte for byte, for every renderer and locale."""
         expected = (GOLDEN / name).read_bytes().decode("utf-8")
 
-        assert RENDERERS[name](reference_report()) == expected
+        assert RENDERERS[name](GOLDEN_REPORT(name)) == expected
 
     def test_every_golden_file_has_its_renderer(self) -> None:
         """No stale file is left in tests/golden."""
@@ -126,6 +142,64 @@ class TestRenderers:
         india = next(line for line in lines if line.startswith("India "))
 
         assert china.index("100%") + len("100%") == india.index("79%") + len("79%")
+
+
+def not_content(request: Request) -> bool:
+    """The request did not have content provided."""
+    return not content_provided(request)
+
+
+class TestSharesDefinitions:
+    """Each table with shares says what they are of, in its own words."""
+
+    def test_each_breakdown_defines_its_own_shares(self) -> None:
+        """The outcomes say outcomes, Table 4 says legal process types, once each."""
+        report = build_report(reference_ledger(), YEAR, breakdowns=[OUTCOMES, NOTIFICATION, BASIS])
+        text = TextRenderer(width=10_000)(report)
+        shares = [line for line in text.splitlines() if line.startswith("Percentage of total:")]
+
+        assert shares == [
+            "Percentage of total: The requests of each legal process type as a percentage of "
+            "all the requests on a legal process received from that country.",
+            "Percentage of total: The requests with each outcome as a percentage of all the "
+            "requests from that country counted in this table.",
+            "Percentage of total: The requests with each notification status as a percentage "
+            "of all the requests from that country counted in this table.",
+            "Percentage of total: The emergency, legal process and other requests, each as a "
+            "percentage of all the requests from that country counted in this table.",
+        ]
+
+    def test_a_callers_breakdown_has_a_general_definition(self) -> None:
+        """A breakdown that declares none says what any table's shares are of."""
+        mine = Breakdown(
+            key="mine",
+            title="Mine",
+            columns=(
+                Column(key="content", heading="Content", measure=Requests(content_provided)),
+                Column(key="other", heading="Other", measure=Requests(not_content)),
+            ),
+            shares=True,
+        )
+        report = build_report([make_request("R1")], YEAR, breakdowns=[mine])
+
+        assert report.table("mine").shares_definition == (
+            "The requests of each column as a percentage of all the requests from that "
+            "country counted in this table."
+        )
+        assert report.table("device").shares_definition == ""
+        assert (
+            "- **Percentage of total**: The requests of each column as a percentage of all "
+            "the requests from that country counted in this table."
+        ) in MarkdownRenderer()(report)
+
+    @pytest.mark.parametrize("language", ["de", "es", "fr", "hi", "zh_Hans"])
+    def test_every_definition_is_translated(self, language: str) -> None:
+        """No shares definition is left in English."""
+        translations = catalog(Locale.parse(language))
+        definitions = [breakdown.shares_definition for breakdown in (OUTCOMES, NOTIFICATION, BASIS)]
+        definitions.append(reference_report().table("legal_process").shares_definition)
+
+        assert [text for text in definitions if translations.gettext(text) == text] == []
 
 
 class TestFormatter:

@@ -148,6 +148,9 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     description: str = ""
+    shares_definition: str = ""
+    """What the rows of shares are of, said under the table ("Percentage of total");
+    empty for a table without shares."""
 
     def _repr_html_(self) -> str:
         """Show the table as an HTML table in Jupyter."""

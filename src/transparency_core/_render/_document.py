@@ -123,14 +123,12 @@ def _table_blocks(number: int, table: Table, formatter: Formatter) -> list[Block
         for column in table.columns
         if column.definition
     )
-    if any(row.kind is RowKind.SHARES for row in table.rows):
+    # Each table says what its own shares are of (Table 4: the legal process requests).
+    if table.shares_definition and any(row.kind is RowKind.SHARES for row in table.rows):
         definitions += (
             (
                 formatter.gettext("Percentage of total"),
-                formatter.gettext(
-                    "The requests of each legal process type as a percentage of all the "
-                    "requests on a legal process received from that country."
-                ),
+                formatter.gettext(table.shares_definition),
             ),
         )
     if definitions:
