@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+import transparency_core
 from builders import make_request
 from transparency_core import (
     CsvRenderer,
@@ -16,7 +19,9 @@ from transparency_core import (
     ReportingPeriod,
     SvgRenderer,
     TextRenderer,
+    _render,
     build_report,
+    default_renderers,
     reference_report,
 )
 from transparency_core.exceptions import FieldError
@@ -126,3 +131,34 @@ class TestLocaleIsCheckedWhenBuilt:
 
         assert by_position == renderer(locale="de", countries={"HK": "Hongkong"})
         assert (by_position.locale, by_position.countries) == ("de", (("HK", "Hongkong"),))
+
+
+PACKAGE = Path(transparency_core.__file__).parent
+
+
+def imported_modules(path: Path) -> set[str]:
+    """The modules of the package that the source file ``path`` imports from."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    return {module for module in found if module and module.startswith("transparency_core")}
+
+
+class TestTheFamily:
+    """The renderers are one subpackage, and the package sees them through its face."""
+
+    def test_the_package_imports_the_renderers_from_the_subpackage_only(self) -> None:
+        """No module outside ``_render/`` reaches into one of its modules."""
+        inside = f"{_render.__name__}."
+        reaching = {
+            path.name: sorted(m for m in imported_modules(path) if m.startswith(inside))
+            for path in PACKAGE.glob("*.py")
+        }
+
+        assert {name: modules for name, modules in reaching.items() if modules} == {}
+
+    def test_the_registry_has_every_renderer_of_the_family(self) -> None:
+        """Each renderer class the subpackage offers is built in, under one name."""
+        classes = {getattr(_render, name) for name in _render.__all__ if name.endswith("Renderer")}
+        renderers = default_renderers()
+
+        assert {type(renderers.create(name)) for name in renderers} == classes
