@@ -18,7 +18,7 @@ from transparency_core import (
     reference_report,
 )
 from transparency_core._categories import DEVICE
-from transparency_core._i18n import LANGUAGES, catalog
+from transparency_core._render._catalog import LANGUAGES, catalog
 
 make_catalogs = load_module(ROOT / "scripts" / "make_catalogs.py")
 YEAR = ReportingPeriod.calendar_year(2020)

@@ -197,6 +197,7 @@ class _Publisher:
             columns=table.columns,
             rows=tuple(built),
             description=table.description,
+            shares_definition=table.shares_definition if table.shares else "",
         )
 
 
