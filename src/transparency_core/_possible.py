@@ -105,7 +105,7 @@ def possible_signatures(
         ...     actions_in_totals=False,
         ... )
         >>> sorted({signature[2] for signature in signatures}, key=str)
-        ['other_court_order', None]
+        [None, 'other_court_order']
     """
     counting = Tabulation(
         categories, breakdowns, provenance=False, actions_in_totals=actions_in_totals
