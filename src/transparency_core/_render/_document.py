@@ -148,7 +148,8 @@ def _cross_border(report: Report, formatter: Formatter) -> str:
         for country, figure in report.cross_border.by_country
     )
     if total.withheld:
-        # Under a disclosure policy, not even "did not receive any" may be said.
+        # Under a disclosure policy, the band, and each country's (with no country
+        # listed, the total is none and said so: see _publish._cross_border).
         if countries:
             return formatter.gettext(
                 "Cross-border requests received: {count} ({countries}).",
