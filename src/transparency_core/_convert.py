@@ -31,6 +31,7 @@ from transparency_core._categories import (
     Category,
     LegalProcess,
 )
+from transparency_core._checks import parse_iso_date, record_problems
 from transparency_core._model import (
     Action,
     DataKind,
@@ -39,8 +40,6 @@ from transparency_core._model import (
     Outcome,
     Request,
     Response,
-    parse_iso_date,
-    request_problems,
 )
 from transparency_core._tally import Tally
 from transparency_core.exceptions import (
@@ -454,7 +453,7 @@ def _check_values(
     record that was ``built`` passed the request's own checks of its fields on
     construction, on the same values: only what must be registered is left.
     """
-    errors = [] if built else request_problems(record)
+    errors = [] if built else record_problems(record)
     name = record.get("category")
     category = categories.get(name) if type(name) is str else None
     if type(name) is str and category is None:

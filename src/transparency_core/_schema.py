@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from transparency_core._categories import DEFAULT_LEGAL_PROCESSES, SHIPPED_CATEGORIES
-from transparency_core._model import COUNTRY_CODES, Identifier, Outcome, Request, Response
+from transparency_core._checks import COUNTRY_CODES
+from transparency_core._model import Identifier, Outcome, Request, Response
 from transparency_core.exceptions import NoSchemaError
 
 if TYPE_CHECKING:
