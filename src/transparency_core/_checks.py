@@ -90,17 +90,32 @@ def request_problems(  # noqa: PLR0913, PLR0917 -- the fields of a request that 
         found.append(FieldError("category", _NON_BLANK, category))
     if isinstance(identifiers, list | tuple) and not identifiers:
         found.append(FieldError("identifiers", _IDENTIFIERS, identifiers))
-    if blank(legal_process):
+    # The optional fields are usually null, which no check refuses: only the calls go.
+    if legal_process is not None and blank(legal_process):
         found.append(FieldError("legal_process", _NON_BLANK, legal_process))
-    if _unknown_country(data_country):
-        found.append(FieldError("data_country", _COUNTRY, data_country))
-    elif data_country is not None and data_country == country:
-        found.append(FieldError("data_country", _CROSS_BORDER, data_country))
-    if blank(amends):
-        found.append(FieldError("amends", _NON_BLANK, amends))
-    elif amends is not None and amends == request_id:
-        found.append(FieldError("amends", _NOT_ITSELF, amends))
+    if data_country is not None and (problem := _cross_border_problem(data_country, country)):
+        found.append(problem)
+    if amends is not None and (problem := _amends_problem(amends, request_id)):
+        found.append(problem)
     return found
+
+
+def _cross_border_problem(data_country: object, country: object) -> FieldError | None:
+    """The problem with where a request's data is held, if any: a country, not its own."""
+    if _unknown_country(data_country):
+        return FieldError("data_country", _COUNTRY, data_country)
+    if data_country == country:
+        return FieldError("data_country", _CROSS_BORDER, data_country)
+    return None
+
+
+def _amends_problem(amends: object, request_id: object) -> FieldError | None:
+    """The problem with the id a request amends, if any: an id, not its own."""
+    if blank(amends):
+        return FieldError("amends", _NON_BLANK, amends)
+    if amends == request_id:
+        return FieldError("amends", _NOT_ITSELF, amends)
+    return None
 
 
 def record_problems(record: Mapping[str, object]) -> list[FieldError]:
@@ -133,7 +148,7 @@ def identifier_problem(kind: object, value: object, subject: object) -> FieldErr
         return FieldError("type", _NON_BLANK, kind)
     if blank(value):
         return FieldError("value", _NON_BLANK, value)
-    if blank(subject):
+    if subject is not None and blank(subject):
         return FieldError("subject", _NON_BLANK, subject)
     return None
 
