@@ -17,12 +17,7 @@ from hypothesis import strategies as st
 from builders import PROVIDED
 from strategies import requests
 from transparency_core import Identifier, Request, unstructure_ledger
-from transparency_core._checks import (
-    blank,
-    identifier_problem,
-    record_problems,
-    request_problems,
-)
+from transparency_core._checks import NON_BLANK, blank, record_problems, request_problems
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
@@ -102,18 +97,19 @@ class TestRequestChecks:
 
 
 class TestIdentifierChecks:
-    """``Identifier`` refuses exactly what ``identifier_problem`` finds."""
+    """``Identifier`` refuses exactly the blank texts, by the one non-blank rule."""
 
     @given(texts | odd, texts | odd, st.none() | texts | odd)
-    def test_an_identifier_builds_exactly_when_no_problem_is_found(
+    def test_an_identifier_builds_exactly_when_no_text_is_blank(
         self, kind: Any, value: Any, subject: Any
     ) -> None:
-        """Built when nothing is found; otherwise refused with that problem."""
-        problem = identifier_problem(kind, value, subject)
+        """Built when none is blank; otherwise refused, naming the first blank field."""
+        values = {"type": kind, "value": value, "subject": subject}
+        blanks = [FieldError(name, NON_BLANK, got) for name, got in values.items() if blank(got)]
 
         refused = refusal(lambda: Identifier(kind, value, subject))
 
-        assert refused == (None if problem is None else described(problem))
+        assert refused == (described(blanks[0]) if blanks else None)
 
 
 class TestBlank:

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COUNTRY_CODES",
+    "NON_BLANK",
     "blank",
-    "identifier_problem",
     "parse_iso_date",
     "record_problems",
     "request_problems",
@@ -39,7 +39,8 @@ COUNTRY_CODES: frozenset[str] = frozenset(
 """ISO 3166-1 alpha-2 codes, as CLDR names them (with CLDR's reserved extras: Ascension,
 Canary Islands, ...), less CLDR's groupings and private-use codes (EU, UN, XK, ...)."""
 
-_NON_BLANK = "a non-empty string"
+NON_BLANK = "a non-empty string"
+"""What a text that must not be blank expects."""
 _COUNTRY = "an ISO 3166-1 alpha-2 country code such as 'CN'"
 _IDENTIFIERS = "at least one identifier of the device, financial identifier or account requested"
 _CROSS_BORDER = "null, or a country other than 'country' (it marks a cross-border request)"
@@ -83,16 +84,16 @@ def request_problems(  # noqa: PLR0913, PLR0917 -- the fields of a request that 
     """
     found: list[FieldError] = []
     if blank(request_id):
-        found.append(FieldError("id", _NON_BLANK, request_id))
+        found.append(FieldError("id", NON_BLANK, request_id))
     if _unknown_country(country):
         found.append(FieldError("country", _COUNTRY, country))
     if blank(category):
-        found.append(FieldError("category", _NON_BLANK, category))
+        found.append(FieldError("category", NON_BLANK, category))
     if isinstance(identifiers, list | tuple) and not identifiers:
         found.append(FieldError("identifiers", _IDENTIFIERS, identifiers))
     # The optional fields are usually null, which no check refuses: only the calls go.
     if legal_process is not None and blank(legal_process):
-        found.append(FieldError("legal_process", _NON_BLANK, legal_process))
+        found.append(FieldError("legal_process", NON_BLANK, legal_process))
     if data_country is not None and (problem := _cross_border_problem(data_country, country)):
         found.append(problem)
     if amends is not None and (problem := _amends_problem(amends, request_id)):
@@ -112,7 +113,7 @@ def _cross_border_problem(data_country: object, country: object) -> FieldError |
 def _amends_problem(amends: object, request_id: object) -> FieldError | None:
     """The problem with the id a request amends, if any: an id, not its own."""
     if blank(amends):
-        return FieldError("amends", _NON_BLANK, amends)
+        return FieldError("amends", NON_BLANK, amends)
     if amends == request_id:
         return FieldError("amends", _NOT_ITSELF, amends)
     return None
@@ -135,22 +136,6 @@ def record_problems(record: Mapping[str, object]) -> list[FieldError]:
         get("data_country"),
         get("amends"),
     )
-
-
-def identifier_problem(kind: object, value: object, subject: object) -> FieldError | None:
-    """The first problem with the values of an identifier: its texts must not be blank.
-
-    Example:
-        >>> print(identifier_problem("imei", " ", None))
-        value: expected a non-empty string, got ' '
-    """
-    if blank(kind):
-        return FieldError("type", _NON_BLANK, kind)
-    if blank(value):
-        return FieldError("value", _NON_BLANK, value)
-    if subject is not None and blank(subject):
-        return FieldError("subject", _NON_BLANK, subject)
-    return None
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from transparency_core._checks import identifier_problem, request_problems
+from transparency_core._checks import NON_BLANK, blank, request_problems
 from transparency_core._mask import CUSTOMER_DATA
 from transparency_core.exceptions import FieldError
 
@@ -128,9 +128,12 @@ class Identifier:
 
     def __attrs_post_init__(self) -> None:
         """Refuse blank types, values and subjects."""
-        problem = identifier_problem(self.type, self.value, self.subject)
-        if problem is not None:
-            raise problem
+        if blank(self.type):
+            raise FieldError("type", NON_BLANK, self.type)
+        if blank(self.value):
+            raise FieldError("value", NON_BLANK, self.value)
+        if self.subject is not None and blank(self.subject):
+            raise FieldError("subject", NON_BLANK, self.subject)
 
     @property
     def subject_key(self) -> tuple[str, ...]:
