@@ -68,8 +68,7 @@ class Reader:
     ) -> Reader:
         """A reader for these registries, by ``converter`` (a new one by default)."""
         if limit is not None and limit < 1:
-            msg = f"max_problems: expected a whole number of at least 1 or None, got {limit!r}"
-            raise ValueError(msg)
+            raise FieldError("max_problems", "a whole number of at least 1 or None", limit)
         registry = SHIPPED_CATEGORIES if categories is None else categories
         return cls(
             (converter or make_converter()).get_structure_hook(Request),
