@@ -57,8 +57,8 @@ class TestFacade:
         assert issubclass(exceptions.InvalidLedgerError, ExceptionGroup)
 
     def test_every_public_name_is_in_the_api_reference(self) -> None:
-        """docs/api.md documents the whole facade."""
-        api = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+        """docs/reference/api.md documents the whole facade."""
+        api = (ROOT / "docs" / "reference" / "api.md").read_text(encoding="utf-8")
         modules = {"exceptions", "predicates"}
 
         missing = [

@@ -36,4 +36,4 @@ class TestDocumentation:
         )
 
         assert result.returncode == 0, result.stderr
-        assert (tmp_path / "html" / "rules.html").is_file()
+        assert (tmp_path / "html" / "reference" / "rules.html").is_file()

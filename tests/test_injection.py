@@ -1,4 +1,4 @@
-"""No injection: text from data never reaches an output raw (docs/renderers.md).
+"""No injection: text from data never reaches an output raw (docs/reference/renderers.md).
 
 A company name, a country name a caller overrides, a category's title, heading and
 definition, and a request id, each holding any text at all, control characters, bidi

@@ -40,8 +40,10 @@ class TestJson:
         jsonschema.Draft202012Validator.check_schema(REPORT_SCHEMA)
 
     def test_every_field_is_documented(self) -> None:
-        """docs/report-json.md has a row for every property of the schema, at its path."""
-        page = (Path(__file__).parent.parent / "docs" / "report-json.md").read_text("utf-8")
+        """docs/reference/report-json.md has a row for every property of the schema, at its path."""
+        page = (Path(__file__).parent.parent / "docs" / "reference" / "report-json.md").read_text(
+            "utf-8"
+        )
 
         def paths(node: dict[str, Any], prefix: str) -> list[str]:
             found = []

@@ -54,8 +54,8 @@ class TestSchema:
         assert not VALIDATOR.is_valid(bad)
 
     def test_every_field_is_documented(self) -> None:
-        """docs/ledger.md has a row for every property of the schema."""
-        ledger_md = (ROOT / "docs" / "ledger.md").read_text(encoding="utf-8")
+        """docs/reference/ledger.md has a row for every property of the schema."""
+        ledger_md = (ROOT / "docs" / "reference" / "ledger.md").read_text(encoding="utf-8")
         schema = ledger_record_schema()
         fields = [
             *schema["properties"],

@@ -9,8 +9,8 @@ fractions), whether the least or the most a withheld figure can be, under those 
 lies inside its band: a linear programme, as a reader would solve it.
 
 Every optimum found is a ledger (of fractions) that meets every fact: a figure at an end
-of its band in one already seen needs no programme of its own for that end. Like the
-ledger's own counts, the first seen.
+of its band in one already seen needs no programme of its own for that end. The first
+such ledger seen is the ledger's own counts.
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ class Audit:
         point: The ledger's own count of every atom (an atom not named: 0).
         pairs: ``(requests, subjects)`` atoms of one signature: the subjects are at
             least the requests.
+        facts: Other sums a reader knows to be at least some count (a listed row's
+            requests: 1 at least).
 
     Example:
         >>> a, b = frozenset({"a"}), frozenset({"b"})
@@ -71,9 +73,12 @@ class Audit:
         withheld: Sequence[Bound],
         point: Mapping[Hashable, int],
         pairs: Sequence[tuple[Hashable, Hashable]] = (),
+        facts: Sequence[tuple[frozenset[Hashable], int]] = (),
     ) -> None:
         variables, values = _variables(
-            [vector for vector, _ in published] + [bound.atoms for bound in withheld],
+            [vector for vector, _ in published]
+            + [bound.atoms for bound in withheld]
+            + [vector for vector, _ in facts],
             point,
             pairs,
         )
@@ -83,6 +88,7 @@ class Audit:
 
         self._published = [(place(vector), value) for vector, value in published]
         self._withheld = [(place(bound.atoms), bound.low, bound.high) for bound in withheld]
+        self._facts = [(place(vector), low) for vector, low in facts if vector]
         self._point = [Fraction(value) for value in values]
         self._polytope: Polytope | None = None
         self._reached = [[False, False] for _ in self._withheld]
@@ -137,6 +143,9 @@ class Audit:
                 if bound or slack > 0:  # a sum of counts is never below 0 anyway
                     rows.append(({**dict.fromkeys(vector, 1), size: slack}, bound))
                     size += 1
+        for vector, low in self._facts:  # low <= sum
+            rows.append(({**dict.fromkeys(vector, 1), size: -1}, low))
+            size += 1
         return Polytope(rows, size)
 
 

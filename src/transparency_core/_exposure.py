@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import attrs
+
 from transparency_core._bounds import Bound
 from transparency_core._categories import Percent, Requests, Subjects
 from transparency_core._count import EVERY, measures
@@ -100,14 +102,17 @@ def _country(local: _Local, atoms: _Atoms, country: str) -> Country:
             pair = ((country, "requests", signature), (country, "subjects", signature))
             point[pair[0]], point[pair[1]] = requests, subjects
             pairs.append(pair)
-        figures = local[country] = Country([], [], point, pairs)
+        figures = local[country] = Country([], [], point, pairs, [])
     return figures
 
 
 def _bound(vector: Vector, figure: Figure) -> Bound:
     """What a reader knows of a figure withheld by policy: its band."""
     low, high = known_range(figure)
-    return Bound(vector, low, figure.value if high is None else high)
+    if high is None:  # never: a figure withheld by policy has a band
+        msg = f"a figure withheld by policy without a band: {figure.shown!r}"
+        raise AssertionError(msg)
+    return Bound(vector, low, high)
 
 
 def _values(cell: Cell) -> tuple[int, ...]:
@@ -168,6 +173,7 @@ def _candidates(
             figures.candidates.append(
                 Candidate(key, (vector,), (1, figure.value, place), (figure.value,))
             )
+    _listed_rows(local, layouts, tables, border, atoms)
     if border.total.withheld:
         return local, []
     every = frozenset().union(*(atoms.cross_border(country) for country, _ in border.by_country))
@@ -201,6 +207,34 @@ def _in(member: Callable[[Signature, int], bool], index: int) -> Callable[[Signa
 def _crosses_border(signature: Signature) -> bool:
     """Whether requests of a signature are cross-border requests."""
     return signature[3]
+
+
+def _listed_rows(
+    local: _Local,
+    layouts: Sequence[Layout],
+    tables: Sequence[Table],
+    border: CrossBorder,
+    atoms: _Atoms,
+) -> None:
+    """What a reader knows of a listed row: it holds one request at least (rule 8).
+
+    Each row's requests are a fact, at least 1; a withheld figure that counts them all
+    is 1 to the top of its band.
+    """
+    for layout, table in zip(layouts, tables, strict=True):
+        for row in table.rows:
+            if row.kind is RowKind.COUNTS:
+                _country(local, atoms, row.country).facts.append(
+                    (atoms.of(row.country, layout, EVERY), 1)
+                )
+    for country, _ in border.by_country:
+        _country(local, atoms, country).facts.append((atoms.cross_border(country), 1))
+    for figures in local.values():
+        rows = {vector for vector, _ in figures.facts}
+        figures.withheld[:] = [
+            attrs.evolve(bound, low=max(bound.low, 1)) if bound.atoms in rows else bound
+            for bound in figures.withheld
+        ]
 
 
 def _phantoms(

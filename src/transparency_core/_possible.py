@@ -4,9 +4,9 @@ The disclosure check (:mod:`transparency_core._withhold`) knows a figure by the 
 sums, and a count of zero sums none: no sum of published figures could tell it apart
 from anything. A reader, though, knows what the columns count: with 15 device requests
 and 15 with no data, none had data provided. :func:`possible_signatures` counts a
-catalogue of made-up requests (every outcome, kind of data, challenge, notice and action,
-every legal process, with and without an emergency or a cross-border part, in every
-category) so that an empty withheld figure can be given the signature of a request it
+catalogue of made-up requests (every response there can be, on every legal process or
+none, with and without an emergency or a cross-border part, in every category: each
+combination once) so that an empty withheld figure can be given the signature of a request it
 would count: an atom the ledger has none of.
 """
 
@@ -43,50 +43,44 @@ _COUNTRY, _ELSEWHERE = "DE", "FR"
 """The made-up requests' country, and where the data of a cross-border one is."""
 
 
-def _responses() -> Iterator[tuple[Response, bool]]:
-    """Every outcome with its kinds of data, then each with one other field changed.
-
-    The second item says whether the response is a base (the outcome and data alone),
-    which the request fields are varied around.
-    """
-    bases = [
-        (outcome, data)
-        for outcome, data in product(Outcome, (None, *DataKind))
-        if (data is not None) == (outcome is Outcome.PROVIDED)
-    ]
-    for outcome, data in bases:
-        yield Response(outcome, data), True
-        others: list[dict[str, object]] = [{"challenged": True}]
-        others.extend({"notified": notice} for notice in Notification)
-        others.extend({"action": action} for action in Action)
-        for other in others:
-            try:
-                yield Response(outcome, data, **other), False  # type: ignore[arg-type]
-            except TransparencyError:  # no action when rejected, say
-                continue
+def _responses() -> Iterator[Response]:
+    """Every response there can be: each outcome, kind of data, challenge, notice, action."""
+    for outcome, data, challenged, notified, action in product(
+        Outcome, (None, *DataKind), (False, True), (None, *Notification), (None, *Action)
+    ):
+        try:
+            yield Response(outcome, data, challenged, notified, action)
+        except TransparencyError:  # data without "provided", an action when rejected
+            continue
 
 
 def _requests(categories: Sequence[str], legal_processes: Sequence[str]) -> Iterator[Request]:
-    """The catalogue: every response in every category, the bases in every variant."""
+    """The catalogue: each combination once.
+
+    Every response, on every legal process or none, with and without an emergency or a
+    cross-border part, in every category.
+    """
     identifiers = (Identifier("imei", "000000000000000"),)
-    default = legal_processes[0] if legal_processes else None
-    variants: list[dict[str, object]] = [{"legal_process": None}]
-    variants.extend({"legal_process": process} for process in legal_processes[1:])
-    variants.append({"legal_process": default, "emergency": True})
-    variants.append({"legal_process": default, "data_country": _ELSEWHERE})
-    serial = 0
-    for category, (response, base) in product(categories, list(_responses())):
-        for variant in [{"legal_process": default}, *(variants if base else ())]:
-            serial += 1
-            yield Request(
-                id=f"possible-{serial}",
-                received=date(2000, 1, 1),
-                country=_COUNTRY,
-                category=category,
-                identifiers=identifiers,
-                response=response,
-                **variant,
-            )
+    for serial, (category, response, process, emergency, border) in enumerate(
+        product(
+            categories,
+            list(_responses()),
+            (None, *legal_processes),
+            (False, True),
+            (None, _ELSEWHERE),
+        )
+    ):
+        yield Request(
+            id=f"possible-{serial}",
+            received=date(2000, 1, 1),
+            country=_COUNTRY,
+            category=category,
+            identifiers=identifiers,
+            response=response,
+            legal_process=process,
+            emergency=emergency,
+            data_country=border,
+        )
 
 
 def possible_signatures(

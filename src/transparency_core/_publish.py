@@ -240,11 +240,18 @@ def _withhold_row(
         for column, cell in zip(columns, cells, strict=True)
         if isinstance(column.measure, Requests) and cell.withheld
     }
+    shown = {
+        column.measure: cell
+        for column, cell in zip(columns, cells, strict=True)
+        if isinstance(column.measure, Requests) and isinstance(cell, Figure)
+    }
     for c, (column, cell) in enumerate(zip(columns, cells, strict=True)):
         measure = column.measure
         percent = isinstance(measure, Percent) and {measure.part, measure.whole} & hidden
-        if percent and isinstance(cell, Percentage):
-            cells[c] = _withheld_percentage(cell.part, cell.whole)
+        if percent and isinstance(cell, Percentage):  # its part and whole as shown
+            part = shown.get(Requests(measure.part), cell.part)  # type: ignore[union-attr]
+            whole = shown.get(Requests(measure.whole), cell.whole)  # type: ignore[union-attr]
+            cells[c] = _withheld_percentage(part, whole)
         elif isinstance(cell, Figure) and isinstance(measure, Subjects) and measure.where in hidden:
             cells[c] = _hidden(cell)
     return attrs.evolve(row, cells=tuple(cells))
@@ -262,11 +269,20 @@ def _withhold(
             after_withheld = row.kind is RowKind.SHARES and any(
                 cell.withheld for cell in rows[-1].cells
             )
-            rows.append(
-                _withhold_row(
-                    row, table.columns, keys | {(t, r)} if after_withheld else keys, (t, r)
-                )
+            done = _withhold_row(
+                row, table.columns, keys | {(t, r)} if after_withheld else keys, (t, r)
             )
+            if after_withheld:  # each share's part is its count, as withheld there
+                counts = [cell for cell in rows[-1].cells if isinstance(cell, Figure)]
+                done = attrs.evolve(
+                    done,
+                    cells=tuple(
+                        Percentage(part, share.whole, None)
+                        for part, share in zip(counts, done.cells, strict=False)
+                        if isinstance(share, Percentage)
+                    ),
+                )
+            rows.append(done)
         published.append(attrs.evolve(table, rows=tuple(rows)))
     total = border.total
     return tuple(published), CrossBorder(
@@ -314,9 +330,13 @@ def _narrows(border: CrossBorder) -> bool:
 
     The total is the sum of the countries' figures: with it, a country's figure is at
     least the total less the most the others can be, and at most the total less the
-    least they can be (two countries "< 10" and a total of 18 are 9 each).
+    least they can be (two countries "< 10" and a total of 18 are 9 each). A listed
+    country has one cross-border request at least (rule 8), so "< 10" is 1 to 9.
     """
-    bounds = [known_range(figure) for _, figure in border.by_country]
+    bounds = [
+        (max(low, 1), high)
+        for low, high in (known_range(figure) for _, figure in border.by_country)
+    ]
     total = border.total.value
     for at, (_, figure) in enumerate(border.by_country):
         if not figure.withheld:
