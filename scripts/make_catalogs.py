@@ -9,7 +9,8 @@ every problem: a message missing or untranslated in a catalog, a translation who
 ``{placeholders}`` differ from the message's, a ``.mo`` that is not the compiled
 ``.po``. The same steps with babel's command line::
 
-    pybabel extract -k N_ --no-location --sort-output -o messages.pot src/transparency_core
+    pybabel extract -k N_ --no-location --sort-output --ignore-dirs ".* __pycache__" \
+        -o messages.pot src/transparency_core
     pybabel update -i messages.pot -d src/transparency_core/_locale -D transparency_core
     pybabel compile -d src/transparency_core/_locale -D transparency_core
 """
@@ -35,6 +36,16 @@ LOCALE = PACKAGE / "_locale"
 _EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 
 
+def _source_folder(path: str) -> bool:
+    """Whether to read the folder: every one of the source, ``_specs`` included.
+
+    babel's default skips the folders whose names start with an underscore, as the
+    private subpackages' do; hidden folders and caches are still skipped.
+    """
+    name = Path(path).name
+    return not name.startswith(".") and name != "__pycache__"
+
+
 def template() -> Catalog:
     """Every message marked in the package, as babel's extractor finds it."""
     catalog = Catalog(project="transparency_core", creation_date=_EPOCH, fuzzy=False)
@@ -42,6 +53,7 @@ def template() -> Catalog:
         PACKAGE,
         method_map=[("**.py", "python")],
         keywords=DEFAULT_KEYWORDS,
+        directory_filter=_source_folder,
     )
     for _filename, _lineno, message, _comments, context in found:
         catalog.add(message, context=context)

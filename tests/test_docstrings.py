@@ -32,7 +32,8 @@ PUBLIC = [(module, name) for module in MODULES for name in import_module(module)
 def _attribute_docstrings() -> dict[str, tuple[str, str]]:
     """Every module-level ``NAME = ...`` followed by a string, by name: (module, text)."""
     found: dict[str, tuple[str, str]] = {}
-    for path in sorted(PACKAGE.glob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = ".".join(("transparency_core", *path.relative_to(PACKAGE).with_suffix("").parts))
         body = ast.parse(path.read_text(encoding="utf-8")).body
         for statement, following in itertools.pairwise(body):
             targets = (
@@ -49,7 +50,7 @@ def _attribute_docstrings() -> dict[str, tuple[str, str]]:
             ):
                 for target in targets:
                     if isinstance(target, ast.Name):
-                        found[target.id] = (f"transparency_core.{path.stem}", following.value.value)
+                        found[target.id] = (module, following.value.value)
     return found
 
 

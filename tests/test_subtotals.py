@@ -18,6 +18,7 @@ from transparency_core import (
     ReportingPeriod,
     Request,
     Subtotals,
+    Suppression,
     TextRenderer,
     build_report,
     partition_of,
@@ -105,6 +106,45 @@ class TestAddingUp:
             for cell in row.cells
         ]
         assert all(figure.ids == () for figure in figures)
+
+
+class TestTable4AcrossParts:
+    """Parts of a ledger that name different legal process types add up all the same."""
+
+    @given(amending_ledgers(), st.integers(2, 5), st.data())
+    def test_parts_with_other_unregistered_types_add_up_under_a_disclosure_policy(
+        self, ledger: list[Request], parts: int, data: st.DataObject
+    ) -> None:
+        """Each part's Table 4 has the types it counted; the atoms are re-signed to add."""
+        names = ["investigation_order", "subpoena", "warrant", None]
+        process = {
+            request_id: data.draw(st.sampled_from(names))
+            for request_id in sorted({request.id for request in ledger})
+        }
+        ledger = [attrs.evolve(request, legal_process=process[request.id]) for request in ledger]
+        policy = Suppression(3)
+
+        added = reduce(Subtotals.merge, by_id(ledger, parts))
+
+        assert added.atoms == Subtotals.of(ledger, YEAR, breakdowns=(OUTCOMES,)).atoms
+        assert added.report(disclosure=policy) == build_report(
+            ledger, YEAR, breakdowns=(OUTCOMES,), disclosure=policy
+        )
+
+    def test_a_type_named_only_outside_the_period_has_no_column(self) -> None:
+        """Counted with a column for every type named, Table 4 keeps those counted."""
+        period = reference_period()
+        ledger = [
+            request if request.received in period else attrs.evolve(request, legal_process="x")
+            for request in reference_ledger()
+        ]
+        expected = Subtotals.of(reference_ledger(), period, breakdowns=(OUTCOMES,))
+
+        subtotals = Subtotals.of(ledger, period, breakdowns=(OUTCOMES,))
+
+        assert subtotals.unregistered == frozenset()
+        assert subtotals.atoms == expected.atoms
+        assert subtotals.report() == expected.report()
 
 
 class TestSubtotals:

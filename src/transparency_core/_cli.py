@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from types import FrameType
 
     from transparency_core._report import Report
-    from transparency_core._rules import Subtotals
+    from transparency_core._subtotals import Subtotals
     from transparency_core.typing import Renderer
 
 __all__ = ["main"]

@@ -46,7 +46,6 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from transparency_core._categories import DEFAULT_LEGAL_PROCESSES
 from transparency_core._convert import MAX_PROBLEMS, _Reader, make_converter, raise_problems
 from transparency_core._jsonstream import (
     _DECODER,
@@ -58,7 +57,8 @@ from transparency_core._jsonstream import (
     unrepeated_line,
 )
 from transparency_core._period import ReportingPeriod
-from transparency_core._rules import Subtotals, partition_of
+from transparency_core._specs import DEFAULT_LEGAL_PROCESSES
+from transparency_core._subtotals import Subtotals, partition_of
 from transparency_core._tally import Tally
 from transparency_core.exceptions import ConflictingRepeatError, FieldError, JsonLedgerError
 

@@ -25,12 +25,6 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from transparency_core._categories import (
-    DEFAULT_LEGAL_PROCESSES,
-    SHIPPED_CATEGORIES,
-    Category,
-    LegalProcess,
-)
 from transparency_core._model import (
     Action,
     DataKind,
@@ -41,6 +35,12 @@ from transparency_core._model import (
     Response,
     parse_iso_date,
     request_problems,
+)
+from transparency_core._specs import (
+    DEFAULT_LEGAL_PROCESSES,
+    SHIPPED_CATEGORIES,
+    Category,
+    LegalProcess,
 )
 from transparency_core._tally import Tally
 from transparency_core.exceptions import (

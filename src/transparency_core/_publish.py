@@ -9,37 +9,37 @@ percentage, a count, a cross-border figure or total.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import attrs
-from babel import Locale
 
-from transparency_core._breakdowns import Breakdown, LegalProcessIs, legal_process_breakdown
-from transparency_core._categories import Percent, Requests, Subjects
-from transparency_core._count import EVERY, NONE, Signature, measures
+from transparency_core._count import (
+    EVERY,
+    NONE,
+    Member,
+    Signature,
+    in_across,
+    in_category,
+    measures,
+)
+from transparency_core._countries import country_order
 from transparency_core._disclosure import WITHHELD, Band, Disclosure, Suppressed
 from transparency_core._report import CrossBorder, Figure, Percentage, Row, RowKind, Table
+from transparency_core._specs import Breakdown, Percent, Requests, Subjects
 from transparency_core._withhold import Candidate, Vector, complements
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable, Iterable, Mapping, Sequence
+    from collections.abc import Hashable, Mapping, Sequence
 
-    from transparency_core._categories import Category, Column, LegalProcess
     from transparency_core._count import Count
     from transparency_core._report import Cell
     from transparency_core._rounding import RoundingPolicy
+    from transparency_core._specs import Category, Column
 
-__all__ = ["Layout", "country_order", "layouts", "publish"]
+__all__ = ["Layout", "layouts", "publish"]
 
-_ENGLISH_NAMES = Locale("en").territories
 _Rows = dict[str, dict[Requests | Subjects, "Count"]]
-
-
-def country_order(code: str) -> tuple[str, str]:
-    """Sort countries by English name, then code: the seed's order, in every locale."""
-    return (_ENGLISH_NAMES.get(code, code), code)
 
 
 @attrs.frozen
@@ -53,49 +53,17 @@ class Layout:
 
     table: Breakdown
     disclosure: Disclosure | None
-    member: Callable[[Signature, int], bool]
-
-
-def _in_category(name: str) -> Callable[[Signature, int], bool]:
-    """Whether requests of a signature are in measure ``index`` of category ``name``."""
-
-    def member(signature: Signature, index: int) -> bool:
-        return signature[0] == name and bool(signature[1] >> index & 1)
-
-    return member
-
-
-def _in_legal_process(names: Sequence[str | None]) -> Callable[[Signature, int], bool]:
-    """Whether requests of a signature are in Table 4's measure ``index``.
-
-    Its measure 0 is every request on a legal process; measure ``i`` is those on the
-    legal process ``names[i]``.
-    """
-
-    def member(signature: Signature, index: int) -> bool:
-        process = signature[2]
-        return process is not None if index == 0 else process == names[index]
-
-    return member
-
-
-def _in_breakdown(at: int) -> Callable[[Signature, int], bool]:
-    """Whether requests of a signature are in measure ``index`` of breakdown ``at``."""
-
-    def member(signature: Signature, index: int) -> bool:
-        return bool(signature[4][at] >> index & 1)
-
-    return member
+    member: Member
 
 
 def layouts(
-    categories: Sequence[Category],
-    legal_processes: Sequence[LegalProcess],
-    unregistered: Iterable[str],
-    breakdowns: Sequence[Breakdown],
-    disclosure: Disclosure | None,
-) -> list[Layout]:
-    """The tables of a report: one per category, Table 4, then the breakdowns."""
+    categories: Sequence[Category], across: Sequence[Breakdown], disclosure: Disclosure | None
+) -> tuple[list[Layout], Layout]:
+    """The layouts of a report's tables, and of its cross-border figures.
+
+    The tables are one per category, then those across categories but the first; the
+    first table across categories is the cross-border figures (see ``_rules.across``).
+    """
     layouts = [
         Layout(
             Breakdown(
@@ -105,21 +73,14 @@ def layouts(
                 description=category.description,
             ),
             category.disclosure or disclosure,
-            _in_category(category.name),
+            in_category(category.name),
         )
         for category in categories
     ]
-    table4 = legal_process_breakdown(legal_processes, sorted(unregistered))
-    names: list[str | None] = [None]
-    names.extend(
-        measure.where.name if isinstance(measure.where, LegalProcessIs) else None
-        for measure in measures(table4.columns)[1:]
-    )
-    layouts.append(Layout(table4, disclosure, _in_legal_process(names)))
     layouts.extend(
-        Layout(breakdown, disclosure, _in_breakdown(at)) for at, breakdown in enumerate(breakdowns)
+        Layout(table, disclosure, in_across(across, at)) for at, table in enumerate(across) if at
     )
-    return layouts
+    return layouts, Layout(across[0], disclosure, in_across(across, 0))
 
 
 def _figure(count: Count, disclosure: Disclosure | None) -> Figure:
@@ -223,8 +184,10 @@ def _by_policy(figure: Figure) -> bool:
 class _Atoms:
     """The vectors of figures: the atoms (country, kind, signature) that each one sums."""
 
-    def __init__(self, atoms: Mapping[str, Mapping[Signature, tuple[int, int]]]) -> None:
-        self.atoms = atoms
+    def __init__(
+        self, atoms: Mapping[str, Mapping[Signature, tuple[int, int]]], border: Layout
+    ) -> None:
+        self.atoms, self.border = atoms, border
         self._measures: dict[int, tuple[Requests | Subjects, ...]] = {}
 
     def of(self, country: str, layout: Layout, measure: Requests | Subjects) -> Vector:
@@ -240,11 +203,7 @@ class _Atoms:
         )
 
     def cross_border(self, country: str) -> Vector:
-        return frozenset(
-            (country, "requests", signature)
-            for signature in self.atoms.get(country, {})
-            if signature[3]
-        )
+        return self.of(country, self.border, EVERY)
 
 
 def _cell_vectors(atoms: _Atoms, layout: Layout, row: Row, column: Column) -> tuple[Vector, ...]:
@@ -376,26 +335,28 @@ def _withhold(
 
 def publish(  # noqa: PLR0913 -- the counts, and how each is published
     layouts: Sequence[Layout],
+    cross_border: Layout,
     *,
     counts: Mapping[str, _Rows],
-    cross_border: Mapping[str, Count],
     atoms: Mapping[str, Mapping[Signature, tuple[int, int]]],
     rounding: RoundingPolicy,
     disclosure: Disclosure | None,
 ) -> tuple[tuple[Table, ...], CrossBorder]:
     """The published tables and cross-border figures of the counts.
 
-    ``disclosure`` is the report's policy, for the cross-border figures; each layout
-    has its own for its table. Nothing is checked when nothing is withheld.
+    ``cross_border`` is the layout of the cross-border figures, published under
+    ``disclosure``, the report's policy; each layout has its own for its table. Nothing
+    is checked when nothing is withheld.
     """
     publisher = _Publisher(rounding)
     tables = tuple(publisher.table(layout, counts.get(layout.table.key, {})) for layout in layouts)
-    border = _cross_border(cross_border, disclosure)
+    rows = counts.get(cross_border.table.key, {})
+    border = _cross_border({country: row[EVERY] for country, row in rows.items()}, disclosure)
     cells = (cell for table in tables for row in table.rows for cell in row.cells)
     figures = (border.total, *(figure for _, figure in border.by_country))
     if not any(cell.withheld for cell in cells) and not any(figure.withheld for figure in figures):
         return tables, border
-    keys = complements(*_candidates(layouts, tables, border, _Atoms(atoms)))
+    keys = complements(*_candidates(layouts, tables, border, _Atoms(atoms, cross_border)))
     tables, border = _withhold(tables, border, keys)
     if not border.total.withheld and _narrows(border):
         border = CrossBorder(_hidden(border.total), border.by_country)
