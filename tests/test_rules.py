@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from decimal import Decimal
+from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
@@ -32,6 +35,7 @@ from transparency_core import (
     RowKind,
     Subjects,
     Tally,
+    _rules,
     build_report,
 )
 from transparency_core._countries import country_order
@@ -41,6 +45,7 @@ if TYPE_CHECKING:
     from random import Random
 
 YEAR = ReportingPeriod.calendar_year(2020)
+ROOT = Path(__file__).parent.parent
 
 
 def device_cell(report: Report, column: str, country: str = "ES") -> Figure | Percentage:
@@ -577,3 +582,27 @@ class TestProvenance:
                 assert any(cell[3] == "requests" for cell in cells)
             else:
                 assert cells == ()
+
+
+class TestTheRulesReadLikeTheMethodology:
+    """The rules module has a block per rule; docs/rules.md says truly where each lives."""
+
+    def test_one_block_per_rule_in_the_seeds_order(self) -> None:
+        """Blocks "# Rule 1:" to "# Rule 10:", each once, in order."""
+        text = Path(_rules.__file__).read_text(encoding="utf-8")
+
+        assert re.findall(r"^# Rule (\d+):", text, re.MULTILINE) == [str(n) for n in range(1, 11)]
+
+    def test_every_name_the_docs_place_is_in_that_module(self) -> None:
+        """Each `name` (`module.py`) of the page's table is defined there, each rule listed."""
+        page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+        table = page.split("| rule | where it lives |", 1)[1].split("\n\n", 1)[0]
+        placed = re.findall(r"`([\w.]+)` \(`([\w/]+)\.py`\)", table)
+
+        assert re.findall(r"^\| \[(\d+)\]", table, re.MULTILINE) == [str(n) for n in range(1, 11)]
+        assert len(placed) >= 10
+        for name, module in placed:
+            found: object = import_module("transparency_core." + module.replace("/", "."))
+            for part in name.split("."):
+                assert hasattr(found, part), f"{name} is not in {module}.py"
+                found = getattr(found, part)
