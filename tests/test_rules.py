@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from builders import CONTENT, NO_DATA, PENDING, PROVIDED, REJECTED, imei, make_request
 from strategies import ledgers
 from transparency_core import (
+    OUTCOMES,
     Disposition,
     ExplainRenderer,
     Figure,
@@ -484,6 +485,18 @@ class TestRule10NothingIsSilentlyDropped:
         [entry] = report.left_out()
         assert entry.disposition is Disposition.CATEGORY_NOT_IN_REPORT
         assert entry.reason == "category 'app_takedown' has no table in this report"
+
+    @pytest.mark.parametrize("category", ["cross_border", "legal_process", "outcomes"])
+    def test_a_category_named_as_a_table_across_categories_has_no_table(
+        self, category: str
+    ) -> None:
+        """The cross-border figures, Table 4 and the breakdowns are no category's table."""
+        report = build_report([make_request("R1", category=category)], YEAR, breakdowns=[OUTCOMES])
+
+        [entry] = report.left_out()
+        assert entry.disposition is Disposition.CATEGORY_NOT_IN_REPORT
+        assert report.cross_border.total == Figure(0, ())
+        assert report.table(category if category != "cross_border" else "outcomes").rows == ()
 
     @given(ledgers())
     def test_every_record_is_accounted_for(self, ledger: list[Request]) -> None:

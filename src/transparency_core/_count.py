@@ -239,6 +239,7 @@ class Tabulation:
             (table.key, table.where, offset)
             for table, offset in zip(across, _offsets(across), strict=True)
         )
+        self.tabulated = frozenset(category.name for category in categories)
         self.own_table_only = frozenset(
             category.name for category in categories if category.action and not actions_in_totals
         )
@@ -259,7 +260,7 @@ class Tabulation:
         findings (picked out here, so that they need no pass of their own).
         """
         atoms, across, bits_of = self.atoms, self.across, self.counter.bits
-        tabulated, own_table_only = self.counter.tests, self.own_table_only
+        tabulated, own_table_only = self.tabulated, self.own_table_only
         first, last, provenance = period.start, period.end, self.provenance
         flagged: list[Request] = []
         for request_id, request in requests.items():
