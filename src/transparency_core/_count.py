@@ -4,10 +4,11 @@ A table's cells are its measures (counts of requests or of their subjects, and t
 counts of each percentage) for each country. Every table is counted the same way, from
 its spec: a category's table counts the requests of its category, a table across
 categories (the cross-border figures, Table 4, a breakdown) those its ``where`` holds
-for, each measure those its predicate holds for. The counter adds each request to its
-country's row, keeping the ids behind every count when asked for provenance, and says
-which of the tables' measures the request is in: its *signature*, from which the
-disclosure check (:mod:`transparency_core._withhold`) learns how figures overlap.
+for, each measure those its predicate holds for. The counter says which measures of
+every table a request is in, its *signature*; the requests of one country and signature
+are an *atom*, and every cell is summed from the atoms, with the ids behind it when
+asked for provenance. From the atoms the disclosure check
+(:mod:`transparency_core._withhold`) learns how figures overlap.
 """
 
 from __future__ import annotations
