@@ -286,7 +286,11 @@ class Tabulation:
                 atom[0] += 1
                 atom[1] += request.subject_count
             if provenance:
-                self.ids.setdefault(key, []).append(request_id)
+                ids = self.ids.get(key)
+                if ids is None:
+                    self.ids[key] = [request_id]
+                else:
+                    ids.append(request_id)
                 self._entry(request_id, request, records[request_id])
         return flagged
 
