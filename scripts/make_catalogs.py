@@ -11,12 +11,13 @@ every problem: a message missing or untranslated in a catalog, a translation who
 
     pybabel extract -k N_ --no-location --sort-output --ignore-dirs ".* __pycache__" \
         -o messages.pot src/transparency_core
-    pybabel update -i messages.pot -d src/transparency_core/_locale -D transparency_core
-    pybabel compile -d src/transparency_core/_locale -D transparency_core
+    pybabel update -i messages.pot -d src/transparency_core/_render/_locale -D transparency_core
+    pybabel compile -d src/transparency_core/_render/_locale -D transparency_core
 """
 
 from __future__ import annotations
 
+import copy
 import io
 import string
 import sys
@@ -28,16 +29,16 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from transparency_core._i18n import DOMAIN, LANGUAGES
+from transparency_core._render._catalog import DOMAIN, LANGUAGES
 
 PACKAGE = Path(__file__).parent.parent / "src" / "transparency_core"
-LOCALE = PACKAGE / "_locale"
+LOCALE = PACKAGE / "_render" / "_locale"
 # A fixed date keeps the files the same from run to run.
 _EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def _source_folder(path: str) -> bool:
-    """Whether to read the folder: every one of the source, ``_specs`` included.
+    """Whether to read the folder: every one of the source, ``_render`` and ``_specs`` too.
 
     babel's default skips the folders whose names start with an underscore, as the
     private subpackages' do; hidden folders and caches are still skipped.
@@ -156,7 +157,9 @@ def update() -> None:
     messages = template()
     for language in LANGUAGES:
         catalog = _read(language)
-        catalog.update(messages, no_fuzzy_matching=True, update_creation_date=False)
+        # babel adds the template's own message objects to the catalog: each language
+        # gets copies, or filling in the English catalog would fill in every later one.
+        catalog.update(copy.deepcopy(messages), no_fuzzy_matching=True, update_creation_date=False)
         catalog.obsolete.clear()
         if language == "en":
             for message in catalog:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from transparency_core import (
+    SHIPPED_BREAKDOWNS,
     CsvRenderer,
     ExplainRenderer,
     HtmlRenderer,
@@ -17,10 +18,16 @@ from transparency_core import (
     MarkdownRenderer,
     SvgRenderer,
     TextRenderer,
+    build_report,
+    reference_ledger,
+    reference_period,
     reference_report,
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from transparency_core import Report
     from transparency_core.typing import Renderer
 
 GOLDEN = Path(__file__).parent.parent / "tests" / "golden"
@@ -36,16 +43,36 @@ RENDERERS: dict[str, Renderer] = {
     "reference-2020.zh_Hans_CN.html": HtmlRenderer(locale="zh_Hans_CN"),
     "reference-2020.de_DE.txt": TextRenderer(locale="de_DE"),
     "reference-2020.de_DE.html": HtmlRenderer(locale="de_DE"),
+    "breakdowns-2020.en.txt": TextRenderer(),
+    "breakdowns-2020.fr.md": MarkdownRenderer(locale="fr"),
 }
-"""Every golden file, and the renderer that makes it from the reference report."""
+"""Every golden file, and the renderer that makes it from its report (:data:`REPORTS`)."""
+
+
+def breakdowns_report() -> Report:
+    """The reference report with every shipped breakdown, each with its own shares."""
+    return build_report(
+        reference_ledger(), reference_period(), breakdowns=SHIPPED_BREAKDOWNS, company="Xiaomi"
+    )
+
+
+REPORTS: dict[str, Callable[[], Report]] = {
+    "reference-2020": reference_report,
+    "breakdowns-2020": breakdowns_report,
+}
+"""The reports of the golden files, by the start of the files' names."""
+
+
+def report_of(name: str) -> Report:
+    """The report that the golden file ``name`` renders."""
+    return REPORTS[name.partition(".")[0]]()
 
 
 def main() -> None:
     """Write every golden file."""
-    report = reference_report()
     GOLDEN.mkdir(exist_ok=True)
     for name, renderer in RENDERERS.items():
-        (GOLDEN / name).write_text(renderer(report), encoding="utf-8", newline="")
+        (GOLDEN / name).write_text(renderer(report_of(name)), encoding="utf-8", newline="")
         print(f"wrote {GOLDEN / name}")
 
 

@@ -8,10 +8,25 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from transparency_core import DataKind, Identifier, Outcome, Request, Response
+import attrs
+import html5lib
+
+from transparency_core import (
+    Category,
+    Column,
+    DataKind,
+    Identifier,
+    Outcome,
+    ReportingPeriod,
+    Request,
+    Response,
+    build_report,
+)
 
 if TYPE_CHECKING:
     from types import ModuleType
+
+    from transparency_core import Report
 
 ROOT = Path(__file__).parent.parent
 
@@ -64,3 +79,38 @@ def load_module(path: Path) -> ModuleType:
     sys.modules[path.stem] = module
     spec.loader.exec_module(module)
     return module
+
+
+def two_countries(ledger: list[Request]) -> list[Request]:
+    """The ledger's requests from two countries only, so that rows hold many requests."""
+    return [
+        attrs.evolve(
+            request,
+            country="IN" if request.country < "G" else "SE",
+            data_country=request.data_country and "SG",
+        )
+        for request in ledger
+    ]
+
+
+def parse_html(html: str) -> Any:
+    """Parse with a real HTML5 parser that fails on any parse error."""
+    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parseFragment(html)
+
+
+MARKUP = '<script>alert("x")</script>'
+
+
+def markup_report() -> Report:
+    """A report whose company, table title and heading carry markup and a formula."""
+    category = Category(
+        name="=cmd|' /C calc'!A0",
+        title=f"Requests {MARKUP}",
+        identifier_types=("imei",),
+        columns=(Column(key="@requests", heading=f"-Requests {MARKUP}"),),
+        description=MARKUP,
+    )
+    request = make_request("R1", category=category.name)
+    return build_report(
+        [request], ReportingPeriod.calendar_year(2020), categories=[category], company=MARKUP
+    )

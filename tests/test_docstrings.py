@@ -28,12 +28,17 @@ PUBLIC = [(module, name) for module in MODULES for name in import_module(module)
 ]
 
 
+def _module_of(path: Path) -> str:
+    """The dotted name of the package's module at ``path``."""
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
 @cache
 def _attribute_docstrings() -> dict[str, tuple[str, str]]:
     """Every module-level ``NAME = ...`` followed by a string, by name: (module, text)."""
     found: dict[str, tuple[str, str]] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
-        module = ".".join(("transparency_core", *path.relative_to(PACKAGE).with_suffix("").parts))
         body = ast.parse(path.read_text(encoding="utf-8")).body
         for statement, following in itertools.pairwise(body):
             targets = (
@@ -50,7 +55,7 @@ def _attribute_docstrings() -> dict[str, tuple[str, str]]:
             ):
                 for target in targets:
                     if isinstance(target, ast.Name):
-                        found[target.id] = (module, following.value.value)
+                        found[target.id] = (_module_of(path), following.value.value)
     return found
 
 

@@ -17,7 +17,7 @@ from transparency_core import (
     build_report,
     reference_report,
 )
-from transparency_core._i18n import LANGUAGES, catalog
+from transparency_core._render._catalog import LANGUAGES, catalog
 from transparency_core._specs import DEVICE
 
 make_catalogs = load_module(ROOT / "scripts" / "make_catalogs.py")

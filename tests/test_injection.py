@@ -12,15 +12,14 @@ import csv
 import io
 import json
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
-import html5lib
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from builders import make_request
+from builders import make_request, parse_html
 from transparency_core import (
     Category,
     Column,
@@ -34,7 +33,7 @@ from transparency_core import (
     TextRenderer,
     build_report,
 )
-from transparency_core._escape import csv_cell, markdown_paragraph, visible
+from transparency_core._render._escape import csv_cell, markdown_paragraph, visible
 
 if TYPE_CHECKING:
     from transparency_core import Report
@@ -88,11 +87,6 @@ def raw_controls(output: str, line_end: str = "\n") -> list[str]:
 def unescaped(line: str, characters: str) -> int:
     """How many of ``characters`` in a Markdown line are not backslash-escaped."""
     return sum(match.group() in characters for match in re.finditer(r"\\.|.", line))
-
-
-def parse_html(html: str) -> Any:
-    """Parse with a real HTML5 parser that fails on any parse error."""
-    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parseFragment(html)
 
 
 SETTINGS = settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)

@@ -111,16 +111,17 @@ class TestAddingUp:
 class TestTable4AcrossParts:
     """Parts of a ledger that name different legal process types add up all the same."""
 
-    @given(amending_ledgers(), st.integers(2, 5), st.data())
+    @given(
+        amending_ledgers(),
+        st.integers(2, 5),
+        st.lists(st.sampled_from(["investigation_order", "subpoena", "warrant", None]), min_size=1),
+    )
     def test_parts_with_other_unregistered_types_add_up_under_a_disclosure_policy(
-        self, ledger: list[Request], parts: int, data: st.DataObject
+        self, ledger: list[Request], parts: int, names: list[str | None]
     ) -> None:
         """Each part's Table 4 has the types it counted; the atoms are re-signed to add."""
-        names = ["investigation_order", "subpoena", "warrant", None]
-        process = {
-            request_id: data.draw(st.sampled_from(names))
-            for request_id in sorted({request.id for request in ledger})
-        }
+        ids = sorted({request.id for request in ledger})
+        process = {request_id: names[at % len(names)] for at, request_id in enumerate(ids)}
         ledger = [attrs.evolve(request, legal_process=process[request.id]) for request in ledger]
         policy = Suppression(3)
 

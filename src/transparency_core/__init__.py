@@ -21,13 +21,8 @@ from transparency_core._convert import (
     tally_ledger,
     unstructure_ledger,
 )
-from transparency_core._csv import CsvRenderer
 from transparency_core._disclosure import Band, Banding, Suppressed, Suppression, Withheld
-from transparency_core._explain import ExplainRenderer
-from transparency_core._html import HtmlRenderer
-from transparency_core._json import REPORT_SCHEMA, JsonRenderer
 from transparency_core._jsonstream import iter_json_records
-from transparency_core._markdown import MarkdownRenderer
 from transparency_core._model import (
     Action,
     DataKind,
@@ -44,7 +39,18 @@ from transparency_core._reference import (
     reference_records,
     reference_report,
 )
-from transparency_core._renderers import Renderers, default_renderers
+from transparency_core._render import (
+    REPORT_SCHEMA,
+    CsvRenderer,
+    ExplainRenderer,
+    HtmlRenderer,
+    JsonRenderer,
+    MarkdownRenderer,
+    Renderers,
+    SvgRenderer,
+    TextRenderer,
+    default_renderers,
+)
 from transparency_core._report import (
     CrossBorder,
     Disposition,
@@ -80,9 +86,7 @@ from transparency_core._specs import (
     default_categories,
 )
 from transparency_core._subtotals import Subtotals, build_report, partition_of
-from transparency_core._svg import SvgRenderer
 from transparency_core._tally import Tally
-from transparency_core._text import TextRenderer
 
 __version__ = "0.1.0"
 

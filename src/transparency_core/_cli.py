@@ -40,10 +40,9 @@ from transparency_core._cli_parts import (
     spool,
 )
 from transparency_core._convert import MAX_PROBLEMS
-from transparency_core._escape import visible
 from transparency_core._period import ReportingPeriod
 from transparency_core._reference import reference_records, reference_report
-from transparency_core._renderers import ENTRY_POINT_GROUP, Renderers, default_renderers
+from transparency_core._render import ENTRY_POINT_GROUP, Renderers, default_renderers, visible
 from transparency_core.exceptions import (
     BrokenRendererWarning,
     FieldError,

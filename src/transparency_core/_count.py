@@ -13,11 +13,10 @@ asked for provenance. From the atoms the disclosure check
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from transparency_core._report import Disposition, LedgerEntry
-from transparency_core._specs import Percent, Predicate, Requests, Subjects
+from transparency_core._specs import CROSS_BORDER, Percent, Predicate, Requests, Subjects
 from transparency_core.predicates import every_request
 
 if TYPE_CHECKING:
@@ -34,16 +33,12 @@ __all__ = [
     "Count",
     "Counter",
     "Counts",
-    "Member",
     "Signature",
     "Tabulation",
     "add_atoms",
     "add_counts",
-    "in_across",
-    "in_category",
     "left_out",
     "measures",
-    "rebase",
 ]
 
 _K = TypeVar("_K")
@@ -126,43 +121,24 @@ def add_counts(first: Counts, second: Counts) -> Counts:
     return merged
 
 
-Signature = tuple[str, int, int]
+Signature = tuple[str, int, str | None, bool, tuple[int, ...]]
 """Where a counted request is: its category, the bits of its category table's measures
-(:meth:`Counter.add`), and the bits of the measures of the tables across categories,
-each table's after those of the tables before it (see :func:`in_across`; 0 for a
-request kept out of the totals)."""
+(:meth:`Counter.bits`), the legal process of its Table 4 column and whether the
+cross-border figures count it (``None`` and ``False`` when it is in neither, or kept out
+of the totals), and the bits of each breakdown's measures (0 when the breakdown does
+not count it). Tables whose columns differ between parts of a ledger (Table 4, with a
+column per type named) are signed by name, so that the signatures of parts add."""
 Atoms = dict[str, dict[Signature, tuple[int, int]]]
 """Country -> signature -> (requests, subjects): the requests that share every cell."""
-Member = Callable[[Signature, int], bool]
-"""Whether the requests of a signature are in a table's measure ``index``."""
 
 
-def in_category(name: str) -> Member:
-    """Whether requests of a signature are in measure ``index`` of category ``name``."""
-
-    def member(signature: Signature, index: int) -> bool:
-        return signature[0] == name and bool(signature[1] >> index & 1)
-
-    return member
-
-
-def _offsets(across: Sequence[Breakdown]) -> list[int]:
-    """Where the bits of each table across categories start in a signature."""
+def _offsets(tables: Sequence[Breakdown]) -> list[int]:
+    """Where the bits of each table across categories start, one table after another."""
     offsets, at = [], 0
-    for table in across:
+    for table in tables:
         offsets.append(at)
         at += len(measures(table.columns))
     return offsets
-
-
-def in_across(across: Sequence[Breakdown], at: int) -> Member:
-    """Whether requests of a signature are in measure ``index`` of ``across[at]``."""
-    offset = _offsets(across)[at]
-
-    def member(signature: Signature, index: int) -> bool:
-        return bool(signature[2] >> (offset + index) & 1)
-
-    return member
 
 
 def add_atoms(first: Atoms, second: Mapping[str, Mapping[Signature, tuple[int, int]]]) -> Atoms:
@@ -174,33 +150,6 @@ def add_atoms(first: Atoms, second: Mapping[str, Mapping[Signature, tuple[int, i
             had_requests, had_subjects = into.get(signature, (0, 0))
             into[signature] = (had_requests + requests, had_subjects + subjects)
     return merged
-
-
-def rebase(atoms: Atoms, old: Sequence[Breakdown], new: Sequence[Breakdown]) -> Atoms:
-    """The atoms counted with the tables across categories ``old``, signed for ``new``.
-
-    Each table of ``old`` is the table of ``new`` at its place, with the same measures
-    or others besides; a measure that no request is in may be missing. For Table 4,
-    whose columns of legal process types that are not registered differ between parts
-    of a ledger, and lose those that counted nothing.
-    """
-    if tuple(old) == tuple(new):
-        return atoms
-    moved: list[tuple[int, int]] = []
-    for table, start, into, into_start in zip(old, _offsets(old), new, _offsets(new), strict=True):
-        to = measures(into.columns)
-        moved.extend(
-            (1 << start + i, 1 << into_start + to.index(m) if m in to else 0)
-            for i, m in enumerate(measures(table.columns))
-        )
-    rebased: Atoms = {}
-    for country, row in atoms.items():
-        into_row = rebased.setdefault(country, {})
-        for (category, mask, bits), (requests, subjects) in row.items():
-            signature = (category, mask, sum(to for bit, to in moved if bits & bit))
-            had_requests, had_subjects = into_row.get(signature, (0, 0))
-            into_row[signature] = (had_requests + requests, had_subjects + subjects)
-    return rebased
 
 
 def left_out(request: Request, records: int, period: ReportingPeriod) -> LedgerEntry:
@@ -219,14 +168,16 @@ class Tabulation:
     A request's atom is its country and signature: the requests of one atom are in the
     same cells of every table. The cells are summed from the atoms when counting is
     done (:meth:`counts`), so that a request costs one update, whatever its cells.
-    ``across`` are the tables across categories (see ``_rules.across``), whose bits
-    follow one another in a signature in this order.
+    Every table is counted from its spec: the categories' tables, then those across
+    categories: the cross-border figures (rule 9), Table 4 (rule 7) and the breakdowns,
+    whose bits follow one another in that order while counting (:meth:`signature`).
     """
 
     def __init__(
         self,
         categories: Sequence[Category],
-        across: Sequence[Breakdown],
+        table4: Breakdown,
+        breakdowns: Sequence[Breakdown],
         *,
         provenance: bool,
         actions_in_totals: bool,
@@ -234,11 +185,19 @@ class Tabulation:
         self.counter = Counter()
         for category in categories:
             self.counter.table(category.name, measures(category.columns))
+        across = (CROSS_BORDER, table4, *breakdowns)
         for table in across:
             self.counter.table(table.key, measures(table.columns))
+        names = {column.measure: column.key for column in table4.columns}
+        self._table4 = [names.get(measure) for measure in measures(table4.columns)]
+        offsets = _offsets(across)
+        self._border_at, self._table4_at = offsets[0], offsets[1]
+        self._breakdown_bits = [
+            (offset, len(measures(breakdown.columns)))
+            for breakdown, offset in zip(breakdowns, offsets[2:], strict=True)
+        ]
         self.across = tuple(
-            (table.key, table.where, offset)
-            for table, offset in zip(across, _offsets(across), strict=True)
+            (table.key, table.where, offset) for table, offset in zip(across, offsets, strict=True)
         )
         self.tabulated = frozenset(category.name for category in categories)
         self.own_table_only = frozenset(
@@ -246,9 +205,9 @@ class Tabulation:
         )
         self.provenance = provenance
         self.atoms: dict[tuple[str, str, int, int], list[int]] = {}
-        """(Country, *signature) -> [requests, subjects], while counting."""
+        """(Country, category, its table's bits, the bits across) -> [requests, subjects]."""
         self.ids: dict[tuple[str, str, int, int], list[str]] = {}
-        """(Country, *signature) -> the ids of its requests, with provenance."""
+        """The same keys -> the ids of their requests, with provenance."""
         self.entries: list[LedgerEntry] = []
         self._reasons: dict[tuple[str, ...], str] = {}  # one string per table and country
 
@@ -335,11 +294,19 @@ class Tabulation:
             for table, rows in cells.items()
         }
 
+    def signature(self, category: str, mask: int, bits: int) -> Signature:
+        """The signature of the requests of a category's ``mask`` and the ``bits`` across."""
+        table4 = bits >> self._table4_at
+        process = next((name for i, name in enumerate(self._table4) if i and table4 >> i & 1), None)
+        masks = tuple(bits >> offset & (1 << size) - 1 for offset, size in self._breakdown_bits)
+        return (category, mask, process, bool(bits >> self._border_at & 1), masks)
+
     def frozen_atoms(self) -> Atoms:
-        """The atoms counted, by country, as (requests, subjects) pairs."""
+        """The atoms counted, by country and signature, as (requests, subjects) pairs."""
         frozen: Atoms = {}
-        for key, (requests, subjects) in self.atoms.items():
-            frozen.setdefault(key[0], {})[key[1:]] = (requests, subjects)
+        for (country, category, mask, bits), (requests, subjects) in self.atoms.items():
+            signature = self.signature(category, mask, bits)
+            frozen.setdefault(country, {})[signature] = (requests, subjects)
         return frozen
 
     @property

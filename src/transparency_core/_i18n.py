@@ -1,33 +1,15 @@
-"""Translated labels: the package's gettext catalogs, and the marker that lists a message.
+"""The marker of translatable text: ``N_`` lists a message for babel's extractor.
 
-Titles, column headings, definitions and every sentence a renderer writes are English
-message ids. ``N_`` marks one where it is written (it returns its argument unchanged), so
-that babel's extractor finds it; a renderer translates it when it writes the report.
-The catalogs live in ``_locale/<language>/LC_MESSAGES/transparency_core.po``, are
-compiled to ``.mo`` with babel (``scripts/make_catalogs.py``), and ship with the package.
-
-A message that no catalog knows, such as a heading of a caller's own category, is
-written as it is.
+Titles, column headings, definitions and descriptions of the shipped categories and
+breakdowns are English message ids. ``N_`` marks one where it is written (it returns its
+argument unchanged), so that babel's extractor finds it; a renderer translates it when it
+writes the report (see ``_render/_catalog.py``). It lives below the specs that use it, so
+that they import nothing from the renderers.
 """
 
 from __future__ import annotations
 
-import functools
-from importlib.resources import files
-from typing import TYPE_CHECKING
-
-from babel.support import NullTranslations, Translations
-
-if TYPE_CHECKING:
-    from babel import Locale
-
-__all__ = ["DOMAIN", "LANGUAGES", "N_", "catalog"]
-
-DOMAIN = "transparency_core"
-"""The gettext domain of the package's catalogs."""
-
-LANGUAGES = ("de", "en", "es", "fr", "hi", "zh_Hans")
-"""The languages the package has a catalog for."""
+__all__ = ["N_"]
 
 
 def N_(message: str) -> str:  # noqa: N802 -- gettext's name for a no-op marker
@@ -38,39 +20,3 @@ def N_(message: str) -> str:  # noqa: N802 -- gettext's name for a no-op marker
         'Country'
     """
     return message
-
-
-def _candidates(locale: Locale) -> tuple[str, ...]:
-    """The catalog names to try for ``locale``, most specific first: zh_Hans_CN, zh_Hans, zh."""
-    parts = [locale.language]
-    if locale.script:
-        parts.append(locale.script)
-    if locale.territory:
-        parts.append(locale.territory)
-    return tuple("_".join(parts[:size]) for size in range(len(parts), 0, -1))
-
-
-@functools.cache
-def _load(language: str) -> NullTranslations:
-    """The compiled catalog of ``language`` bundled with the package."""
-    path = files("transparency_core").joinpath("_locale", language, "LC_MESSAGES", f"{DOMAIN}.mo")
-    with path.open("rb") as stream:
-        return Translations(stream, domain=DOMAIN)
-
-
-def catalog(locale: Locale) -> NullTranslations:
-    """The translations for ``locale``: its own catalog or its language's, else none.
-
-    Without a catalog, every message is written in English, as it was marked.
-
-    Example:
-        >>> from babel import Locale
-        >>> catalog(Locale.parse("de_AT")).gettext("Country")
-        'Land'
-        >>> catalog(Locale.parse("sw")).gettext("Country")
-        'Country'
-    """
-    for name in _candidates(locale):
-        if name in LANGUAGES:
-            return _load(name)
-    return NullTranslations()

@@ -9,33 +9,28 @@ percentage, a count, a cross-border figure or total.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import attrs
 
-from transparency_core._count import (
-    EVERY,
-    NONE,
-    Member,
-    Signature,
-    in_across,
-    in_category,
-    measures,
-)
+from transparency_core._count import EVERY, NONE, Signature, measures
 from transparency_core._countries import country_order
-from transparency_core._disclosure import WITHHELD, Band, Disclosure, Suppressed
+from transparency_core._disclosure import WITHHELD, Disclosure
+from transparency_core._exposure import exposure, known_range
 from transparency_core._report import CrossBorder, Figure, Percentage, Row, RowKind, Table
-from transparency_core._specs import Breakdown, Percent, Requests, Subjects
-from transparency_core._withhold import Candidate, Vector, complements
+from transparency_core._specs import Breakdown, Percent, Requests, Subjects, legal_process_breakdown
+from transparency_core._withhold import complements
+from transparency_core.predicates import LegalProcessIs
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable, Mapping, Sequence
+    from collections.abc import Hashable, Iterable, Mapping, Sequence
 
     from transparency_core._count import Count
     from transparency_core._report import Cell
     from transparency_core._rounding import RoundingPolicy
-    from transparency_core._specs import Category, Column
+    from transparency_core._specs import Category, Column, LegalProcess
 
 __all__ = ["Layout", "layouts", "publish"]
 
@@ -53,17 +48,49 @@ class Layout:
 
     table: Breakdown
     disclosure: Disclosure | None
-    member: Member
+    member: Callable[[Signature, int], bool]
+
+
+def _in_category(name: str) -> Callable[[Signature, int], bool]:
+    """Whether requests of a signature are in measure ``index`` of category ``name``."""
+
+    def member(signature: Signature, index: int) -> bool:
+        return signature[0] == name and bool(signature[1] >> index & 1)
+
+    return member
+
+
+def _in_legal_process(names: Sequence[str | None]) -> Callable[[Signature, int], bool]:
+    """Whether requests of a signature are in Table 4's measure ``index``.
+
+    Its measure 0 is every request on a legal process; measure ``i`` is those on the
+    legal process ``names[i]``.
+    """
+
+    def member(signature: Signature, index: int) -> bool:
+        process = signature[2]
+        return process is not None if index == 0 else process == names[index]
+
+    return member
+
+
+def _in_breakdown(at: int) -> Callable[[Signature, int], bool]:
+    """Whether requests of a signature are in measure ``index`` of breakdown ``at``."""
+
+    def member(signature: Signature, index: int) -> bool:
+        return bool(signature[4][at] >> index & 1)
+
+    return member
 
 
 def layouts(
-    categories: Sequence[Category], across: Sequence[Breakdown], disclosure: Disclosure | None
-) -> tuple[list[Layout], Layout]:
-    """The layouts of a report's tables, and of its cross-border figures.
-
-    The tables are one per category, then those across categories but the first; the
-    first table across categories is the cross-border figures (see ``_rules.across``).
-    """
+    categories: Sequence[Category],
+    legal_processes: Sequence[LegalProcess],
+    unregistered: Iterable[str],
+    breakdowns: Sequence[Breakdown],
+    disclosure: Disclosure | None,
+) -> list[Layout]:
+    """The tables of a report: one per category, Table 4, then the breakdowns."""
     layouts = [
         Layout(
             Breakdown(
@@ -73,14 +100,21 @@ def layouts(
                 description=category.description,
             ),
             category.disclosure or disclosure,
-            in_category(category.name),
+            _in_category(category.name),
         )
         for category in categories
     ]
-    layouts.extend(
-        Layout(table, disclosure, in_across(across, at)) for at, table in enumerate(across) if at
+    table4 = legal_process_breakdown(legal_processes, sorted(unregistered))
+    names: list[str | None] = [None]
+    names.extend(
+        measure.where.name if isinstance(measure.where, LegalProcessIs) else None
+        for measure in measures(table4.columns)[1:]
     )
-    return layouts, Layout(across[0], disclosure, in_across(across, 0))
+    layouts.append(Layout(table4, disclosure, _in_legal_process(names)))
+    layouts.extend(
+        Layout(breakdown, disclosure, _in_breakdown(at)) for at, breakdown in enumerate(breakdowns)
+    )
+    return layouts
 
 
 def _figure(count: Count, disclosure: Disclosure | None) -> Figure:
@@ -157,120 +191,25 @@ class _Publisher:
             columns=table.columns,
             rows=tuple(built),
             description=table.description,
+            shares_definition=table.shares_definition if table.shares else "",
         )
 
 
 def _cross_border(by_country: Mapping[str, Count], disclosure: Disclosure | None) -> CrossBorder:
     # Rule 9: cross-border requests are counted and disclosed, zero included; under a
-    # disclosure policy, as its bands or thresholds say.
+    # disclosure policy, as its bands or thresholds say. With no country listed, the
+    # total is none (rule 8: the countries listed are the only ones), and says so.
     total = (
         sum(value for value, _ in by_country.values()),
         tuple(request_id for _, ids in by_country.values() for request_id in ids),
     )
     return CrossBorder(
-        _figure(total, disclosure),
+        _figure(total, disclosure if by_country else None),
         tuple(
             (country, _figure(by_country[country], disclosure))
             for country in sorted(by_country, key=country_order)
         ),
     )
-
-
-def _by_policy(figure: Figure) -> bool:
-    """Whether a policy bands or suppresses ``figure`` (rather than withholding it)."""
-    return isinstance(figure.shown, Band | Suppressed)
-
-
-class _Atoms:
-    """The vectors of figures: the atoms (country, kind, signature) that each one sums."""
-
-    def __init__(
-        self, atoms: Mapping[str, Mapping[Signature, tuple[int, int]]], border: Layout
-    ) -> None:
-        self.atoms, self.border = atoms, border
-        self._measures: dict[int, tuple[Requests | Subjects, ...]] = {}
-
-    def of(self, country: str, layout: Layout, measure: Requests | Subjects) -> Vector:
-        counted = self._measures.get(id(layout))
-        if counted is None:  # worked out once per table, not once per cell
-            counted = self._measures[id(layout)] = measures(layout.table.columns)
-        index = counted.index(measure)
-        kind = "subjects" if isinstance(measure, Subjects) else "requests"
-        return frozenset(
-            (country, kind, signature)
-            for signature in self.atoms.get(country, {})
-            if layout.member(signature, index)
-        )
-
-    def cross_border(self, country: str) -> Vector:
-        return self.of(country, self.border, EVERY)
-
-
-def _cell_vectors(atoms: _Atoms, layout: Layout, row: Row, column: Column) -> tuple[Vector, ...]:
-    """What publishing one cell tells: a count's atoms, or a percentage's two."""
-    measure = column.measure
-    if row.kind is RowKind.SHARES:
-        return (atoms.of(row.country, layout, measure), atoms.of(row.country, layout, EVERY))  # type: ignore[arg-type]
-    if isinstance(measure, Percent):
-        return (
-            atoms.of(row.country, layout, Requests(measure.part)),
-            atoms.of(row.country, layout, Requests(measure.whole)),
-        )
-    return (atoms.of(row.country, layout, measure),)
-
-
-_Local = dict[str, tuple[list[Candidate], list[Vector]]]
-"""By country: the figures that may be published, and the vectors of the withheld."""
-
-
-def _row_candidates(
-    local: _Local, atoms: _Atoms, layout: Layout, row: Row, key: tuple[int, int]
-) -> None:
-    """Add the cells of one row to the candidates or to the withheld of its country."""
-    shown, protected = local.setdefault(row.country, ([], []))
-    columns = layout.table.columns
-    place = len(shown) + len(protected)
-    if row.kind is RowKind.SHARES:  # one whole: published or withheld together
-        if not any(cell.withheld for cell in row.cells):
-            vectors = tuple(v for c in columns for v in _cell_vectors(atoms, layout, row, c))
-            shown.append(Candidate(key, vectors, (0, 0, place)))
-        return
-    for c, (column, cell) in enumerate(zip(columns, row.cells, strict=True)):
-        vectors = _cell_vectors(atoms, layout, row, column)
-        if isinstance(cell, Percentage):
-            figures = (cell.part, cell.whole)
-            protected.extend(v for v, f in zip(vectors, figures, strict=True) if _by_policy(f))
-            if not cell.withheld:
-                shown.append(Candidate((*key, c), vectors, (0, 0, place + c)))
-        elif cell.withheld:
-            protected.extend(vectors)
-        else:
-            shown.append(Candidate((*key, c), vectors, (1, cell.value, place + c)))
-
-
-def _candidates(
-    layouts: Sequence[Layout],
-    tables: Sequence[Table],
-    border: CrossBorder,
-    atoms: _Atoms,
-) -> tuple[_Local, list[Candidate]]:
-    """By country, the figures that may be published and those withheld; the totals."""
-    local: _Local = {}
-    for t, (layout, table) in enumerate(zip(layouts, tables, strict=True)):
-        for r, row in enumerate(table.rows):
-            _row_candidates(local, atoms, layout, row, (t, r))
-    for country, figure in border.by_country:
-        shown, protected = local.setdefault(country, ([], []))
-        vector = atoms.cross_border(country)
-        if figure.withheld:
-            protected.append(vector)
-        else:
-            key = ("cross_border", country)
-            shown.append(Candidate(key, (vector,), (1, figure.value, len(shown))))
-    if border.total.withheld:
-        return local, []
-    every = frozenset().union(*(atoms.cross_border(country) for country, _ in border.by_country))
-    return local, [Candidate(("cross_border",), (every,), (1, border.total.value, 0))]
 
 
 def _withhold_row(
@@ -335,44 +274,33 @@ def _withhold(
 
 def publish(  # noqa: PLR0913 -- the counts, and how each is published
     layouts: Sequence[Layout],
-    cross_border: Layout,
     *,
     counts: Mapping[str, _Rows],
+    cross_border: Mapping[str, Count],
     atoms: Mapping[str, Mapping[Signature, tuple[int, int]]],
     rounding: RoundingPolicy,
     disclosure: Disclosure | None,
+    possible: Callable[[], Sequence[Signature]] = tuple,
 ) -> tuple[tuple[Table, ...], CrossBorder]:
     """The published tables and cross-border figures of the counts.
 
-    ``cross_border`` is the layout of the cross-border figures, published under
-    ``disclosure``, the report's policy; each layout has its own for its table. Nothing
-    is checked when nothing is withheld.
+    ``disclosure`` is the report's policy, for the cross-border figures; each layout
+    has its own for its table. Nothing is checked when nothing is withheld.
+    ``possible`` gives the signatures a request could have, for withheld zeros
+    (:func:`~transparency_core._possible.possible_signatures`).
     """
     publisher = _Publisher(rounding)
     tables = tuple(publisher.table(layout, counts.get(layout.table.key, {})) for layout in layouts)
-    rows = counts.get(cross_border.table.key, {})
-    border = _cross_border({country: row[EVERY] for country, row in rows.items()}, disclosure)
+    border = _cross_border(cross_border, disclosure)
     cells = (cell for table in tables for row in table.rows for cell in row.cells)
     figures = (border.total, *(figure for _, figure in border.by_country))
     if not any(cell.withheld for cell in cells) and not any(figure.withheld for figure in figures):
         return tables, border
-    keys = complements(*_candidates(layouts, tables, border, _Atoms(atoms, cross_border)))
+    keys = complements(*exposure(layouts, tables, border, atoms, possible))
     tables, border = _withhold(tables, border, keys)
     if not border.total.withheld and _narrows(border):
         border = CrossBorder(_hidden(border.total), border.by_country)
     return tables, border
-
-
-def _bounds(figure: Figure) -> tuple[int, int | None]:
-    """What a reader knows of a figure: the least and the most it can be (None: any)."""
-    match figure.shown:
-        case None:
-            return figure.value, figure.value
-        case Band(low=low, high=high):
-            return low, high
-        case Suppressed(threshold=threshold):
-            return 0, threshold - 1
-    return 0, None
 
 
 def _narrows(border: CrossBorder) -> bool:
@@ -382,7 +310,7 @@ def _narrows(border: CrossBorder) -> bool:
     least the total less the most the others can be, and at most the total less the
     least they can be (two countries "< 10" and a total of 18 are 9 each).
     """
-    bounds = [_bounds(figure) for _, figure in border.by_country]
+    bounds = [known_range(figure) for _, figure in border.by_country]
     total = border.total.value
     for at, (_, figure) in enumerate(border.by_country):
         if not figure.withheld:

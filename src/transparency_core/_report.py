@@ -148,16 +148,19 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     description: str = ""
+    shares_definition: str = ""
+    """What the rows of shares are of, said under the table ("Percentage of total");
+    empty for a table without shares."""
 
     def _repr_html_(self) -> str:
         """Show the table as an HTML table in Jupyter."""
-        from transparency_core._html import HtmlRenderer  # noqa: PLC0415 -- renderers import this module
+        from transparency_core._render import HtmlRenderer  # noqa: PLC0415 -- renderers import this module
 
         return HtmlRenderer().table(self)
 
     def _repr_markdown_(self) -> str:
         """Show the table as a Markdown table in Jupyter."""
-        from transparency_core._markdown import MarkdownRenderer  # noqa: PLC0415 -- as above
+        from transparency_core._render import MarkdownRenderer  # noqa: PLC0415 -- as above
 
         return MarkdownRenderer().table(self)
 
@@ -326,13 +329,13 @@ class Report:
 
     def _repr_html_(self) -> str:
         """Show the report as HTML in Jupyter."""
-        from transparency_core._html import HtmlRenderer  # noqa: PLC0415 -- renderers import this module
+        from transparency_core._render import HtmlRenderer  # noqa: PLC0415 -- renderers import this module
 
         return HtmlRenderer()(self)
 
     def _repr_markdown_(self) -> str:
         """Show the report as Markdown in Jupyter."""
-        from transparency_core._markdown import MarkdownRenderer  # noqa: PLC0415 -- as above
+        from transparency_core._render import MarkdownRenderer  # noqa: PLC0415 -- as above
 
         return MarkdownRenderer()(self)
 

@@ -18,26 +18,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from transparency_core._count import rebase
 from transparency_core._report import LedgerSummary
 from transparency_core._rounding import RoundingPolicy
-from transparency_core._specs import CROSS_BORDER, legal_process_breakdown
 from transparency_core._tally import Tally
 from transparency_core.exceptions import InvalidLedgerError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from transparency_core._count import Atoms, Counts, Tabulation
+    from transparency_core._count import Counts, Tabulation
     from transparency_core._model import Request
     from transparency_core._specs import Breakdown, LegalProcess
 
 __all__ = [
     "DEFAULT_ROUNDING",
-    "across",
     "counted_processes",
     "one_request_per_id",
-    "rebase_table4",
     "summary_of",
     "unregistered_processes",
 ]
@@ -116,21 +112,6 @@ def counted_processes(
     )
 
 
-def rebase_table4(
-    atoms: Atoms,
-    legal_processes: Sequence[LegalProcess],
-    breakdowns: Sequence[Breakdown],
-    old: Iterable[str],
-    new: Iterable[str],
-) -> Atoms:
-    """The atoms counted with Table 4's columns of the unregistered types ``old``, for ``new``."""
-    return rebase(
-        atoms,
-        across(legal_process_breakdown(legal_processes, sorted(old)), breakdowns),
-        across(legal_process_breakdown(legal_processes, sorted(new)), breakdowns),
-    )
-
-
 # Rule 8: "The countries listed are the only ones from which we have received such
 # requests." Publishing (_Publisher.table) gives a table a row for each country it
 # counted a request of, in the order of their English names (_countries.country_order),
@@ -139,14 +120,8 @@ def rebase_table4(
 
 # Rule 9: cross-border requests are counted and disclosed, zero included ("Xiaomi did
 # not receive any cross-border requests"): the CROSS_BORDER spec (_specs) is counted as
-# every table is, the first of the tables across categories; publishing gives each
-# country's figure and their total (_publish._cross_border).
-def across(table4: Breakdown, breakdowns: Sequence[Breakdown]) -> tuple[Breakdown, ...]:
-    """The tables across categories, in the order the counter counts and signs them.
-
-    The cross-border figures (rule 9), Table 4 (rule 7), then the breakdowns asked for.
-    """
-    return (CROSS_BORDER, table4, *breakdowns)
+# every table is (Tabulation), the first of the tables across categories; publishing
+# gives each country's figure and their total (_publish._cross_border).
 
 
 # Rule 10: a record outside the report's period, or one that a rule leaves out, is

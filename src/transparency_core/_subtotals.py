@@ -8,6 +8,7 @@ publishes the counts (:mod:`transparency_core._publish`).
 
 from __future__ import annotations
 
+import functools
 import zlib
 from typing import TYPE_CHECKING
 
@@ -16,14 +17,13 @@ import attrs
 from transparency_core._count import EVERY, Atoms, Counts, Tabulation, add_atoms, add_counts
 from transparency_core._findings import finding_order, findings, id_key
 from transparency_core._period import ReportingPeriod
+from transparency_core._possible import possible_signatures
 from transparency_core._publish import layouts, publish
 from transparency_core._report import Finding, LedgerEntry, LedgerSummary, Report
 from transparency_core._rules import (
     DEFAULT_ROUNDING,
-    across,
     counted_processes,
     one_request_per_id,
-    rebase_table4,
     summary_of,
     unregistered_processes,
 )
@@ -130,16 +130,14 @@ class Subtotals:
         table4 = legal_process_breakdown(legal_processes, named)
         counting = Tabulation(
             categories,
-            across(table4, breakdowns),
+            table4,
+            breakdowns,
             provenance=provenance,
             actions_in_totals=actions_in_totals,
         )
         flagged = counting.count(tally.requests, tally.records, period)
         counts = counting.counts()
         unregistered = counted_processes(table4, legal_processes, counts)
-        atoms = rebase_table4(
-            counting.frozen_atoms(), legal_processes, breakdowns, named, unregistered
-        )
         return cls(
             period=period,
             categories=tuple(categories),
@@ -151,7 +149,7 @@ class Subtotals:
             entries=tuple(counting.entries),
             summary=summary_of(tally, counting),
             findings=tuple(findings(tally.requests, period, amendments, flagged)),
-            atoms=atoms,
+            atoms=counting.frozen_atoms(),
             actions_in_totals=actions_in_totals,
         )
 
@@ -194,13 +192,7 @@ class Subtotals:
                 actions=mine.actions + theirs.actions,
             ),
             findings=self.findings + other.findings,
-            atoms=add_atoms(self._rebased(unregistered), other._rebased(unregistered)),
-        )
-
-    def _rebased(self, unregistered: frozenset[str]) -> Atoms:
-        """The atoms, for Table 4 with columns for the types ``unregistered``."""
-        return rebase_table4(
-            self.atoms, self.legal_processes, self.breakdowns, self.unregistered, unregistered
+            atoms=add_atoms(self.atoms, other.atoms),
         )
 
     def __add__(self, other: Subtotals) -> Subtotals:
@@ -215,19 +207,30 @@ class Subtotals:
         company: str | None = None,
     ) -> Report:
         """Round, band and order the counts into the report; arguments as :func:`build_report`."""
-        table4 = legal_process_breakdown(self.legal_processes, sorted(self.unregistered))
-        tables, border = layouts(self.categories, across(table4, self.breakdowns), disclosure)
-        published, cross_border = publish(
-            tables,
-            border,
+        tables, cross_border = publish(
+            layouts(
+                self.categories,
+                self.legal_processes,
+                self.unregistered,
+                self.breakdowns,
+                disclosure,
+            ),
             counts=self.counts,
+            cross_border=self.cross_border,
             atoms=self.atoms,
             rounding=rounding,
             disclosure=disclosure,
+            possible=functools.partial(
+                possible_signatures,
+                self.categories,
+                self.breakdowns,
+                [process.name for process in self.legal_processes] + sorted(self.unregistered),
+                actions_in_totals=self.actions_in_totals,
+            ),
         )
         return Report(
             period=self.period,
-            tables=published,
+            tables=tables,
             cross_border=cross_border,
             entries=tuple(sorted(self.entries, key=lambda entry: entry.id)),
             rounding=rounding,

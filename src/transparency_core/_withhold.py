@@ -15,11 +15,16 @@ with it. The check is exact linear algebra over fractions, one country at a time
 summed over countries (the cross-border total) is withheld when, with the countries'
 other figures, it would give a withheld figure of one country away.
 
-Treating the atoms that occur as known is cautious: the check assumes a reader knows
-more than a reader can, so it withholds what a reader could compute and sometimes a
-little more. It checks sums and differences, not bounds: that a suppressed count is
-below its threshold and no count is negative can pin a figure down too (a withheld
-zero, which has no atoms, among them); see docs/publishing.md.
+Then bounds (:class:`~transparency_core._bounds.Audit`): that a suppressed count is
+below its threshold, a banded one in its band, and no count negative can pin a withheld
+figure down past its band with the published ones; while one is, the published figure
+of least priority that shares atoms with it is withheld.
+
+Treating the atoms that occur as the only ones there could be is cautious: the check
+assumes a reader knows more than a reader can, so it withholds what a reader could
+compute and sometimes a little more. A withheld zero sums no atom of the ledger's; it
+is given one a request could have (:mod:`transparency_core._possible`). See
+docs/publishing.md.
 """
 
 from __future__ import annotations
@@ -30,10 +35,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from transparency_core._bounds import Audit, Bound
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
-__all__ = ["Candidate", "Span", "complements"]
+__all__ = ["Candidate", "Country", "Span", "complements"]
 
 Coordinate = Hashable
 """An atom: the country's requests (or their subjects) of one signature."""
@@ -95,6 +102,21 @@ class Candidate:
     priority: tuple[int, int, int]
     """The lower, the sooner it is withheld to protect another: (0 for a percentage,
     1 for a count; the count; its place in the report)."""
+    values: tuple[int, ...]
+    """The exact count of each vector, for the check of bounds."""
+
+
+@attrs.frozen
+class Country:
+    """One country's figures: those that may be published, and those withheld."""
+
+    candidates: list[Candidate]
+    withheld: list[Bound]
+    """The withheld figures, with what a reader knows of each: its band."""
+    point: dict[Coordinate, int]
+    """The ledger's count of each atom (an atom not named: none)."""
+    pairs: list[tuple[Coordinate, Coordinate]]
+    """The (requests, subjects) atoms of one signature: subjects are at least requests."""
 
 
 def _span_without(candidates: Sequence[Candidate], left_out: Candidate) -> Span:
@@ -107,47 +129,72 @@ def _span_without(candidates: Sequence[Candidate], left_out: Candidate) -> Span:
     )
 
 
-def _protect(
-    candidates: list[Candidate], protected: Sequence[Vector], withheld: set[Hashable]
-) -> Span:
-    """Withhold candidates until no protected vector is in the span of the others."""
-    shown = sorted(candidates, key=lambda candidate: candidate.priority)
+def _overlapping(shown: Sequence[Candidate], leak: Vector) -> Candidate | None:
+    """The candidate of least priority that shares atoms with ``leak``."""
+    return next((c for c in shown if any(vector & leak for vector in c.vectors)), None)
+
+
+def _protect(country: Country, withheld: set[Hashable]) -> Span:
+    """Withhold candidates until no withheld figure is given away or pinned down.
+
+    First by sums and differences (the span), then by bounds (:class:`Audit`).
+    """
+    shown = sorted(country.candidates, key=lambda candidate: candidate.priority)
+    protected = [bound.atoms for bound in country.withheld]
     while True:
         span = Span(vector for candidate in shown for vector in candidate.vectors)
         leak = next((vector for vector in protected if vector and span.contains(vector)), None)
         if leak is None:
-            return span
+            break
         chosen = next(
             (c for c in shown if not _span_without(shown, c).contains(leak)), None
-        ) or next(c for c in shown if any(vector & leak for vector in c.vectors))
+        ) or _overlapping(shown, leak)
+        if chosen is None:  # never: a vector in the span shares atoms with one of its own
+            break
         shown.remove(chosen)
         withheld.add(chosen.key)
+    # Withholding more only widens what a figure may be: a figure found free stays free.
+    index = 0
+    while index < len(protected):
+        audit = Audit(
+            [(v, n) for c in shown for v, n in zip(c.vectors, c.values, strict=True)],
+            country.withheld,
+            country.point,
+            country.pairs,
+        )
+        while index < len(protected) and not audit.pins(index):
+            index += 1
+        if index == len(protected):
+            break
+        chosen = _overlapping(shown, protected[index])
+        if chosen is None:  # pinned by what a reader knows with nothing published
+            index += 1
+            continue
+        shown.remove(chosen)
+        withheld.add(chosen.key)
+    return Span(vector for candidate in shown for vector in candidate.vectors)
 
 
 def complements(
-    local: Mapping[str, tuple[list[Candidate], list[Vector]]],
-    totals: Iterable[Candidate] = (),
+    local: Mapping[str, Country], totals: Iterable[Candidate] = ()
 ) -> frozenset[Hashable]:
-    """The keys of the candidates to withhold so that no protected vector is given away.
+    """The keys of the candidates to withhold so that no withheld figure is given away.
 
     Args:
-        local: By country, the candidates that may be published and the vectors of
-            its withheld figures (each coordinate of a country's vectors is the
+        local: By country, its figures (each coordinate of a country's vectors is the
             country's and no other's).
         totals: Candidates summed over countries: their vectors' coordinates are
             ``(country, ...)`` tuples, whose first item names the country.
 
     Example:
-        >>> shown = [Candidate("a", (frozenset({1, 2}),), (1, 5, 0)),  # a total, and
-        ...          Candidate("b", (frozenset({2}),), (1, 4, 1))]  # one of its two parts
-        >>> sorted(complements({"XX": (shown, [frozenset({1})])}))
+        >>> shown = [Candidate("a", (frozenset({1, 2}),), (1, 5, 0), (5,)),  # a total,
+        ...          Candidate("b", (frozenset({2}),), (1, 4, 1), (4,))]  # and a part
+        >>> country = Country(shown, [Bound(frozenset({1}), 0, 9)], {1: 1, 2: 4}, [])
+        >>> sorted(complements({"XX": country}))
         ['b']
     """
     withheld: set[Hashable] = set()
-    spans = {
-        country: _protect(list(candidates), protected, withheld)
-        for country, (candidates, protected) in sorted(local.items())
-    }
+    spans = {country: _protect(figures, withheld) for country, figures in sorted(local.items())}
     for total in totals:
         for vector in total.vectors:
             parts: dict[str, set[Coordinate]] = {}
@@ -160,14 +207,15 @@ def complements(
             ]
             if len(unknown) == 1:
                 (country,) = unknown
-                candidates, protected = local[country]
                 trial = Span(
                     vector
-                    for candidate in candidates
+                    for candidate in local[country].candidates
                     if candidate.key not in withheld
                     for vector in candidate.vectors
                 )
                 trial.add(frozenset(parts[country]))
-                if any(vector and trial.contains(vector) for vector in protected):
+                if any(
+                    bound.atoms and trial.contains(bound.atoms) for bound in local[country].withheld
+                ):
                     withheld.add(total.key)
     return frozenset(withheld)

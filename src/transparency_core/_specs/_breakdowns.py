@@ -89,6 +89,10 @@ OUTCOMES = Breakdown(
         Column(key="pending", heading=N_("Pending"), measure=Requests(OutcomeIs(Outcome.PENDING))),
     ),
     shares=True,
+    shares_definition=N_(
+        "The requests with each outcome as a percentage of all the requests from that "
+        "country counted in this table."
+    ),
     description=N_(
         "Every request counted, by its one outcome: Microsoft's four exclusive outcomes "
         "and the requests not yet answered."
@@ -131,6 +135,10 @@ NOTIFICATION = Breakdown(
         Column(key="not_recorded", heading=N_("Not Recorded"), measure=Requests(NoticeIs(None))),
     ),
     shares=True,
+    shares_definition=N_(
+        "The requests with each notification status as a percentage of all the requests "
+        "from that country counted in this table."
+    ),
     description=N_("Every request counted, by whether the customer was told about it."),
 )
 """Every counted request by whether, and why not, the customer was told.
@@ -160,6 +168,10 @@ BASIS = Breakdown(
         ),
     ),
     shares=True,
+    shares_definition=N_(
+        "The emergency, legal process and other requests, each as a percentage of all the "
+        "requests from that country counted in this table."
+    ),
     description=N_(
         "Every request counted, as an emergency request (whatever its legal basis), a "
         "request on a court's legal process, or another government request."
@@ -238,6 +250,10 @@ def legal_process_breakdown(
         title=N_("Government Requests by Legal Process Type"),
         columns=columns,
         shares=True,
+        shares_definition=N_(
+            "The requests of each legal process type as a percentage of all the requests "
+            "on a legal process received from that country."
+        ),
         where=has_legal_process,
         description=N_(
             "Requests by legal process type: investigation orders and other court orders. "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import attrs
 
 from transparency_core._disclosure import Disclosure
+from transparency_core._i18n import N_
 from transparency_core._specs._measures import Column, Predicate
 from transparency_core.predicates import every_request
 
@@ -79,6 +80,11 @@ class Breakdown:
     shares: bool = False
     """Whether a row of shares follows each country's counts; the columns must then be
     request counts that are exclusive, so that the shares are of one whole."""
+    shares_definition: str = N_(
+        "The requests of each column as a percentage of all the requests from that "
+        "country counted in this table."
+    )
+    """What the shares are of: the definition of the row "Percentage of total"."""
     where: Predicate = every_request
     """Which of the counted requests the breakdown counts."""
     description: str = ""

@@ -1,0 +1,270 @@
+"""What publishing tells a reader: each figure as the atoms it sums, and its band.
+
+The disclosure check (:mod:`transparency_core._withhold`) sees a report as, for each
+country, the figures that may be published (each the atoms it sums and its value) and
+those withheld (each the atoms it sums and the band a reader knows it is in). This
+module builds that view from the published tables and the atoms counted, giving a
+withheld zero an atom a request could have (:mod:`transparency_core._possible`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from transparency_core._bounds import Bound
+from transparency_core._count import EVERY, measures
+from transparency_core._disclosure import Band, Suppressed
+from transparency_core._report import Figure, Percentage, RowKind
+from transparency_core._specs import Percent, Requests, Subjects
+from transparency_core._withhold import Candidate, Country, Vector
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+
+    from transparency_core._count import Atoms, Signature
+    from transparency_core._publish import Layout
+    from transparency_core._report import Cell, CrossBorder, Row, Table
+    from transparency_core._specs import Column
+
+__all__ = ["by_policy", "exposure", "known_range"]
+
+
+def exposure(
+    layouts: Sequence[Layout],
+    tables: Sequence[Table],
+    border: CrossBorder,
+    atoms: Mapping[str, Mapping[Signature, tuple[int, int]]],
+    possible: Callable[[], Sequence[Signature]],
+) -> tuple[dict[str, Country], list[Candidate]]:
+    """By country, the figures that may be published and those withheld; the totals."""
+    augmented = _phantoms(layouts, tables, border, _Atoms(atoms), possible)
+    return _candidates(layouts, tables, border, _Atoms(augmented))
+
+
+def by_policy(figure: Figure) -> bool:
+    """Whether a policy bands or suppresses ``figure`` (rather than withholding it)."""
+    return isinstance(figure.shown, Band | Suppressed)
+
+
+class _Atoms:
+    """The vectors of figures: the atoms (country, kind, signature) that each one sums."""
+
+    def __init__(self, atoms: Mapping[str, Mapping[Signature, tuple[int, int]]]) -> None:
+        self.atoms = atoms
+        self._measures: dict[int, tuple[Requests | Subjects, ...]] = {}
+
+    def of(self, country: str, layout: Layout, measure: Requests | Subjects) -> Vector:
+        counted = self._measures.get(id(layout))
+        if counted is None:  # worked out once per table, not once per cell
+            counted = self._measures[id(layout)] = measures(layout.table.columns)
+        index = counted.index(measure)
+        kind = "subjects" if isinstance(measure, Subjects) else "requests"
+        return frozenset(
+            (country, kind, signature)
+            for signature in self.atoms.get(country, {})
+            if layout.member(signature, index)
+        )
+
+    def cross_border(self, country: str) -> Vector:
+        return frozenset(
+            (country, "requests", signature)
+            for signature in self.atoms.get(country, {})
+            if signature[3]
+        )
+
+
+def _cell_vectors(atoms: _Atoms, layout: Layout, row: Row, column: Column) -> tuple[Vector, ...]:
+    """What publishing one cell tells: a count's atoms, or a percentage's two."""
+    measure = column.measure
+    if row.kind is RowKind.SHARES:
+        return (atoms.of(row.country, layout, measure), atoms.of(row.country, layout, EVERY))  # type: ignore[arg-type]
+    if isinstance(measure, Percent):
+        return (
+            atoms.of(row.country, layout, Requests(measure.part)),
+            atoms.of(row.country, layout, Requests(measure.whole)),
+        )
+    return (atoms.of(row.country, layout, measure),)
+
+
+_Local = dict[str, Country]
+"""By country: the figures that may be published, and the withheld."""
+
+
+def _country(local: _Local, atoms: _Atoms, country: str) -> Country:
+    """The figures of ``country`` found so far (none, the first time)."""
+    figures = local.get(country)
+    if figures is None:
+        point: dict[Hashable, int] = {}
+        pairs: list[tuple[Hashable, Hashable]] = []
+        for signature, (requests, subjects) in atoms.atoms.get(country, {}).items():
+            pair = ((country, "requests", signature), (country, "subjects", signature))
+            point[pair[0]], point[pair[1]] = requests, subjects
+            pairs.append(pair)
+        figures = local[country] = Country([], [], point, pairs)
+    return figures
+
+
+def _bound(vector: Vector, figure: Figure) -> Bound:
+    """What a reader knows of a figure withheld by policy: its band."""
+    low, high = known_range(figure)
+    return Bound(vector, low, figure.value if high is None else high)
+
+
+def _values(cell: Cell) -> tuple[int, ...]:
+    """The exact counts a published cell tells: its own, or its part's and whole's."""
+    if isinstance(cell, Percentage):
+        return (cell.part.value, cell.whole.value)
+    return (cell.value,)
+
+
+def _row_candidates(
+    local: _Local, atoms: _Atoms, layout: Layout, row: Row, key: tuple[int, int]
+) -> None:
+    """Add the cells of one row to the candidates or to the withheld of its country."""
+    figures = _country(local, atoms, row.country)
+    shown, protected = figures.candidates, figures.withheld
+    columns = layout.table.columns
+    place = len(shown) + len(protected)
+    if row.kind is RowKind.SHARES:  # one whole: published or withheld together
+        if not any(cell.withheld for cell in row.cells):
+            vectors = tuple(v for c in columns for v in _cell_vectors(atoms, layout, row, c))
+            values = tuple(n for cell in row.cells for n in _values(cell))
+            shown.append(Candidate(key, vectors, (0, 0, place), values))
+        return
+    for c, (column, cell) in enumerate(zip(columns, row.cells, strict=True)):
+        vectors = _cell_vectors(atoms, layout, row, column)
+        if isinstance(cell, Percentage):
+            parts = (cell.part, cell.whole)
+            protected.extend(
+                _bound(v, f) for v, f in zip(vectors, parts, strict=True) if by_policy(f)
+            )
+            if not cell.withheld:
+                shown.append(Candidate((*key, c), vectors, (0, 0, place + c), _values(cell)))
+        elif cell.withheld:
+            protected.extend(_bound(vector, cell) for vector in vectors)
+        else:
+            shown.append(Candidate((*key, c), vectors, (1, cell.value, place + c), (cell.value,)))
+
+
+def _candidates(
+    layouts: Sequence[Layout],
+    tables: Sequence[Table],
+    border: CrossBorder,
+    atoms: _Atoms,
+) -> tuple[_Local, list[Candidate]]:
+    """By country, the figures that may be published and those withheld; the totals."""
+    local: _Local = {}
+    for t, (layout, table) in enumerate(zip(layouts, tables, strict=True)):
+        for r, row in enumerate(table.rows):
+            _row_candidates(local, atoms, layout, row, (t, r))
+    for country, figure in border.by_country:
+        figures = _country(local, atoms, country)
+        vector = atoms.cross_border(country)
+        if figure.withheld:
+            figures.withheld.append(_bound(vector, figure))
+        else:
+            key = ("cross_border", country)
+            place = len(figures.candidates)
+            figures.candidates.append(
+                Candidate(key, (vector,), (1, figure.value, place), (figure.value,))
+            )
+    if border.total.withheld:
+        return local, []
+    every = frozenset().union(*(atoms.cross_border(country) for country, _ in border.by_country))
+    total = border.total.value
+    return local, [Candidate(("cross_border",), (every,), (1, total, 0), (total,))]
+
+
+def _empty(
+    layouts: Sequence[Layout], tables: Sequence[Table], border: CrossBorder, atoms: _Atoms
+) -> Iterator[tuple[str, Callable[[Signature], bool]]]:
+    """The withheld figures that sum no atom: their country, and which requests they count."""
+    for layout, table in zip(layouts, tables, strict=True):
+        counted = measures(layout.table.columns)
+        for row in table.rows:
+            if row.kind is RowKind.SHARES:
+                continue  # the shares of counts, which are their row's
+            for column, cell in zip(layout.table.columns, row.cells, strict=True):
+                for measure, figure in _figures(column, cell):
+                    if by_policy(figure) and not atoms.of(row.country, layout, measure):
+                        yield row.country, _in(layout.member, counted.index(measure))
+    for country, figure in border.by_country:
+        if by_policy(figure) and not atoms.cross_border(country):
+            yield country, _crosses_border
+
+
+def _in(member: Callable[[Signature, int], bool], index: int) -> Callable[[Signature], bool]:
+    """Whether requests of a signature are in a table's measure ``index``."""
+    return lambda signature: member(signature, index)
+
+
+def _crosses_border(signature: Signature) -> bool:
+    """Whether requests of a signature are cross-border requests."""
+    return signature[3]
+
+
+def _phantoms(
+    layouts: Sequence[Layout],
+    tables: Sequence[Table],
+    border: CrossBorder,
+    atoms: _Atoms,
+    possible: Callable[[], Sequence[Signature]],
+) -> Atoms:
+    """The atoms, with one a request could have for each withheld figure that sums none.
+
+    A withheld zero sums no atom of the ledger's; a reader still knows which published
+    figures would count its requests (see :mod:`transparency_core._possible`).
+    """
+    augmented = {country: dict(row) for country, row in atoms.atoms.items()}
+    found = list(_empty(layouts, tables, border, atoms))
+    catalogue = possible() if found else ()
+    for country, member in found:
+        listed = _listed(atoms.atoms.get(country, {}))
+        signature = next((s for s in catalogue if member(s) and listed(s)), None)
+        if signature is not None:
+            augmented.setdefault(country, {}).setdefault(signature, (0, 0))
+    return augmented
+
+
+def _listed(atoms: Mapping[Signature, tuple[int, int]]) -> Callable[[Signature], bool]:
+    """Whether a request of a signature would be only in rows the country has.
+
+    A country without a row in a table has none of its requests, and a reader knows
+    it (rule 8): a request that would be there is not one the country could have.
+    """
+    categories = {signature[0] for signature in atoms}
+    processes = any(signature[2] is not None for signature in atoms)
+    border = any(signature[3] for signature in atoms)
+    breakdowns = {at for signature in atoms for at, bits in enumerate(signature[4]) if bits}
+
+    def listed(signature: Signature) -> bool:
+        return (
+            signature[0] in categories
+            and (signature[2] is None or processes)
+            and (not signature[3] or border)
+            and all(not bits or at in breakdowns for at, bits in enumerate(signature[4]))
+        )
+
+    return listed
+
+
+def _figures(column: Column, cell: Cell) -> list[tuple[Requests | Subjects, Figure]]:
+    """The counts a cell shows: its own, or its percentage's part and whole."""
+    measure = column.measure
+    if isinstance(measure, Percent) and isinstance(cell, Percentage):
+        return [(Requests(measure.part), cell.part), (Requests(measure.whole), cell.whole)]
+    if isinstance(cell, Figure) and not isinstance(measure, Percent):
+        return [(measure, cell)]
+    return []
+
+
+def known_range(figure: Figure) -> tuple[int, int | None]:
+    """What a reader knows of a figure: the least and the most it can be (None: any)."""
+    match figure.shown:
+        case None:
+            return figure.value, figure.value
+        case Band(low=low, high=high):
+            return low, high
+        case Suppressed(threshold=threshold):
+            return 0, threshold - 1
+    return 0, None

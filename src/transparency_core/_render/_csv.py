@@ -1,0 +1,114 @@
+"""The CSV renderer: every cell of a report as data, safe to open in a spreadsheet.
+
+Values are exact and not localised: counts as integers, percentages as the rounded
+decimal, blank when the cell is blank. A text cell that a spreadsheet would take for a
+formula (starting with ``=``, ``+``, ``-`` or ``@``, after any white space, or with a tab
+or a carriage return) is neutralised with a leading apostrophe, and control characters
+are made visible (``<U+001B>``): see ``_escape.csv_cell``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TYPE_CHECKING
+
+import attrs
+
+from transparency_core._render._base import LocalisedRenderer
+from transparency_core._render._escape import csv_cell, neutralise
+from transparency_core._report import Figure, Percentage
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from transparency_core._render._format import Formatter
+    from transparency_core._report import Cell, Report, Table
+
+__all__ = ["CsvRenderer", "neutralise"]
+
+_LONG_HEADER = ("table", "country", "country_name", "row", "column", "value", "published")
+
+
+def _value(cell: Cell) -> str:
+    """The exact value, unless a disclosure policy keeps it from being published."""
+    if isinstance(cell, Percentage):
+        return "" if cell.value is None else str(cell.value)
+    return "" if cell.withheld else str(cell.value)
+
+
+def _published(cell: Cell, formatter: Formatter) -> str:
+    """The band or threshold published instead of the value, if any."""
+    if isinstance(cell, Figure) and cell.withheld:
+        return formatter.published(cell)
+    return ""
+
+
+def _csv(rows: Iterable[Iterable[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([csv_cell(str(value)) for value in row])
+    return buffer.getvalue()
+
+
+@attrs.frozen
+class CsvRenderer(LocalisedRenderer):
+    """Renders a report as CSV: one row per cell (long), or one CSV per table (wide).
+
+    Under a disclosure policy, a banded or suppressed count has no ``value``: its
+    ``published`` column says what may be published instead, a band ("1 - 499") or a
+    threshold ("< 30"). The wide form shows the published text in its place. The
+    ``locale`` gives the country names only: the values are never localised.
+
+    Example:
+        >>> from transparency_core import reference_report
+        >>> lines = CsvRenderer()(reference_report()).splitlines()
+        >>> lines[0]
+        'table,country,country_name,row,column,value,published'
+        >>> [line for line in lines if line.startswith("device,IN,India,counts,provided")]
+        ['device,IN,India,counts,provided,19,']
+    """
+
+    def __call__(self, report: Report) -> str:
+        """Return every cell of ``report``, one row each."""
+        formatter = self._formatter()
+        rows: list[tuple[object, ...]] = [_LONG_HEADER]
+        for table in report.tables:
+            for row in table.rows:
+                for column, cell in zip(table.columns, row.cells, strict=True):
+                    rows.append(
+                        (
+                            table.key,
+                            row.country,
+                            formatter.country(row.country),
+                            row.kind.value,
+                            column.key,
+                            _value(cell),
+                            _published(cell, formatter),
+                        )
+                    )
+        return _csv(rows)
+
+    def tables(self, report: Report) -> dict[str, str]:
+        """Return one CSV per table, by table key: a row per country, a column each."""
+        return {table.key: self.table(table) for table in report.tables}
+
+    def table(self, table: Table) -> str:
+        """Return one table as CSV: country, row kind, then its columns by key."""
+        formatter = self._formatter()
+        header = ("country", "country_name", "row", *(column.key for column in table.columns))
+        return _csv(
+            [
+                header,
+                *(
+                    (
+                        row.country,
+                        formatter.country(row.country),
+                        row.kind.value,
+                        *(_value(cell) or _published(cell, formatter) for cell in row.cells),
+                    )
+                    for row in table.rows
+                ),
+            ]
+        )

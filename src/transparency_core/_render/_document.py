@@ -1,0 +1,334 @@
+"""A report laid out as words: headings, paragraphs and tables of formatted strings.
+
+Every text-based renderer (plain text, Markdown, ...) shows the same document; each only
+adds its own markup. The words and their order are decided once, here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from transparency_core._report import (
+    Disposition,
+    Figure,
+    Percentage,
+    Report,
+    RowKind,
+    Table,
+)
+
+if TYPE_CHECKING:
+    from transparency_core._compare import Comparison
+    from transparency_core._render._format import Formatter
+
+__all__ = [
+    "Block",
+    "Definitions",
+    "Heading",
+    "Paragraph",
+    "TextTable",
+    "comparison_document",
+    "document",
+    "report_title",
+    "text_table",
+]
+
+
+@attrs.frozen
+class Heading:
+    """A heading: level 1 is the report's title."""
+
+    text: str
+    level: int
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph of running text."""
+
+    text: str
+
+
+@attrs.frozen
+class TextTable:
+    """A table of formatted cells; ``numeric`` marks the columns to align right."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]
+    caption: str = ""
+    """The table's title, for renderers whose tables carry one (HTML)."""
+
+
+@attrs.frozen
+class Definitions:
+    """Terms and what they mean."""
+
+    items: tuple[tuple[str, str], ...]
+
+
+Block = Heading | Paragraph | TextTable | Definitions
+
+
+def _cell(cell: Figure | Percentage, formatter: Formatter) -> str:
+    if isinstance(cell, Percentage):
+        return formatter.percent(cell.value)
+    return formatter.published(cell)
+
+
+def text_table(table: Table, formatter: Formatter) -> TextTable:
+    """Format the cells of ``table``: a header, and a label and figures per row."""
+    several = len({row.country for row in table.rows}) > 1
+    rows = []
+    for row in table.rows:
+        label = formatter.country(row.country)
+        if row.kind is RowKind.SHARES:
+            label = (
+                formatter.gettext("Percentage of total, {country}", country=label)
+                if several
+                else formatter.gettext("Percentage of total")
+            )
+        rows.append((label, *(_cell(cell, formatter) for cell in row.cells)))
+    return TextTable(
+        header=(
+            formatter.gettext("Country"),
+            *(formatter.gettext(column.heading) for column in table.columns),
+        ),
+        rows=tuple(rows),
+        numeric=(False, *(True for _ in table.columns)),
+        caption=formatter.gettext(table.title),
+    )
+
+
+def _table_blocks(number: int, table: Table, formatter: Formatter) -> list[Block]:
+    caption = formatter.gettext(
+        "Table {number}: {title}",
+        number=formatter.count(number),
+        title=formatter.gettext(table.title),
+    )
+    blocks: list[Block] = [Heading(caption, 2)]
+    if table.description:
+        blocks.append(Paragraph(formatter.gettext(table.description)))
+    if not table.rows:
+        blocks.append(
+            Paragraph(formatter.gettext("No requests of this kind were received in the period."))
+        )
+        return blocks
+    blocks.append(attrs.evolve(text_table(table, formatter), caption=caption))
+    definitions = tuple(
+        (formatter.gettext(column.heading), formatter.gettext(column.definition))
+        for column in table.columns
+        if column.definition
+    )
+    # Each table says what its own shares are of (Table 4: the legal process requests).
+    if table.shares_definition and any(row.kind is RowKind.SHARES for row in table.rows):
+        definitions += (
+            (
+                formatter.gettext("Percentage of total"),
+                formatter.gettext(table.shares_definition),
+            ),
+        )
+    if definitions:
+        blocks.append(Definitions(definitions))
+    return blocks
+
+
+def _cross_border(report: Report, formatter: Formatter) -> str:
+    company = report.company
+    total = report.cross_border.total
+    countries = formatter.join(
+        formatter.gettext(
+            "{country} {count}",
+            country=formatter.country(country),
+            count=formatter.published(figure),
+        )
+        for country, figure in report.cross_border.by_country
+    )
+    if total.withheld:
+        # Under a disclosure policy, the band, and each country's (with no country
+        # listed, the total is none and said so: see _publish._cross_border).
+        if countries:
+            return formatter.gettext(
+                "Cross-border requests received: {count} ({countries}).",
+                count=formatter.published(total),
+                countries=countries,
+            )
+        return formatter.gettext(
+            "Cross-border requests received: {count}.", count=formatter.published(total)
+        )
+    if total.value == 0:
+        if company:
+            return formatter.gettext(
+                "{company} did not receive any cross-border requests.", company=company
+            )
+        return formatter.gettext("We did not receive any cross-border requests.")
+    if company:
+        return formatter.ngettext(
+            "{company} received {n} cross-border request: {countries}.",
+            "{company} received {n} cross-border requests: {countries}.",
+            total.value,
+            company=company,
+            countries=countries,
+        )
+    return formatter.ngettext(
+        "We received {n} cross-border request: {countries}.",
+        "We received {n} cross-border requests: {countries}.",
+        total.value,
+        countries=countries,
+    )
+
+
+def _ledger_summary(report: Report, formatter: Formatter) -> str:
+    if report.withholds:
+        # The requests counted are the sum of every table's: with one count withheld,
+        # the total and the others would give it away.
+        return formatter.gettext(
+            "The numbers of ledger records and of requests counted are not published, "
+            "as they would let a reader compute a withheld figure."
+        )
+    summary = report.summary
+    out_of_period = [e for e in report.entries if e.disposition is Disposition.OUT_OF_PERIOD]
+    uncategorised = [
+        e for e in report.entries if e.disposition is Disposition.CATEGORY_NOT_IN_REPORT
+    ]
+    repeats = summary.records - summary.requests
+    parts = [
+        formatter.ngettext("{n} ledger record", "{n} ledger records", summary.records),
+        formatter.ngettext("{n} request counted", "{n} requests counted", summary.counted),
+        formatter.ngettext(
+            "{n} repeated record counted with the request it repeats",
+            "{n} repeated records counted with the request they repeat",
+            repeats,
+        ),
+        formatter.ngettext(
+            "{n} request left out as received outside the period",
+            "{n} requests left out as received outside the period",
+            len(out_of_period),
+        ),
+    ]
+    if summary.actions:
+        parts.append(
+            formatter.ngettext(
+                "{n} request for an action on accounts counted in its own table only",
+                "{n} requests for an action on accounts counted in their own tables only",
+                summary.actions,
+            )
+        )
+    if uncategorised:
+        parts.append(
+            formatter.ngettext(
+                "{n} request left out as its category has no table in this report",
+                "{n} requests left out as their category has no table in this report",
+                len(uncategorised),
+            )
+        )
+    return formatter.gettext(
+        "{parts}.",
+        parts=formatter.gettext("; ").join(parts),
+    )
+
+
+def report_title(report: Report, formatter: Formatter) -> str:
+    """The report's title: "Xiaomi Transparency Report", translated."""
+    if report.company:
+        return formatter.gettext("{company} Transparency Report", company=report.company)
+    return formatter.gettext("Transparency Report")
+
+
+def document(report: Report, formatter: Formatter) -> tuple[Block, ...]:
+    """Lay ``report`` out as blocks of words, formatted by ``formatter``."""
+    blocks: list[Block] = [
+        Heading(report_title(report, formatter), 1),
+        Paragraph(formatter.gettext("Government Requests for User Information")),
+        Paragraph(formatter.period(report.period)),
+    ]
+    if report.period.released is not None:
+        blocks.append(
+            Paragraph(
+                formatter.gettext(
+                    "Release date: {month}", month=formatter.month(report.period.released)
+                )
+            )
+        )
+    for number, table in enumerate(report.tables, start=1):
+        blocks.extend(_table_blocks(number, table, formatter))
+    blocks.extend(
+        [
+            Heading(formatter.gettext("Cross-border requests"), 2),
+            Paragraph(_cross_border(report, formatter)),
+            Heading(formatter.gettext("About these figures"), 2),
+            Paragraph(_ledger_summary(report, formatter)),
+        ]
+    )
+    if report.withholds:
+        blocks.append(
+            Paragraph(
+                formatter.gettext(
+                    "Figures shown as a range or as \u201c< n\u201d are published only that "
+                    "way under a disclosure policy; figures shown as \u201cwithheld\u201d are "
+                    "withheld so that such a figure cannot be computed from the others."
+                )
+            )
+        )
+    # Findings are for the team, not the public: they are in Report.findings, the
+    # explain view and the command line's warnings, never in a published document.
+    return tuple(blocks)
+
+
+def _signed(difference: int | Decimal | None, formatter: Formatter, *, points: bool) -> str:
+    if difference is None:
+        return ""
+    sign = "+" if difference > 0 else "-" if difference < 0 else ""
+    if isinstance(difference, Decimal):
+        magnitude = formatter.number(difference.copy_abs())
+    else:
+        magnitude = formatter.count(abs(difference))
+    if points:
+        return formatter.gettext("{sign}{value} pp", sign=sign, value=magnitude)
+    return f"{sign}{magnitude}"
+
+
+def comparison_document(comparison: Comparison, formatter: Formatter) -> tuple[Block, ...]:
+    """Lay two reports out side by side, one table per table of either, with changes."""
+    before = formatter.period(comparison.before.period)
+    after = formatter.period(comparison.after.period)
+    blocks: list[Block] = [
+        Heading(formatter.gettext("Transparency Report: Changes"), 1),
+        Paragraph(formatter.gettext("{before} compared with {after}", before=before, after=after)),
+    ]
+    titles = {t.key: t.title for r in (comparison.before, comparison.after) for t in r.tables}
+    by_table: dict[str, list[tuple[str, ...]]] = {}
+    for change in comparison.changes:
+        label = formatter.country(change.country)
+        if change.kind is RowKind.SHARES:
+            label = formatter.gettext("{country}, percentage of total", country=label)
+        cells = [change.before, change.after]
+        shown = ["" if cell is None else _cell(cell, formatter) for cell in cells]
+        points = any(isinstance(cell, Percentage) for cell in cells)
+        by_table.setdefault(change.table, []).append(
+            (
+                label,
+                formatter.gettext(change.heading),
+                *shown,
+                _signed(change.difference, formatter, points=points),
+            )
+        )
+    for key, rows in by_table.items():
+        blocks.append(Heading(formatter.gettext(titles[key]), 2))
+        blocks.append(
+            TextTable(
+                header=(
+                    formatter.gettext("Country"),
+                    formatter.gettext("Figure"),
+                    before,
+                    after,
+                    formatter.gettext("Change"),
+                ),
+                rows=tuple(rows),
+                numeric=(False, False, True, True, True),
+            )
+        )
+    return tuple(blocks)
