@@ -29,7 +29,7 @@ import threading
 import time
 from pathlib import Path
 
-from transparency_core._cli_parts import default_jobs
+from transparency_core._cli import default_jobs
 
 HERE = Path(__file__).parent
 DATA = HERE / ".data"

@@ -3,7 +3,7 @@
     uv run --group fuzz python scripts/fuzz_cli.py -max_total_time=120
 
 Each input is written to a temporary file and counted as ``transparency-core render``
-counts a file (:func:`~transparency_core._cli_parts.count_file`), in parts of 1 KiB and
+counts a file (:func:`~transparency_core._cli.count_file`), in parts of 1 KiB and
 pieces of at least 2 KiB, so that inputs of a few KB cross the part, piece and chunk
 boundaries (the fuzzer is given inputs up to 16 KB unless told ``-max_len``). The pieces
 are split in this process, one after another, so that atheris sees the coverage. Only the
@@ -30,12 +30,12 @@ except ImportError:  # without the "fuzz" group: one_input runs, the fuzzer does
 
 _instrumented = atheris.instrument_imports() if atheris else contextlib.nullcontext()
 with _instrumented:
-    from transparency_core import _cli_parts
-    from transparency_core._cli_parts import (
+    from transparency_core._cli import (
         LedgerFile,
         NoPeriodError,
         NotJsonError,
         NotUtf8Error,
+        _filecount,
         count_file,
     )
     from transparency_core._period import ReportingPeriod
@@ -52,7 +52,7 @@ PERIOD = ReportingPeriod.calendar_year(2020)
 @contextlib.contextmanager
 def _in_this_process() -> Iterator[None]:
     """Split and count the pieces and parts here, one after another, not in a pool."""
-    with mock.patch.object(_cli_parts, "_pool", return_value=None):
+    with mock.patch.object(_filecount, "_pool", return_value=None):
         yield
 
 

@@ -21,7 +21,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-OUTPUT = Path(__file__).parent.parent / "src/transparency_core/_data/reference-ledger-2020.json"
+OUTPUT = (
+    Path(__file__).parent.parent / "src/transparency_core/_edge/_data/reference-ledger-2020.json"
+)
 
 # category, country, requests, subjects, outcomes, legal processes: the seed's figures,
 # with the outcomes of the requests where no data was provided made up to fit.

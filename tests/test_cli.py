@@ -15,12 +15,12 @@ from transparency_core import (
     ExplainRenderer,
     MarkdownRenderer,
     TextRenderer,
-    _cli,
     default_renderers,
     reference_records,
     reference_report,
 )
-from transparency_core._cli import EXIT_BAD_INPUT, EXIT_OK, main
+from transparency_core._cli import _main as _cli
+from transparency_core._cli._main import EXIT_BAD_INPUT, EXIT_OK, main
 
 if TYPE_CHECKING:
     from pathlib import Path

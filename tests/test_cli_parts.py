@@ -18,14 +18,13 @@ from builders import make_record
 from transparency_core import (
     ReportingPeriod,
     TextRenderer,
-    _cli_parts,
     build_report,
     iter_json_records,
     reference_period,
     reference_records,
     tally_ledger,
 )
-from transparency_core._cli_parts import (
+from transparency_core._cli import (
     LedgerFile,
     NoPeriodError,
     NotJsonError,
@@ -33,6 +32,7 @@ from transparency_core._cli_parts import (
     count_file,
     spool,
 )
+from transparency_core._edge import _jsonlines
 from transparency_core.exceptions import InvalidLedgerError, JsonLedgerError
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ class TestSameReport:
         """The lines parsed by orjson (the fast extra) or by json count alike."""
         path = write_lines(tmp_path / "l.jsonl", ledger_records())
         with_orjson = count(path, tmp_path, jobs=jobs).report()
-        monkeypatch.setattr(_cli_parts, "_FAST", None)
+        monkeypatch.setattr(_jsonlines, "ORJSON", None)
         (tmp_path / "parts").rename(tmp_path / "parts-before")
 
         assert count(path, tmp_path, jobs=jobs).report() == with_orjson
@@ -155,7 +155,7 @@ class TestProblems:
     ) -> None:
         """Huge numbers (orjson makes them floats), NaN and lone surrogates (it refuses)."""
         if not fast:
-            monkeypatch.setattr(_cli_parts, "_FAST", None)
+            monkeypatch.setattr(_jsonlines, "ORJSON", None)
         lines = [json.dumps(record) for record in ledger_records()]
         lines[20] = lines[20][:-1] + ', "emergency": 18446744073709551616}'
         lines[90] = lines[90][:-1] + ', "emergency": NaN}'
@@ -277,7 +277,7 @@ class TestHostileFiles:
     ) -> None:
         """Both readers keep the last silently: the line is refused, with its place."""
         if reader == "json":
-            monkeypatch.setattr(_cli_parts, "_FAST", None)
+            monkeypatch.setattr(_jsonlines, "ORJSON", None)
         lines = [json.dumps(record) for record in ledger_records()]
         lines.insert(180, line)
         path = tmp_path / "l.jsonl"
@@ -298,7 +298,7 @@ class TestHostileFiles:
     ) -> None:
         """Past Python's limit of digits: named, never a ValueError."""
         if reader == "json":
-            monkeypatch.setattr(_cli_parts, "_FAST", None)
+            monkeypatch.setattr(_jsonlines, "ORJSON", None)
         record = '{"id": "X-9", "emergency": ' + "9" * 4401 + "}"
         lines = [json.dumps(record) for record in ledger_records()]
         lines.insert(180, record)

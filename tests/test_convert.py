@@ -6,7 +6,6 @@ import pickle
 from datetime import date
 from typing import Any
 
-import cattrs
 import pytest
 from hypothesis import given
 
@@ -21,7 +20,7 @@ from transparency_core import (
     tally_ledger,
     unstructure_ledger,
 )
-from transparency_core._convert import _configure
+from transparency_core._edge._convert import make_reference_converter
 from transparency_core.exceptions import (
     ConflictingRepeatError,
     FieldError,
@@ -320,7 +319,7 @@ class TestLoneSurrogates:
     )
     def test_a_field_with_a_lone_surrogate(self, fields: dict[str, Any], path: str) -> None:
         """A FieldError for the field, on the usual path and the field-by-field one."""
-        for converter in (make_converter(), _slow_converter()):
+        for converter in (make_converter(), make_reference_converter()):
             with pytest.raises(InvalidLedgerError) as caught:
                 structure_ledger([make_record("A", **fields)], converter=converter)
 
@@ -343,7 +342,7 @@ class TestLoneSurrogates:
     )
     def test_a_coded_field_with_a_lone_surrogate(self, fields: dict[str, Any], path: str) -> None:
         """A code or a registered name is refused as one (its own message), never accepted."""
-        for converter in (make_converter(), _slow_converter()):
+        for converter in (make_converter(), make_reference_converter()):
             with pytest.raises(InvalidLedgerError) as caught:
                 structure_ledger([make_record("A", **fields)], converter=converter)
 
@@ -362,13 +361,6 @@ class TestLoneSurrogates:
             "$[0].id (id 'A-\\ud800'): expected text (valid Unicode, no lone surrogates), "
             "got 'A-\\ud800'"
         ]
-
-
-def _slow_converter() -> Any:
-    """A converter without the path for usual records: every field is structured."""
-    converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
-    _configure(converter, fast=False)
-    return converter
 
 
 class TestProblemCap:

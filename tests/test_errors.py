@@ -6,15 +6,19 @@ Messages show values as the ledger writes them, never as Python's ``repr`` does;
 
 from __future__ import annotations
 
+import ast
+import importlib
 import json
 import pickle
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import transparency_core
 from builders import make_record
 from strategies import requests
 from transparency_core import (
@@ -322,3 +326,54 @@ class TestKinds:
         assert isinstance(error, builtin)
         assert str(copy) == message
         assert copy.to_dict() == {"type": error.code, "message": message}
+
+
+class TestEveryErrorIsOurs:
+    """``exceptions`` promises that every error raised is a TransparencyError."""
+
+    ALLOWED = frozenset({"SystemExit", "NotImplementedError", "AssertionError"})
+    """Not errors of bad input: an exit, an abstract method, a broken invariant."""
+    INTERNAL = frozenset(
+        {
+            "BadInputError",  # the command line's, turned into its exit status
+            "FieldErrors",  # the converter's collector, raised as InvalidLedgerError
+            "NoPeriodError",  # the command line's, turned into its exit status
+            "NotJsonError",  # the command line's, turned into its exit status
+            "NotUtf8Error",  # the command line's, turned into its exit status
+            "TextError",  # the JSON Lines reader's, raised as JsonLedgerError
+            "_Conflict",  # the tally's, raised as ConflictingRepeatError
+            "_LongNumberError",  # the JSON reader's, raised as JsonLedgerError
+            "_RepeatedKeyError",  # the JSON reader's, raised as JsonLedgerError
+        }
+    )
+    """Errors of the package's own, caught inside it and raised as one of ours."""
+
+    def test_every_raise_in_the_package_raises_one_of_ours(self) -> None:
+        """Each ``raise Name(...)`` in src names a TransparencyError, never a builtin."""
+        root = Path(transparency_core.__file__).parent
+        found = []
+        for path in sorted(root.rglob("*.py")):
+            name = ".".join(("transparency_core", *path.relative_to(root).with_suffix("").parts))
+            module = vars(importlib.import_module(name.removesuffix(".__init__")))
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not (
+                    isinstance(node, ast.Raise)
+                    and isinstance(node.exc, ast.Call)
+                    and isinstance(node.exc.func, ast.Name)  # not an error made by a method
+                ):
+                    continue
+                raised = node.exc.func.id
+                error = module.get(raised)
+                ours = isinstance(error, type) and issubclass(error, TransparencyError)
+                internal = raised in self.INTERNAL and error.__module__.startswith(
+                    "transparency_core"
+                )
+                if raised not in self.ALLOWED and not ours and not internal:
+                    found.append(f"{path.name}:{node.lineno} raises {raised}")
+
+        assert found == []
+
+    def test_a_bad_max_problems_is_a_field_error(self) -> None:
+        """It was a plain ValueError; it is still one, and ours."""
+        with pytest.raises(FieldError, match="max_problems: expected a whole number"):
+            structure_ledger([], max_problems=0)

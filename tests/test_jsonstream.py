@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transparency_core import _jsonstream, iter_json_records
+from transparency_core import iter_json_records
+from transparency_core._edge import _jsonlines
 from transparency_core.exceptions import JsonLedgerError
 
 values = st.recursive(
@@ -194,14 +195,14 @@ class TestHostileText:
     ) -> None:
         """A 1 MB string in 1 KB chunks: the text read so far doubles before each retry."""
         calls = 0
-        decode = _jsonstream._DECODER.raw_decode
+        decode = _jsonlines._DECODER.raw_decode
 
         def counted(text: str, start: int = 0) -> tuple[Any, int]:
             nonlocal calls
             calls += 1
             return decode(text, start)
 
-        monkeypatch.setattr(_jsonstream._DECODER, "raw_decode", counted)
+        monkeypatch.setattr(_jsonlines._DECODER, "raw_decode", counted)
         record = '{"id": "' + "x" * 1_000_000 + '"}'
         text = f"[{record}]" if form == "array" else record + "\n"
 

@@ -33,7 +33,7 @@ from transparency_core import (
     default_categories,
     predicates,
 )
-from transparency_core._model import COUNTRY_CODES
+from transparency_core._checks import COUNTRY_CODES
 
 DATA = Path(__file__).parent / "data"
 PROVIDED = Response(Outcome.PROVIDED, DataKind.NON_CONTENT)

@@ -104,7 +104,7 @@ class TestBrokenEntryPoints:
             assert group == ENTRY_POINT_GROUP
             return self.BROKEN[:1]
 
-        monkeypatch.setattr(_cli, "entry_points", entry_points)
+        monkeypatch.setattr("transparency_core._cli._options.entry_points", entry_points)
 
         code = _cli.main(["reference", "--format", "markdown"])
 

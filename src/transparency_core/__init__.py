@@ -14,15 +14,20 @@ from __future__ import annotations
 
 from transparency_core import exceptions, predicates
 from transparency_core._compare import Change, Comparison, compare
-from transparency_core._convert import (
+from transparency_core._disclosure import Band, Banding, Suppressed, Suppression, Withheld
+from transparency_core._edge import (
     configure_converter,
+    iter_json_records,
+    ledger_record_schema,
     make_converter,
+    reference_ledger,
+    reference_period,
+    reference_records,
+    reference_report,
     structure_ledger,
     tally_ledger,
     unstructure_ledger,
 )
-from transparency_core._disclosure import Band, Banding, Suppressed, Suppression, Withheld
-from transparency_core._jsonstream import iter_json_records
 from transparency_core._model import (
     Action,
     DataKind,
@@ -33,12 +38,6 @@ from transparency_core._model import (
     Response,
 )
 from transparency_core._period import ReportingPeriod
-from transparency_core._reference import (
-    reference_ledger,
-    reference_period,
-    reference_records,
-    reference_report,
-)
 from transparency_core._render import (
     REPORT_SCHEMA,
     CsvRenderer,
@@ -65,7 +64,6 @@ from transparency_core._report import (
     Table,
 )
 from transparency_core._rounding import RoundingMode, RoundingPolicy, ZeroDenominator
-from transparency_core._schema import ledger_record_schema
 from transparency_core._specs import (
     BASIS,
     CHALLENGES,

@@ -134,8 +134,9 @@ class Audit:
         size = len(self._point)
         for vector, low, high in self._withheld:  # low <= sum <= high
             for bound, slack in ((low, -1), (high, 1)):
-                rows.append(({**dict.fromkeys(vector, 1), size: slack}, bound))
-                size += 1
+                if bound or slack > 0:  # a sum of counts is never below 0 anyway
+                    rows.append(({**dict.fromkeys(vector, 1), size: slack}, bound))
+                    size += 1
         return Polytope(rows, size)
 
 

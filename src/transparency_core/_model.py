@@ -2,30 +2,28 @@
 
 The field names are those of the ledger format (docs: "The ledger record"). Types are
 checked at the edge (:func:`transparency_core.structure_ledger`); the classes here check
-the invariants that span fields, so a request built in Python is as sound as one read
-from JSON.
+their values by the functions of ``_checks``, which the readers call on raw records too,
+so a request built in Python is as sound as one read from JSON.
 """
 
 from __future__ import annotations
 
 import enum
 import functools
-import re
 from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import attrs
-from babel import Locale
 
+from transparency_core._checks import NON_BLANK, blank, request_problems
 from transparency_core._mask import CUSTOMER_DATA
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable
 
 __all__ = [
-    "COUNTRY_CODES",
     "Action",
     "DataKind",
     "Identifier",
@@ -33,20 +31,7 @@ __all__ = [
     "Outcome",
     "Request",
     "Response",
-    "parse_iso_date",
-    "request_problems",
 ]
-
-_NOT_ISO_3166 = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"})
-COUNTRY_CODES: frozenset[str] = frozenset(
-    code
-    for code in Locale("en").territories
-    if isinstance(code, str) and len(code) == 2 and code.isalpha() and code not in _NOT_ISO_3166  # noqa: PLR2004 -- alpha-2
-)
-"""ISO 3166-1 alpha-2 codes, as CLDR names them (with CLDR's reserved extras: Ascension,
-Canary Islands, ...), less CLDR's groupings and private-use codes (EU, UN, XK, ...)."""
-
-_COUNTRY_EXPECTED = "an ISO 3166-1 alpha-2 country code such as 'CN'"
 
 
 class Outcome(enum.StrEnum):
@@ -118,113 +103,6 @@ class Notification(enum.StrEnum):
     """Notice has not been given yet."""
 
 
-def _blank(value: object) -> bool:
-    """Whether ``value`` is a string with nothing but white space in it (or nothing)."""
-    return isinstance(value, str) and (not value or value.isspace())
-
-
-def _text_problem(path: str, value: object) -> FieldError | None:
-    if _blank(value):
-        return FieldError(path, "a non-empty string", value)
-    return None
-
-
-def _country_problem(path: str, value: object) -> FieldError | None:
-    if isinstance(value, str) and value not in COUNTRY_CODES:
-        return FieldError(path, _COUNTRY_EXPECTED, value)
-    return None
-
-
-def _filled(value: object) -> bool:
-    """Whether ``value`` is a string with something other than white space in it."""
-    return type(value) is str and bool(value) and not value.isspace()
-
-
-def _sound(  # noqa: PLR0913, PLR0917 -- the fields of a request that are checked
-    request_id: object,
-    country: object,
-    category: object,
-    identifiers: object,
-    legal_process: object,
-    data_country: object,
-    amends: object,
-) -> bool:
-    """Whether :func:`request_problems` surely finds nothing: the usual request, quickly.
-
-    Stricter than the full check (a value of an unexpected type is not sound here), so
-    ``False`` only means "check in full".
-    """
-    return (
-        _filled(request_id)
-        and type(country) is str
-        and country in COUNTRY_CODES
-        and _filled(category)
-        and type(identifiers) in {list, tuple}
-        and bool(identifiers)
-        and (legal_process is None or _filled(legal_process))
-        and (
-            data_country is None
-            or (
-                (type(data_country) is str and data_country in COUNTRY_CODES)
-                and data_country != country
-            )
-        )
-        and (amends is None or (_filled(amends) and amends != request_id))
-    )
-
-
-def request_problems(values: Mapping[str, object]) -> list[FieldError]:
-    """Every problem with the values of a request, field by field, in field order.
-
-    ``values`` may be a raw ledger record: a value of the wrong type is skipped here
-    (the converter reports it), so the problems of a record with a malformed field are
-    still all found. A request checks its own values with this on construction.
-    """
-    identifiers = values.get("identifiers")
-    data_country = values.get("data_country")
-    amends = values.get("amends")
-    if _sound(
-        values.get("id"),
-        values.get("country"),
-        values.get("category"),
-        identifiers,
-        values.get("legal_process"),
-        data_country,
-        amends,
-    ):
-        return []
-    found = [
-        _text_problem("id", values.get("id")),
-        _country_problem("country", values.get("country")),
-        _text_problem("category", values.get("category")),
-        FieldError(
-            "identifiers",
-            "at least one identifier of the device, financial identifier or account requested",
-            identifiers,
-        )
-        if isinstance(identifiers, list | tuple) and not identifiers
-        else None,
-        _text_problem("legal_process", values.get("legal_process")),
-        _country_problem("data_country", data_country)
-        or (
-            FieldError(
-                "data_country",
-                "null, or a country other than 'country' (it marks a cross-border request)",
-                data_country,
-            )
-            if data_country is not None and data_country == values.get("country")
-            else None
-        ),
-        _text_problem("amends", amends)
-        or (
-            FieldError("amends", "the id of another request, not the request's own id", amends)
-            if amends is not None and amends == values.get("id")
-            else None
-        ),
-    ]
-    return [problem for problem in found if problem is not None]
-
-
 @attrs.frozen
 class Identifier:
     """One identifier named in a request: an IMEI, a card number, an account id.
@@ -249,25 +127,13 @@ class Identifier:
     customer): masked like the value."""
 
     def __attrs_post_init__(self) -> None:
-        """Refuse empty types, values and subjects."""
-        kind, text, subject = self.type, self.value, self.subject
-        # The usual identifier, quickly: _filled, written out (this runs a million times).
-        if (
-            type(kind) is str
-            and type(text) is str
-            and kind
-            and text
-            and not kind.isspace()
-            and not text.isspace()
-            and (subject is None or (type(subject) is str and subject and not subject.isspace()))
-        ):
-            return
-        if not (_blank(self.type) or _blank(self.value) or _blank(subject)):
-            return
-        for field in ("type", "value", "subject"):
-            problem = _text_problem(field, getattr(self, field))
-            if problem is not None:
-                raise problem
+        """Refuse blank types, values and subjects."""
+        if blank(self.type):
+            raise FieldError("type", NON_BLANK, self.type)
+        if blank(self.value):
+            raise FieldError("value", NON_BLANK, self.value)
+        if self.subject is not None and blank(self.subject):
+            raise FieldError("subject", NON_BLANK, self.subject)
 
     @property
     def subject_key(self) -> tuple[str, ...]:
@@ -400,7 +266,7 @@ class Request:
 
     def __attrs_post_init__(self) -> None:
         """Check the values and the invariants that span fields; work out the subjects."""
-        if not _sound(
+        problems = request_problems(
             self.id,
             self.country,
             self.category,
@@ -408,19 +274,9 @@ class Request:
             self.legal_process,
             self.data_country,
             self.amends,
-        ):
-            values = {
-                "id": self.id,
-                "country": self.country,
-                "category": self.category,
-                "identifiers": self.identifiers,
-                "legal_process": self.legal_process,
-                "data_country": self.data_country,
-                "amends": self.amends,
-            }
-            problems = request_problems(values)
-            if problems:
-                raise problems[0]
+        )
+        if problems:
+            raise problems[0]
         # Worked out now, while the identifiers are fresh in memory: counting a large
         # ledger later reads two numbers per request and never an identifier. (Set in
         # the slots of the cached properties, which work them out again after a pickle.)
@@ -472,17 +328,3 @@ class Request:
     def cross_border(self) -> bool:
         """Whether the data asked for is held in another country than the requester's."""
         return self.data_country is not None
-
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-
-
-def parse_iso_date(text: str) -> date:
-    """Parse ``YYYY-MM-DD`` and nothing else (no week dates, no ``20200101``).
-
-    Raises:
-        FieldError: When ``text`` is not a calendar date in that form (a ``ValueError``).
-    """
-    if not _ISO_DATE.fullmatch(text):
-        raise FieldError("", "a YYYY-MM-DD date", text)
-    return date.fromisoformat(text)

@@ -6,7 +6,7 @@ from datetime import date
 
 import attrs
 
-from transparency_core._model import parse_iso_date
+from transparency_core._checks import parse_iso_date
 from transparency_core.exceptions import FieldError
 
 __all__ = ["ReportingPeriod"]

@@ -29,8 +29,8 @@ docs/publishing.md.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import attrs
@@ -48,8 +48,41 @@ Vector = frozenset[Coordinate]
 """A figure as the atoms it sums, each once."""
 
 
+_Whole = dict[Hashable, int]
+
+
+def _combine(left: _Whole, scale: int, right: _Whole, factor: int) -> _Whole:
+    """``scale * left - factor * right``, without what becomes zero."""
+    combined = {key: scale * value for key, value in left.items()}
+    for key, value in right.items():
+        remainder = combined.get(key, 0) - factor * value
+        if remainder:
+            combined[key] = remainder
+        else:
+            combined.pop(key, None)
+    return combined
+
+
+def _smallest(*parts: _Whole) -> _Whole:
+    """``parts[0]`` divided by the greatest common divisor of every part's values.
+
+    The other parts are divided in place the same way (they are kept at one scale).
+    """
+    divisor = math.gcd(*(value for part in parts for value in part.values()))
+    if divisor <= 1:
+        return parts[0]
+    for part in parts[1:]:
+        for key in part:
+            part[key] //= divisor
+    return {key: value // divisor for key, value in parts[0].items()}
+
+
 class Span:
     """The vectors that sums and differences of some vectors give (over fractions).
+
+    Its rows are kept in whole numbers, each at any positive scale and divided by the
+    greatest common divisor of its coefficients (fraction-free elimination: the same
+    span as over fractions, many times faster).
 
     Example:
         >>> span = Span([frozenset({"a", "b"}), frozenset({"b"})])
@@ -59,22 +92,17 @@ class Span:
 
     def __init__(self, vectors: Iterable[Vector] = ()) -> None:
         """The span of ``vectors``."""
-        self._rows: list[tuple[Coordinate, dict[Coordinate, Fraction]]] = []
+        self._rows: list[tuple[Coordinate, dict[Coordinate, int]]] = []
         for vector in vectors:
             self.add(vector)
 
-    def _reduce(self, vector: Vector) -> dict[Coordinate, Fraction]:
+    def _reduce(self, vector: Vector) -> dict[Coordinate, int]:
         """What is left of ``vector`` once every row's pivot is taken out of it."""
-        left = dict.fromkeys(vector, Fraction(1))
+        left = dict.fromkeys(vector, 1)
         for pivot, row in self._rows:  # a row holds no pivot of the rows before it
             factor = left.get(pivot)
             if factor:
-                for coordinate, value in row.items():
-                    remainder = left.get(coordinate, 0) - factor * value
-                    if remainder:
-                        left[coordinate] = remainder
-                    else:
-                        left.pop(coordinate, None)
+                left = _smallest(_combine(left, row[pivot], row, factor))
         return left
 
     def add(self, vector: Vector) -> None:
@@ -82,8 +110,9 @@ class Span:
         left = self._reduce(vector)
         if left:
             pivot = min(left, key=repr)
-            scale = left[pivot]
-            self._rows.append((pivot, {c: value / scale for c, value in left.items()}))
+            if left[pivot] < 0:
+                left = {c: -value for c, value in left.items()}
+            self._rows.append((pivot, left))
 
     def contains(self, vector: Vector) -> bool:
         """Whether sums and differences of the span's vectors give ``vector``."""
@@ -129,6 +158,40 @@ def _span_without(candidates: Sequence[Candidate], left_out: Candidate) -> Span:
     )
 
 
+def _used(shown: Sequence[Candidate], leak: Vector) -> set[int]:
+    """The candidates (by place in ``shown``) of one way to write ``leak`` with theirs.
+
+    A candidate without which ``leak`` is not given away is in every way to write it,
+    so in this one: only these need trying.
+    """
+    rows: list[tuple[Coordinate, _Whole, _Whole]] = []
+
+    def reduce(left: _Whole, combination: _Whole) -> tuple[_Whole, _Whole]:
+        for pivot, row, row_combination in rows:
+            factor = left.get(pivot)
+            if factor:
+                scale = row[pivot]
+                combination = _combine(combination, scale, row_combination, factor)
+                left = _smallest(_combine(left, scale, row, factor), combination)
+        return left, combination
+
+    for place, candidate in enumerate(shown):
+        for vector in candidate.vectors:
+            left, combination = reduce(dict.fromkeys(vector, 1), {place: 1})
+            if left:
+                pivot = min(left, key=repr)
+                sign = 1 if left[pivot] > 0 else -1
+                rows.append(
+                    (
+                        pivot,
+                        {key: sign * value for key, value in left.items()},
+                        {key: sign * value for key, value in combination.items()},
+                    )
+                )
+    _, combination = reduce(dict.fromkeys(leak, 1), {-1: 1})
+    return {p for p, value in combination.items() if value and isinstance(p, int) and p >= 0}
+
+
 def _overlapping(shown: Sequence[Candidate], leak: Vector) -> Candidate | None:
     """The candidate of least priority that shares atoms with ``leak``."""
     return next((c for c in shown if any(vector & leak for vector in c.vectors)), None)
@@ -146,8 +209,14 @@ def _protect(country: Country, withheld: set[Hashable]) -> Span:
         leak = next((vector for vector in protected if vector and span.contains(vector)), None)
         if leak is None:
             break
+        used = _used(shown, leak)
         chosen = next(
-            (c for c in shown if not _span_without(shown, c).contains(leak)), None
+            (
+                c
+                for place, c in enumerate(shown)
+                if place in used and not _span_without(shown, c).contains(leak)
+            ),
+            None,
         ) or _overlapping(shown, leak)
         if chosen is None:  # never: a vector in the span shares atoms with one of its own
             break
@@ -187,9 +256,9 @@ def complements(
             ``(country, ...)`` tuples, whose first item names the country.
 
     Example:
-        >>> shown = [Candidate("a", (frozenset({1, 2}),), (1, 5, 0), (5,)),  # a total,
-        ...          Candidate("b", (frozenset({2}),), (1, 4, 1), (4,))]  # and a part
-        >>> country = Country(shown, [Bound(frozenset({1}), 0, 9)], {1: 1, 2: 4}, [])
+        >>> shown = [Candidate("a", (frozenset({1, 2}),), (1, 12, 0), (12,)),  # a total,
+        ...          Candidate("b", (frozenset({2}),), (1, 11, 1), (11,))]  # and a part
+        >>> country = Country(shown, [Bound(frozenset({1}), 0, 9)], {1: 1, 2: 11}, [])
         >>> sorted(complements({"XX": country}))
         ['b']
     """

@@ -1,6 +1,6 @@
 """The reference ledger: made-up records whose report is the seed's 2020 report.
 
-The records ship with the package as JSON (``_data/reference-ledger-2020.json``, made by
+The records ship with the package as JSON (``_edge/_data/reference-ledger-2020.json``, made by
 ``scripts/make_reference_ledger.py``). Reading that bundled file is the one thing this
 module does besides calling the engine; it reads no user file and no environment.
 """
@@ -12,7 +12,7 @@ from datetime import date
 from importlib.resources import files
 from typing import Any
 
-from transparency_core._convert import structure_ledger
+from transparency_core._edge._reader import structure_ledger
 from transparency_core._model import Request  # noqa: TC001 -- a public return type
 from transparency_core._period import ReportingPeriod
 from transparency_core._report import Report  # noqa: TC001 -- a public return type
@@ -36,7 +36,7 @@ def reference_records() -> list[dict[str, Any]]:
         >>> records[0]["id"], records[0]["received"]
         ('CN-2019-A-0311', '2019-12-27')
     """
-    text = files("transparency_core").joinpath("_data", _LEDGER).read_text(encoding="utf-8")
+    text = files("transparency_core._edge").joinpath("_data", _LEDGER).read_text(encoding="utf-8")
     records: list[dict[str, Any]] = json.loads(text)
     return records
 

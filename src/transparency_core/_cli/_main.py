@@ -13,56 +13,45 @@ standard output closed by its reader (``| head``), quietly. Never a traceback: s
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import json
 import os
-import re
 import signal
 import stat
 import sys
 import tempfile
 import threading
-import warnings
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-
-from transparency_core._cli_parts import (
-    LedgerFile,
-    NoPeriodError,
-    NotJsonError,
-    NotUtf8Error,
-    count_file,
-    default_jobs,
-    spool,
+from transparency_core._cli._filecount import NoPeriodError, count_file, default_jobs
+from transparency_core._cli._options import (
+    BadInputError,
+    check_text,
+    load_renderers,
+    make_renderer,
+    parser,
+    shown,
 )
-from transparency_core._convert import MAX_PROBLEMS
+from transparency_core._cli._split import LedgerFile, NotJsonError, NotUtf8Error, spool
+from transparency_core._edge import MAX_PROBLEMS, reference_records, reference_report
 from transparency_core._period import ReportingPeriod
-from transparency_core._reference import reference_records, reference_report
-from transparency_core._render import ENTRY_POINT_GROUP, Renderers, default_renderers, visible
-from transparency_core.exceptions import (
-    BrokenRendererWarning,
-    FieldError,
-    InvalidLedgerError,
-    JsonLedgerError,
-)
+from transparency_core._render import visible
+from transparency_core.exceptions import FieldError, InvalidLedgerError, JsonLedgerError
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Iterator, Sequence
     from types import FrameType
 
+    from transparency_core._render import Renderers
     from transparency_core._report import Report
     from transparency_core._subtotals import Subtotals
-    from transparency_core.typing import Renderer
 
-__all__ = ["main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "main"]
 
 _SHOW_NO_IDS = frozenset({"csv", "html", "json", "markdown", "svg", "text"})
 """The built-in formats that show no request ids."""
-_FLAGS = {"locale": "--locale", "countries": "--country"}
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
@@ -70,129 +59,10 @@ EXIT_INTERNAL = 70
 EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
 EXIT_INTERRUPTED = 128 + signal.SIGINT
 EXIT_TERMINATED = 128 + signal.SIGTERM
-_MAX_SHOWN = 80
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-class _BadInputError(Exception):
-    """Input the command cannot use; the message says why."""
 
 
 class _TerminatedError(BaseException):
     """SIGTERM came: raised in the main thread, so that every ``finally`` runs."""
-
-
-def _shown(value: object) -> str:
-    """A short ``repr`` of what came, so that a huge option cannot flood a message."""
-    text = repr(value)
-    return text if len(text) <= _MAX_SHOWN else f"{text[: _MAX_SHOWN - 3]}..."
-
-
-def _renderers() -> Renderers:
-    """The built-in renderers, and those installed packages offer as entry points.
-
-    A broken entry point is named on stderr; the other renderers still work.
-    """
-    renderers = default_renderers()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", BrokenRendererWarning)
-        renderers.load(entry_points(group=ENTRY_POINT_GROUP))
-    for warning in caught:
-        if issubclass(warning.category, BrokenRendererWarning):
-            sys.stderr.write(f"transparency-core: warning: {warning.message}\n")
-        else:
-            warnings.warn_explicit(
-                warning.message, warning.category, warning.filename, warning.lineno
-            )
-    return renderers
-
-
-_HUGE = 10**9
-"""What any longer whole number counts as: more than anything here is capped to."""
-
-
-def _positive(text: str) -> int:
-    """An argparse type: a whole number of at least 1 (a huge one is ``_HUGE``)."""
-    digits = text.strip()
-    if not (digits.isascii() and digits.isdigit()) or int(digits[:10]) < 1:
-        msg = f"expected a whole number of at least 1, got {_shown(text)}"
-        raise argparse.ArgumentTypeError(msg)
-    return min(int(digits[:10]), _HUGE) if len(digits) <= len(str(_HUGE)) else _HUGE
-
-
-def _parser(renderers: Renderers) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="transparency-core",
-        description=(
-            "Count government requests for customer data into a transparency report. "
-            "With no command, print the reference 2020 report."
-        ),
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    parser.set_defaults(command="reference", format="text", records=False, locale=None, country=[])
-    reference = commands.add_parser(
-        "reference", help="print the reference 2020 report (the default command)"
-    )
-    reference.add_argument(
-        "--records",
-        action="store_true",
-        help="print the reference ledger's records as JSON instead of the report",
-    )
-    render = commands.add_parser("render", help="print the report of a ledger file")
-    render.add_argument(
-        "ledger",
-        type=Path,
-        metavar="LEDGER.json",
-        help="a JSON list of ledger records, or JSON Lines (one record a line); - for stdin",
-    )
-    render.add_argument(
-        "--period",
-        metavar="START/END",
-        help=(
-            "the reporting period as two ISO dates, 2020-01-01/2020-12-31; by default the "
-            "calendar year of the records, when they all fall in one"
-        ),
-    )
-    render.add_argument("--company", help="the company's name, for the title")
-    render.add_argument(
-        "--jobs",
-        type=_positive,
-        default=default_jobs(),
-        metavar="N",
-        help=(
-            "how many processes count the ledger (default: one per core, here %(default)s; "
-            "never more than that, nor than the ledger has parts)"
-        ),
-    )
-    render.add_argument(
-        "--max-problems",
-        type=_positive,
-        default=MAX_PROBLEMS,
-        metavar="N",
-        help=(
-            "how many problems of a bad ledger, or findings of a good one, to list; the rest "
-            "are counted (default: 100)"
-        ),
-    )
-    for command in (reference, render):
-        command.add_argument(
-            "--format",
-            choices=sorted(renderers),
-            default="text",
-            help="the output format (default: text)",
-        )
-        command.add_argument(
-            "--locale",
-            help="the locale of numbers, dates and country names, such as de_DE (default: en)",
-        )
-        command.add_argument(
-            "--country",
-            action="append",
-            default=[],
-            metavar="CODE=NAME",
-            help="a country name to use instead of CLDR's, such as HK='Hong Kong' (repeatable)",
-        )
-    return parser
 
 
 @contextlib.contextmanager
@@ -205,14 +75,14 @@ def _opened(path: Path, name: str) -> Iterator[IO[str] | IO[bytes] | None]:
     if name == "stdin":
         if sys.stdin is None:
             msg = "cannot read stdin: it is closed"
-            raise _BadInputError(msg)
+            raise BadInputError(msg)
         yield sys.stdin
         return
     try:
         stream = path.open("rb")
     except OSError as error:
         msg = f"cannot read {name}: {error.strerror or error}"
-        raise _BadInputError(msg) from None
+        raise BadInputError(msg) from None
     with stream:
         yield None if stat.S_ISREG(os.fstat(stream.fileno()).st_mode) else stream
 
@@ -244,19 +114,19 @@ def _count(
             )
     except NotUtf8Error as error:
         msg = f"{name} is not UTF-8 text: {error}"
-        raise _BadInputError(msg) from None
+        raise BadInputError(msg) from None
     except NotJsonError as error:
         msg = f"{name} is not a JSON array of ledger records, nor JSON Lines: {error}"
-        raise _BadInputError(msg) from None
+        raise BadInputError(msg) from None
     except JsonLedgerError as error:
         msg = f"{name} is not a JSON array of ledger records, nor JSON Lines: {error}"
-        raise _BadInputError(msg) from None
+        raise BadInputError(msg) from None
     except NoPeriodError as error:
-        raise _BadInputError(_no_period(name, error)) from None
+        raise BadInputError(_no_period(name, error)) from None
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""
         msg = f"cannot count {name}: {error.strerror or error}{where}"
-        raise _BadInputError(msg) from None
+        raise BadInputError(msg) from None
 
 
 def _no_period(name: str, error: NoPeriodError) -> str:
@@ -278,50 +148,9 @@ def _no_period(name: str, error: NoPeriodError) -> str:
     )
 
 
-def _renderer(arguments: argparse.Namespace, renderers: Renderers) -> Renderer:
-    """The renderer of ``--format``, with ``--locale`` and ``--country`` when given."""
-    options: dict[str, object] = {}
-    if arguments.locale:
-        try:
-            Locale.parse(arguments.locale)
-        except (ValueError, UnknownLocaleError):
-            msg = f"--locale: expected a locale such as de_DE, got {arguments.locale!r}"
-            raise _BadInputError(msg) from None
-        options["locale"] = arguments.locale
-    if arguments.country:
-        pairs = [override.partition("=") for override in arguments.country]
-        if any(not code or not equals or not name for code, equals, name in pairs):
-            msg = f"--country: expected CODE=NAME, such as HK=Hong Kong, got {arguments.country!r}"
-            raise _BadInputError(msg)
-        options["countries"] = {code: name for code, _, name in pairs}
-    try:
-        return renderers.create(arguments.format, **options)
-    except TypeError:
-        given = " and ".join(_FLAGS[option] for option in options)
-        msg = f"--format {arguments.format} takes no {given}"
-        raise _BadInputError(msg) from None
-
-
-def _check_text(arguments: argparse.Namespace) -> None:
-    """Refuse an option that is not valid Unicode (bytes of argv that are not UTF-8)."""
-    options = [
-        ("--company", getattr(arguments, "company", None)),
-        ("--period", getattr(arguments, "period", None)),
-        ("--locale", arguments.locale),
-        *(("--country", country) for country in arguments.country),
-    ]
-    for flag, value in options:
-        if value is not None and _SURROGATE.search(value):
-            msg = (
-                f"{flag}: expected text (valid Unicode: the command line's bytes are not "
-                f"UTF-8), got {_shown(value)}"
-            )
-            raise _BadInputError(msg)
-
-
 def _render(arguments: argparse.Namespace, renderers: Renderers) -> str:
-    _check_text(arguments)
-    renderer = _renderer(arguments, renderers)
+    check_text(arguments)
+    renderer = make_renderer(arguments, renderers)
     if arguments.command == "reference":
         if arguments.records:
             return json.dumps(reference_records(), indent=2, ensure_ascii=False) + "\n"
@@ -330,7 +159,7 @@ def _render(arguments: argparse.Namespace, renderers: Renderers) -> str:
         period = ReportingPeriod.parse(arguments.period) if arguments.period else None
     except FieldError as error:
         msg = f"--period: expected {error.expected}, got {arguments.period!r}"
-        raise _BadInputError(msg) from None
+        raise BadInputError(msg) from None
     # Only the explain view (and renderers of other packages) may show request ids:
     # without them, memory does not grow with the ledger.
     provenance = arguments.format not in _SHOW_NO_IDS
@@ -441,14 +270,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    renderers = _renderers()
-    arguments = _parser(renderers).parse_args(argv)
+    renderers = load_renderers()
+    arguments = parser(renderers).parse_args(argv)
     try:
         output = _render(arguments, renderers)
     except InvalidLedgerError as error:
         _say(error.describe())
         return EXIT_BAD_INPUT
-    except _BadInputError as error:
+    except BadInputError as error:
         _say(str(error))
         return EXIT_BAD_INPUT
     except Exception as error:
@@ -456,7 +285,7 @@ def _main(argv: Sequence[str] | None) -> int:
             raise
         # A bug, not bad input: one line to report, not a traceback.
         _say(
-            f"internal error, please report it: {type(error).__name__}: {_shown(str(error))} "
+            f"internal error, please report it: {type(error).__name__}: {shown(str(error))} "
             "(TRANSPARENCY_CORE_TRACEBACK=1 shows the traceback)"
         )
         return EXIT_INTERNAL

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from transparency_core._model import COUNTRY_CODES, Identifier, Outcome, Request, Response
+from transparency_core._checks import COUNTRY_CODES
+from transparency_core._model import Identifier, Outcome, Request, Response
 from transparency_core._specs import DEFAULT_LEGAL_PROCESSES, SHIPPED_CATEGORIES
 from transparency_core.exceptions import NoSchemaError
 
@@ -107,6 +108,25 @@ def _class_schema(cls: type, overrides: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _response_schema(overrides: dict[str, Any]) -> dict[str, Any]:
+    """The schema of a response: data with ``provided`` only, no action when not settled."""
+    response = _class_schema(Response, overrides)
+    response["allOf"] = [
+        {
+            "if": {"properties": {"outcome": {"const": Outcome.PROVIDED.value}}},
+            "then": {"required": ["data"], "properties": {"data": {"not": {"type": "null"}}}},
+            "else": {"properties": {"data": {"type": "null"}}},
+        },
+        {
+            "if": {
+                "properties": {"outcome": {"enum": [Outcome.REJECTED.value, Outcome.PENDING.value]}}
+            },
+            "then": {"properties": {"action": {"type": "null"}}},
+        },
+    ]
+    return response
+
+
 def ledger_record_schema(
     categories: Iterable[Category] | None = None,
     legal_processes: Iterable[LegalProcess] = DEFAULT_LEGAL_PROCESSES,
@@ -131,21 +151,7 @@ def ledger_record_schema(
         "legal_process": {"anyOf": [{"enum": processes}, {"type": "null"}]},
         "type": {"enum": identifier_types},
     }
-    response = _class_schema(Response, overrides)
-    response["allOf"] = [
-        {
-            "if": {"properties": {"outcome": {"const": Outcome.PROVIDED.value}}},
-            "then": {"required": ["data"], "properties": {"data": {"not": {"type": "null"}}}},
-            "else": {"properties": {"data": {"type": "null"}}},
-        },
-        {
-            "if": {
-                "properties": {"outcome": {"enum": [Outcome.REJECTED.value, Outcome.PENDING.value]}}
-            },
-            "then": {"properties": {"action": {"type": "null"}}},
-        },
-    ]
-    overrides["response"] = response
+    overrides["response"] = _response_schema(overrides)
     overrides["identifiers"] = {
         "type": "array",
         "minItems": 1,

@@ -1,0 +1,157 @@
+"""The fast path for the usual ledger record: built directly, by the same checks.
+
+The usual record is a dict with only known fields, each of its type. Such a record is
+built directly by the value objects, which check its values as always, each type checked
+by the functions of ``_values`` that the converter's hooks are; its few-valued texts
+(types, countries, categories) are shared rather than copied, and its received dates and
+responses, which take few distinct values, are built once and shared. Anything else
+(an unknown field, a missing one, any value the checks refuse) raises :class:`Unusual`
+or the check's error, and the converter's field-by-field path, which names every
+problem, takes the record. Both give the same request for a good record and the same
+errors for a bad one, as tests/test_hostile.py checks on hostile records.
+"""
+
+from __future__ import annotations
+
+from sys import intern
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from transparency_core._edge._values import day, flag, identifier_list, member, text
+from transparency_core._model import (
+    Action,
+    DataKind,
+    Identifier,
+    Notification,
+    Outcome,
+    Request,
+    Response,
+)
+from transparency_core.exceptions import FieldError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date
+
+__all__ = ["Unusual", "UsualRecords", "usual_identifier", "usual_or"]
+
+_T = TypeVar("_T")
+_IDENTIFIER_FIELDS = frozenset(attrs.fields_dict(Identifier))
+_RESPONSE_FIELDS = frozenset(attrs.fields_dict(Response))
+_REQUEST_FIELDS = frozenset(attrs.fields_dict(Request))
+_REQUIRED = frozenset(
+    field.name for field in attrs.fields(Request) if field.default is attrs.NOTHING
+)
+_SHARED_LIMIT = 4096
+"""How many distinct dates and responses one converter keeps to share."""
+_PLAIN = frozenset({str, bool, type(None)})
+"""The types of a shared response's raw values: no value of another type equals one of
+them unless it is one (``1 == True``, and a subclass of ``str`` equals its text)."""
+
+
+class Unusual(Exception):  # noqa: N818 -- not an error: the record takes the other path
+    """A record the fast path leaves to the converter's field-by-field path."""
+
+
+def usual_identifier(value: object) -> Identifier:
+    """The identifier of a usual identifier record.
+
+    Example:
+        >>> usual_identifier({"type": "imei", "value": "490154203237518"})
+        Identifier(type='imei', value='490154203237518', subject=None)
+    """
+    if type(value) is not dict or not value.keys() <= _IDENTIFIER_FIELDS:
+        raise Unusual
+    subject = value.get("subject")
+    return Identifier(
+        intern(text(value["type"])),
+        text(value["value"]),
+        None if subject is None else text(subject),
+    )
+
+
+class UsualRecords:
+    """Builds usual records into requests, sharing equal dates and responses.
+
+    A ledger has few distinct received dates and responses: each is parsed and checked
+    once, and the (frozen) value shared by every record that has it. One per converter.
+    """
+
+    def __init__(self) -> None:
+        """Start with nothing shared."""
+        self.dates: dict[str, date] = {}
+        self.responses: dict[tuple[object, ...], Response] = {}
+
+    def day(self, value: object) -> date:
+        """The date of ``value``, checked once per distinct text."""
+        if type(value) is not str:
+            return day(value)  # which names the problem
+        found = self.dates.get(value)
+        if found is None:
+            found = day(value)
+            if len(self.dates) < _SHARED_LIMIT:
+                self.dates[value] = found
+        return found
+
+    def response(self, value: object) -> Response:
+        """The response of a usual response record, checked once per distinct one."""
+        if type(value) is not dict or not value.keys() <= _RESPONSE_FIELDS:
+            raise Unusual
+        get = value.get
+        key = (
+            get("outcome"),
+            get("data"),
+            get("notified"),
+            get("action"),
+            get("challenged", False),
+        )
+        shareable = _PLAIN.issuperset(map(type, key))
+        found = self.responses.get(key) if shareable else None
+        if found is None:
+            outcome, data, notified, action, challenged = key
+            found = Response(
+                member(outcome, Outcome),
+                None if data is None else member(data, DataKind),
+                flag(challenged),
+                None if notified is None else member(notified, Notification),
+                None if action is None else member(action, Action),
+            )
+            if shareable and len(self.responses) < _SHARED_LIMIT:
+                self.responses[key] = found
+        return found
+
+    def __call__(self, value: dict[str, Any]) -> Request:
+        """The request of a usual record."""
+        if not (_REQUIRED <= value.keys() <= _REQUEST_FIELDS):
+            raise Unusual
+        get = value.get
+        process, data_country, amends = get("legal_process"), get("data_country"), get("amends")
+        return Request(
+            id=text(value["id"]),
+            received=self.day(value["received"]),
+            country=intern(text(value["country"])),
+            category=intern(text(value["category"])),
+            identifiers=tuple(map(usual_identifier, identifier_list(value["identifiers"]))),
+            response=self.response(value["response"]),
+            legal_process=None if process is None else intern(text(process)),
+            data_country=None if data_country is None else text(data_country),
+            emergency=flag(get("emergency", False)),
+            amends=None if amends is None else text(amends),
+        )
+
+
+def usual_or(
+    usual: Callable[[Any], _T], exact: Callable[[Any, type], _T]
+) -> Callable[[object, type], _T]:
+    """A structure hook: ``usual`` for a usual record, else the field-by-field ``exact``."""
+
+    def structure(value: object, cls: type) -> _T:
+        if type(value) is dict:
+            try:
+                return usual(value)
+            except (Unusual, KeyError, FieldError):
+                pass  # the exact path names the problem, at its place in the record
+        return exact(value, cls)
+
+    return structure
