@@ -119,7 +119,7 @@ class TestTable4AcrossParts:
     def test_parts_with_other_unregistered_types_add_up_under_a_disclosure_policy(
         self, ledger: list[Request], parts: int, names: list[str | None]
     ) -> None:
-        """Each part's Table 4 has the types it counted; the atoms are re-signed to add."""
+        """Each part's Table 4 has the types it counted; signed by name, their atoms add."""
         ids = sorted({request.id for request in ledger})
         process = {request_id: names[at % len(names)] for at, request_id in enumerate(ids)}
         ledger = [attrs.evolve(request, legal_process=process[request.id]) for request in ledger]
