@@ -38,10 +38,10 @@ _EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def _source_folder(path: str) -> bool:
-    """Whether to read the folder: every one of the source, ``_render`` included.
+    """Whether to read the folder: every one of the source, ``_render`` and ``_specs`` too.
 
     babel's default skips the folders whose names start with an underscore, as the
-    renderers' private subpackage does; hidden folders and caches are still skipped.
+    private subpackages' do; hidden folders and caches are still skipped.
     """
     name = Path(path).name
     return not name.startswith(".") and name != "__pycache__"

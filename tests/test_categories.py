@@ -23,12 +23,12 @@ from transparency_core import (
     Response,
     Subjects,
     TextRenderer,
-    _categories,
     build_report,
     default_categories,
     predicates,
     structure_ledger,
 )
+from transparency_core._specs import _categories
 from transparency_core.exceptions import FieldError
 
 YEAR = ReportingPeriod.calendar_year(2020)

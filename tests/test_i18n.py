@@ -17,8 +17,8 @@ from transparency_core import (
     build_report,
     reference_report,
 )
-from transparency_core._categories import DEVICE
 from transparency_core._render._catalog import LANGUAGES, catalog
+from transparency_core._specs import DEVICE
 
 make_catalogs = load_module(ROOT / "scripts" / "make_catalogs.py")
 YEAR = ReportingPeriod.calendar_year(2020)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from decimal import Decimal
+from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
@@ -15,6 +18,7 @@ from hypothesis import strategies as st
 from builders import CONTENT, NO_DATA, PENDING, PROVIDED, REJECTED, imei, make_request
 from strategies import ledgers
 from transparency_core import (
+    OUTCOMES,
     Disposition,
     ExplainRenderer,
     Figure,
@@ -32,14 +36,17 @@ from transparency_core import (
     RowKind,
     Subjects,
     Tally,
+    _rules,
     build_report,
 )
+from transparency_core._countries import country_order
 from transparency_core.exceptions import ConflictingRepeatError, InvalidLedgerError
 
 if TYPE_CHECKING:
     from random import Random
 
 YEAR = ReportingPeriod.calendar_year(2020)
+ROOT = Path(__file__).parent.parent
 
 
 def device_cell(report: Report, column: str, country: str = "ES") -> Figure | Percentage:
@@ -395,9 +402,11 @@ class TestRule9CrossBorderRequestsAreDisclosed:
 class TestEveryFigureIsItsDefinition:
     """Each figure is its column's measure applied to the counted requests one by one.
 
-    The engine takes short cuts (the legal process table and the cross-border figures
-    are counted by field, the first column without a call, subjects worked out when a
-    request is built); this checks them against the definitions, request by request.
+    Every table is counted from its spec, the legal process table and the cross-border
+    figures too, but the engine takes short cuts (a measure of every request without a
+    call, a predicate called once for all the measures naming it, the cells summed from
+    the atoms, subjects worked out when a request is built); this checks them against
+    the definitions, request by request.
     """
 
     @given(ledgers(), st.data())
@@ -449,6 +458,11 @@ class TestEveryFigureIsItsDefinition:
                     )
         cross_border = sorted(request.id for request in counted if request.cross_border)
         assert report.cross_border.total == Figure(len(cross_border), tuple(cross_border))
+        assert report.cross_border.by_country == tuple(
+            (country, Figure(len(ids), tuple(ids)))
+            for country in sorted({r.country for r in counted if r.cross_border}, key=country_order)
+            for ids in [sorted(r.id for r in counted if r.cross_border and r.country == country)]
+        )
         legal = [column.key for column in report.table("legal_process").columns]
         assert ("subpoena" in legal) == any(r.legal_process == "subpoena" for r in counted)
 
@@ -471,6 +485,18 @@ class TestRule10NothingIsSilentlyDropped:
         [entry] = report.left_out()
         assert entry.disposition is Disposition.CATEGORY_NOT_IN_REPORT
         assert entry.reason == "category 'app_takedown' has no table in this report"
+
+    @pytest.mark.parametrize("category", ["cross_border", "legal_process", "outcomes"])
+    def test_a_category_named_as_a_table_across_categories_has_no_table(
+        self, category: str
+    ) -> None:
+        """The cross-border figures, Table 4 and the breakdowns are no category's table."""
+        report = build_report([make_request("R1", category=category)], YEAR, breakdowns=[OUTCOMES])
+
+        [entry] = report.left_out()
+        assert entry.disposition is Disposition.CATEGORY_NOT_IN_REPORT
+        assert report.cross_border.total == Figure(0, ())
+        assert report.table(category if category != "cross_border" else "outcomes").rows == ()
 
     @given(ledgers())
     def test_every_record_is_accounted_for(self, ledger: list[Request]) -> None:
@@ -569,3 +595,27 @@ class TestProvenance:
                 assert any(cell[3] == "requests" for cell in cells)
             else:
                 assert cells == ()
+
+
+class TestTheRulesReadLikeTheMethodology:
+    """The rules module has a block per rule; docs/rules.md says truly where each lives."""
+
+    def test_one_block_per_rule_in_the_seeds_order(self) -> None:
+        """Blocks "# Rule 1:" to "# Rule 10:", each once, in order."""
+        text = Path(_rules.__file__).read_text(encoding="utf-8")
+
+        assert re.findall(r"^# Rule (\d+):", text, re.MULTILINE) == [str(n) for n in range(1, 11)]
+
+    def test_every_name_the_docs_place_is_in_that_module(self) -> None:
+        """Each `name` (`module.py`) of the page's table is defined there, each rule listed."""
+        page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+        table = page.split("| rule | where it lives |", 1)[1].split("\n\n", 1)[0]
+        placed = re.findall(r"`([\w.]+)` \(`([\w/]+)\.py`\)", table)
+
+        assert re.findall(r"^\| \[(\d+)\]", table, re.MULTILINE) == [str(n) for n in range(1, 11)]
+        assert len(placed) >= 10
+        for name, module in placed:
+            found: object = import_module("transparency_core." + module.replace("/", "."))
+            for part in name.split("."):
+                assert hasattr(found, part), f"{name} is not in {module}.py"
+                found = getattr(found, part)

@@ -18,6 +18,7 @@ from transparency_core import (
     ReportingPeriod,
     Request,
     Subtotals,
+    Suppression,
     TextRenderer,
     build_report,
     partition_of,
@@ -105,6 +106,46 @@ class TestAddingUp:
             for cell in row.cells
         ]
         assert all(figure.ids == () for figure in figures)
+
+
+class TestTable4AcrossParts:
+    """Parts of a ledger that name different legal process types add up all the same."""
+
+    @given(
+        amending_ledgers(),
+        st.integers(2, 5),
+        st.lists(st.sampled_from(["investigation_order", "subpoena", "warrant", None]), min_size=1),
+    )
+    def test_parts_with_other_unregistered_types_add_up_under_a_disclosure_policy(
+        self, ledger: list[Request], parts: int, names: list[str | None]
+    ) -> None:
+        """Each part's Table 4 has the types it counted; signed by name, their atoms add."""
+        ids = sorted({request.id for request in ledger})
+        process = {request_id: names[at % len(names)] for at, request_id in enumerate(ids)}
+        ledger = [attrs.evolve(request, legal_process=process[request.id]) for request in ledger]
+        policy = Suppression(3)
+
+        added = reduce(Subtotals.merge, by_id(ledger, parts))
+
+        assert added.atoms == Subtotals.of(ledger, YEAR, breakdowns=(OUTCOMES,)).atoms
+        assert added.report(disclosure=policy) == build_report(
+            ledger, YEAR, breakdowns=(OUTCOMES,), disclosure=policy
+        )
+
+    def test_a_type_named_only_outside_the_period_has_no_column(self) -> None:
+        """Counted with a column for every type named, Table 4 keeps those counted."""
+        period = reference_period()
+        ledger = [
+            request if request.received in period else attrs.evolve(request, legal_process="x")
+            for request in reference_ledger()
+        ]
+        expected = Subtotals.of(reference_ledger(), period, breakdowns=(OUTCOMES,))
+
+        subtotals = Subtotals.of(ledger, period, breakdowns=(OUTCOMES,))
+
+        assert subtotals.unregistered == frozenset()
+        assert subtotals.atoms == expected.atoms
+        assert subtotals.report() == expected.report()
 
 
 class TestSubtotals:

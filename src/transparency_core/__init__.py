@@ -13,27 +13,6 @@ Example:
 from __future__ import annotations
 
 from transparency_core import exceptions, predicates
-from transparency_core._breakdowns import (
-    BASIS,
-    CHALLENGES,
-    NOTIFICATION,
-    OUTCOMES,
-    SHIPPED_BREAKDOWNS,
-    Breakdown,
-)
-from transparency_core._categories import (
-    DEFAULT_CATEGORIES,
-    DEFAULT_LEGAL_PROCESSES,
-    SHIPPED_CATEGORIES,
-    Categories,
-    Category,
-    Column,
-    LegalProcess,
-    Percent,
-    Requests,
-    Subjects,
-    default_categories,
-)
 from transparency_core._compare import Change, Comparison, compare
 from transparency_core._disclosure import Band, Banding, Suppressed, Suppression, Withheld
 from transparency_core._edge import (
@@ -85,7 +64,26 @@ from transparency_core._report import (
     Table,
 )
 from transparency_core._rounding import RoundingMode, RoundingPolicy, ZeroDenominator
-from transparency_core._rules import Subtotals, build_report, partition_of
+from transparency_core._specs import (
+    BASIS,
+    CHALLENGES,
+    DEFAULT_CATEGORIES,
+    DEFAULT_LEGAL_PROCESSES,
+    NOTIFICATION,
+    OUTCOMES,
+    SHIPPED_BREAKDOWNS,
+    SHIPPED_CATEGORIES,
+    Breakdown,
+    Categories,
+    Category,
+    Column,
+    LegalProcess,
+    Percent,
+    Requests,
+    Subjects,
+    default_categories,
+)
+from transparency_core._subtotals import Subtotals, build_report, partition_of
 from transparency_core._tally import Tally
 
 __version__ = "0.1.0"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from transparency_core._publish import country_order
+from transparency_core._countries import country_order
 from transparency_core._report import Cell, Figure, Percentage, Report, RowKind
 from transparency_core.exceptions import UnknownNameError
 

@@ -1,28 +1,30 @@
-"""The counter: requests into the cells of tables, and their signatures.
+"""The counter: requests into the cells of tables, from the tables' specs, and their signatures.
 
 A table's cells are its measures (counts of requests or of their subjects, and the two
-counts of each percentage) for each country. The counter adds each request to its
-country's row, keeping the ids behind every count when asked for provenance, and says
-which of the table's measures the request is in: its *signature*, from which the
-disclosure check (:mod:`transparency_core._withhold`) learns how figures overlap.
+counts of each percentage) for each country. Every table is counted the same way, from
+its spec: a category's table counts the requests of its category, a table across
+categories (the cross-border figures, Table 4, a breakdown) those its ``where`` holds
+for, each measure those its predicate holds for. The counter says which measures of
+every table a request is in, its *signature*; the requests of one country and signature
+are an *atom*, and every cell is summed from the atoms, with the ids behind it when
+asked for provenance. From the atoms the disclosure check
+(:mod:`transparency_core._withhold`) learns how figures overlap.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import TYPE_CHECKING, TypeVar
 
-from transparency_core._breakdowns import LegalProcessIs
-from transparency_core._categories import Percent, Requests, Subjects, every_request
 from transparency_core._report import Disposition, LedgerEntry
+from transparency_core._specs import CROSS_BORDER, Percent, Predicate, Requests, Subjects
+from transparency_core.predicates import every_request
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
-    from transparency_core._breakdowns import Breakdown
-    from transparency_core._categories import Category, Column
     from transparency_core._model import Request
     from transparency_core._period import ReportingPeriod
+    from transparency_core._specs import Breakdown, Category, Column
 
 __all__ = [
     "EVERY",
@@ -35,7 +37,6 @@ __all__ = [
     "Tabulation",
     "add_atoms",
     "add_counts",
-    "add_row",
     "left_out",
     "measures",
 ]
@@ -63,110 +64,44 @@ def measures(columns: Iterable[Column]) -> tuple[Requests | Subjects, ...]:
 
 
 class Counter:
-    """Counts requests into the cells of tables, keeping their ids with provenance.
+    """The measures of each table, compiled: which of them a request is in, as bits.
 
-    The first measure of every table counts every request (see :func:`measures`), so
-    it is added without a call; so is a measure of every request's subjects.
+    A table's measures whose predicate is :func:`~transparency_core.predicates.every_request`
+    (the first, and a measure of every request's subjects) are in every request it
+    counts, without a call; every other predicate is called once per request, however
+    many of the table's measures name it.
     """
 
-    def __init__(self, *, provenance: bool) -> None:
-        self.provenance = provenance
+    def __init__(self) -> None:
         self.measures: dict[str, tuple[Requests | Subjects, ...]] = {}
-        self.tests: dict[
-            str, tuple[tuple[int, Callable[[Request], bool] | None, bool, int], ...]
-        ] = {}
-        self.values: dict[str, dict[str, list[int]]] = {}
-        self.ids: dict[str, dict[str, list[list[str]]]] = {}
+        self.tests: dict[str, tuple[int, tuple[tuple[Predicate, int], ...]]] = {}
 
     def table(self, key: str, measures: tuple[Requests | Subjects, ...]) -> None:
         """Count ``measures`` in the table ``key``; the first must be :data:`EVERY`."""
         self.measures[key] = measures
-        self.tests[key] = tuple(
-            (
-                index,
-                None if where is every_request else where,
-                type(measure) is Subjects,
-                1 << index,
-            )
-            for index, measure in enumerate(measures)
-            if index
-            for where, bit in ((measure.where, 1 << index),)
-        )
-        self.values[key], self.ids[key] = {}, {}
+        always = 0
+        by_predicate: dict[Predicate, int] = {}
+        for index, measure in enumerate(measures):
+            if measure.where is every_request:
+                always |= 1 << index
+            else:
+                by_predicate[measure.where] = by_predicate.get(measure.where, 0) | 1 << index
+        self.tests[key] = (always, tuple(by_predicate.items()))
 
-    def row(self, table: str, country: str) -> tuple[list[int], list[list[str]]]:
-        """The counts (and ids) of ``country`` in ``table``, made on first use."""
-        values = self.values[table].get(country)
-        if values is None:
-            size = len(self.measures[table])
-            values = self.values[table][country] = [0] * size
-            self.ids[table][country] = [[] for _ in range(size)]
-        return values, self.ids[table][country]
+    def bits(self, table: str, request: Request) -> int:
+        """The bits of the measures of ``table`` that ``request`` is in.
 
-    def add(self, table: str, request: Request) -> int:
-        """Count ``request`` in its country's row of ``table``; return its measures' bits.
-
-        Bit ``i`` of the result is set when the request is in the table's measure ``i``
-        (bit 0, every request, always): a part of the request's signature, which
-        :class:`~transparency_core.Subtotals` keeps for the disclosure check.
+        Bit ``i`` is set when the request is in the table's measure ``i`` (bit 0, every
+        request, always): a part of the request's signature.
         """
-        values = self.values[table].get(request.country)
-        if values is None:
-            values = self.row(table, request.country)[0]
-        values[0] += 1
-        mask = 1
-        if not self.provenance:
-            for index, where, subjects, bit in self.tests[table]:
-                if where is None or where(request):
-                    values[index] += request.subject_count if subjects else 1
-                    mask |= bit
-            return mask
-        ids = self.ids[table][request.country]
-        ids[0].append(request.id)
-        for index, where, subjects, bit in self.tests[table]:
-            if where is None or where(request):
-                values[index] += request.subject_count if subjects else 1
-                ids[index].append(request.id)
-                mask |= bit
+        mask, tests = self.tests[table]
+        for where, bits in tests:
+            if where(request):
+                mask |= bits
         return mask
 
-    def add_legal_processes(
-        self, table: Breakdown, ids: Mapping[str, Mapping[str, Sequence[str]]]
-    ) -> None:
-        """Count the legal process breakdown from the ids of country -> process -> ids.
 
-        A request with a legal process (``has_legal_process``) is in the whole and in
-        its own process's column (``LegalProcessIs``): no predicate is called per request.
-        """
-        counted = measures(table.columns)
-        self.table(table.key, counted)
-        for country, by_process in ids.items():
-            values, row_ids = self.row(table.key, country)
-            for name, with_it in by_process.items():
-                for index in (0, counted.index(Requests(LegalProcessIs(name)))):
-                    values[index] += len(with_it)
-                    if self.provenance:
-                        row_ids[index].extend(with_it)
-
-    def freeze(self) -> Counts:
-        """The counts that are not zero, by table, country and measure."""
-        return {
-            table: {
-                country: {
-                    measure: (value, tuple(ids))
-                    for measure, value, ids in zip(
-                        self.measures[table], values, self.ids[table][country], strict=True
-                    )
-                    if value
-                }
-                for country, values in rows.items()
-            }
-            for table, rows in self.values.items()
-            if rows
-        }
-
-
-def add_row(into: dict[_K, Count], row: Mapping[_K, Count]) -> None:
+def _add_row(into: dict[_K, Count], row: Mapping[_K, Count]) -> None:
     """Add the counts of ``row`` to those of ``into``, key by key."""
     for key, (value, ids) in row.items():
         had, had_ids = into.get(key, NONE)
@@ -182,17 +117,28 @@ def add_counts(first: Counts, second: Counts) -> Counts:
     for table, rows in second.items():
         into_rows = merged.setdefault(table, {})
         for country, row in rows.items():
-            add_row(into_rows.setdefault(country, {}), row)
+            _add_row(into_rows.setdefault(country, {}), row)
     return merged
 
 
 Signature = tuple[str, int, str | None, bool, tuple[int, ...]]
 """Where a counted request is: its category, the bits of its category table's measures
-(:meth:`Counter.add`), its legal process and cross-border flag (``None`` and ``False``
-when it is kept out of the totals), and the bits of each breakdown's measures (0 when
-the breakdown does not count it)."""
+(:meth:`Counter.bits`), the legal process of its Table 4 column and whether the
+cross-border figures count it (``None`` and ``False`` when it is in neither, or kept out
+of the totals), and the bits of each breakdown's measures (0 when the breakdown does
+not count it). Tables whose columns differ between parts of a ledger (Table 4, with a
+column per type named) are signed by name, so that the signatures of parts add."""
 Atoms = dict[str, dict[Signature, tuple[int, int]]]
 """Country -> signature -> (requests, subjects): the requests that share every cell."""
+
+
+def _offsets(tables: Sequence[Breakdown]) -> list[int]:
+    """Where the bits of each table across categories start, one table after another."""
+    offsets, at = [], 0
+    for table in tables:
+        offsets.append(at)
+        at += len(measures(table.columns))
+    return offsets
 
 
 def add_atoms(first: Atoms, second: Mapping[str, Mapping[Signature, tuple[int, int]]]) -> Atoms:
@@ -217,35 +163,51 @@ def left_out(request: Request, records: int, period: ReportingPeriod) -> LedgerE
 
 
 class Tabulation:
-    """The counting of one ledger (or part): every request into its cells, once."""
+    """The counting of one ledger (or part): every request into its atom, once.
+
+    A request's atom is its country and signature: the requests of one atom are in the
+    same cells of every table. The cells are summed from the atoms when counting is
+    done (:meth:`counts`), so that a request costs one update, whatever its cells.
+    Every table is counted from its spec: the categories' tables, then those across
+    categories: the cross-border figures (rule 9), Table 4 (rule 7) and the breakdowns,
+    whose bits follow one another in that order while counting (:meth:`signature`).
+    """
 
     def __init__(
         self,
         categories: Sequence[Category],
+        table4: Breakdown,
         breakdowns: Sequence[Breakdown],
         *,
         provenance: bool,
         actions_in_totals: bool,
     ) -> None:
-        self.counter = Counter(provenance=provenance)
+        self.counter = Counter()
         for category in categories:
             self.counter.table(category.name, measures(category.columns))
-        for breakdown in breakdowns:
-            self.counter.table(breakdown.key, measures(breakdown.columns))
-        self.breakdowns = tuple(breakdowns)
+        across = (CROSS_BORDER, table4, *breakdowns)
+        for table in across:
+            self.counter.table(table.key, measures(table.columns))
+        names = {column.measure: column.key for column in table4.columns}
+        self._table4 = [names.get(measure) for measure in measures(table4.columns)]
+        offsets = _offsets(across)
+        self._border_at, self._table4_at = offsets[0], offsets[1]
+        self._breakdown_bits = [
+            (offset, len(measures(breakdown.columns)))
+            for breakdown, offset in zip(breakdowns, offsets[2:], strict=True)
+        ]
+        self.across = tuple(
+            (table.key, table.where, offset) for table, offset in zip(across, offsets, strict=True)
+        )
+        self.tabulated = frozenset(category.name for category in categories)
         self.own_table_only = frozenset(
             category.name for category in categories if category.action and not actions_in_totals
         )
         self.provenance = provenance
-        # Rules 7 and 9 count by a field, not by a predicate per column: the ids of
-        # country -> legal process, and of country (cross-border).
-        self.processes: defaultdict[str, defaultdict[str, list[str]]] = defaultdict(
-            lambda: defaultdict(list)
-        )
-        self.cross_border: defaultdict[str, list[str]] = defaultdict(list)
-        self.atoms: dict[tuple[str, *Signature], list[int]] = {}
-        """(Country, *signature) -> [requests, subjects], while counting."""
-        self._in_no_breakdown = (0,) * len(self.breakdowns)
+        self.atoms: dict[tuple[str, str, int, int], list[int]] = {}
+        """(Country, category, its table's bits, the bits across) -> [requests, subjects]."""
+        self.ids: dict[tuple[str, str, int, int], list[str]] = {}
+        """The same keys -> the ids of their requests, with provenance."""
         self.entries: list[LedgerEntry] = []
         self._reasons: dict[tuple[str, ...], str] = {}  # one string per table and country
 
@@ -257,54 +219,37 @@ class Tabulation:
         Returns the requests that amend another or repeat an identifier, for the
         findings (picked out here, so that they need no pass of their own).
         """
-        counter, atoms, breakdowns = self.counter, self.atoms, self.breakdowns
-        tabulated, own_table_only = counter.measures, self.own_table_only
-        first, last = period.start, period.end
+        atoms, across, bits_of = self.atoms, self.across, self.counter.bits
+        tabulated, own_table_only = self.tabulated, self.own_table_only
+        first, last, provenance = period.start, period.end, self.provenance
         flagged: list[Request] = []
         for request_id, request in requests.items():
             if request.amends is not None or request.repeated_identifiers:
                 flagged.append(request)
-            # Rule 1: "A request counts once, in its category, country and the period of
-            # its received date." Rule 10: nothing outside the period is silently dropped.
-            category, country = request.category, request.country
+            # Rules 1 and 10: in the period and in a table, or left out with the reason.
+            category = request.category
             if not first <= request.received <= last or category not in tabulated:
                 self.entries.append(left_out(request, records[request_id], period))
                 continue
-            # Rule 3: "If a request is amended, it is counted as a new request": an
-            # amending record is a request of its own and the amended one still counts.
-            mask = counter.add(category, request)
-            if category in own_table_only:
-                # An action (a preservation, a restriction) is not a disclosure: by
-                # default it is counted in its own table only.
-                key: tuple[str, *Signature] = (
-                    country,
-                    category,
-                    mask,
-                    None,
-                    False,
-                    self._in_no_breakdown,
-                )
-            else:
-                process = request.legal_process
-                if process is not None:  # has_legal_process
-                    self.processes[country][process].append(request_id)
-                # Rule 9: cross-border requests are counted and disclosed, zero included.
-                border = request.data_country is not None  # Request.cross_border
-                if border:
-                    self.cross_border[country].append(request_id)
-                in_breakdowns = self._in_no_breakdown
-                if in_breakdowns:
-                    in_breakdowns = tuple(
-                        counter.add(b.key, request) if b.where(request) else 0 for b in breakdowns
-                    )
-                key = (country, category, mask, process, border, in_breakdowns)
+            # Rule 3: an amending record is a request of its own, counted as any other.
+            bits = 0
+            if category not in own_table_only:
+                for table, where, offset in across:
+                    if where(request):
+                        bits |= bits_of(table, request) << offset
+            key = (request.country, category, bits_of(category, request), bits)
             atom = atoms.get(key)
             if atom is None:
                 atoms[key] = [1, request.subject_count]
             else:
                 atom[0] += 1
                 atom[1] += request.subject_count
-            if self.provenance:
+            if provenance:
+                ids = self.ids.get(key)
+                if ids is None:
+                    self.ids[key] = [request_id]
+                else:
+                    ids.append(request_id)
                 self._entry(request_id, request, records[request_id])
         return flagged
 
@@ -320,11 +265,48 @@ class Tabulation:
         )
         self.entries.append(LedgerEntry(request_id, records, disposition, reason))
 
-    def frozen_atoms(self) -> Atoms:
-        """The atoms counted, by country, as (requests, subjects) pairs."""
-        frozen: Atoms = {}
+    def counts(self) -> Counts:
+        """The cells that are not zero, by table, country and measure, from the atoms."""
+        cells: dict[str, dict[str, dict[Requests | Subjects, tuple[int, list[str]]]]] = {}
         for key, (requests, subjects) in self.atoms.items():
-            frozen.setdefault(key[0], {})[key[1:]] = (requests, subjects)
+            country, category, mask, bits = key
+            ids = self.ids.get(key, [])
+            tables = [(category, mask)]
+            tables.extend((table, bits >> offset) for table, _, offset in self.across)
+            for table, in_table in tables:
+                if not in_table & 1:  # bit 0: the table counts the requests of the atom
+                    continue
+                row = cells.setdefault(table, {}).setdefault(country, {})
+                for index, measure in enumerate(self.counter.measures[table]):
+                    if in_table >> index & 1:
+                        value = subjects if type(measure) is Subjects else requests
+                        cell = row.get(measure)
+                        if cell is None:
+                            row[measure] = (value, list(ids))
+                        else:
+                            cell[1].extend(ids)
+                            row[measure] = (cell[0] + value, cell[1])
+        return {
+            table: {
+                country: {measure: (value, tuple(ids)) for measure, (value, ids) in row.items()}
+                for country, row in rows.items()
+            }
+            for table, rows in cells.items()
+        }
+
+    def signature(self, category: str, mask: int, bits: int) -> Signature:
+        """The signature of the requests of a category's ``mask`` and the ``bits`` across."""
+        table4 = bits >> self._table4_at
+        process = next((name for i, name in enumerate(self._table4) if i and table4 >> i & 1), None)
+        masks = tuple(bits >> offset & (1 << size) - 1 for offset, size in self._breakdown_bits)
+        return (category, mask, process, bool(bits >> self._border_at & 1), masks)
+
+    def frozen_atoms(self) -> Atoms:
+        """The atoms counted, by country and signature, as (requests, subjects) pairs."""
+        frozen: Atoms = {}
+        for (country, category, mask, bits), (requests, subjects) in self.atoms.items():
+            signature = self.signature(category, mask, bits)
+            frozen.setdefault(country, {})[signature] = (requests, subjects)
         return frozen
 
     @property

@@ -14,19 +14,19 @@ from typing import TYPE_CHECKING
 import attrs
 
 from transparency_core._bounds import Bound
-from transparency_core._categories import Percent, Requests, Subjects
 from transparency_core._count import EVERY, measures
 from transparency_core._disclosure import Band, Suppressed
 from transparency_core._report import Figure, Percentage, RowKind
+from transparency_core._specs import Percent, Requests, Subjects
 from transparency_core._withhold import Candidate, Country, Vector
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 
-    from transparency_core._categories import Column
     from transparency_core._count import Atoms, Signature
     from transparency_core._publish import Layout
     from transparency_core._report import Cell, CrossBorder, Row, Table
+    from transparency_core._specs import Column
 
 __all__ = ["by_policy", "exposure", "known_range"]
 

@@ -27,14 +27,14 @@ from transparency_core._model import (
     Response,
 )
 from transparency_core._period import ReportingPeriod
+from transparency_core._specs import legal_process_breakdown
 from transparency_core.exceptions import TransparencyError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
-    from transparency_core._breakdowns import Breakdown
-    from transparency_core._categories import Category
     from transparency_core._count import Signature
+    from transparency_core._specs import Breakdown, Category
 
 __all__ = ["possible_signatures"]
 
@@ -101,8 +101,9 @@ def possible_signatures(
         >>> sorted({signature[2] for signature in signatures}, key=str)
         [None, 'other_court_order']
     """
+    table4 = legal_process_breakdown((), legal_processes)  # only the keys count here
     counting = Tabulation(
-        categories, breakdowns, provenance=False, actions_in_totals=actions_in_totals
+        categories, table4, breakdowns, provenance=False, actions_in_totals=actions_in_totals
     )
     requests = {
         request.id: request

@@ -14,33 +14,27 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import attrs
-from babel import Locale
 
-from transparency_core._breakdowns import Breakdown, LegalProcessIs, legal_process_breakdown
-from transparency_core._categories import Percent, Requests, Subjects
 from transparency_core._count import EVERY, NONE, Signature, measures
+from transparency_core._countries import country_order
 from transparency_core._disclosure import WITHHELD, Disclosure
 from transparency_core._exposure import exposure, known_range
 from transparency_core._report import CrossBorder, Figure, Percentage, Row, RowKind, Table
+from transparency_core._specs import Breakdown, Percent, Requests, Subjects, legal_process_breakdown
 from transparency_core._withhold import complements
+from transparency_core.predicates import LegalProcessIs
 
 if TYPE_CHECKING:
     from collections.abc import Hashable, Iterable, Mapping, Sequence
 
-    from transparency_core._categories import Category, Column, LegalProcess
     from transparency_core._count import Count
     from transparency_core._report import Cell
     from transparency_core._rounding import RoundingPolicy
+    from transparency_core._specs import Category, Column, LegalProcess
 
-__all__ = ["Layout", "country_order", "layouts", "publish"]
+__all__ = ["Layout", "layouts", "publish"]
 
-_ENGLISH_NAMES = Locale("en").territories
 _Rows = dict[str, dict[Requests | Subjects, "Count"]]
-
-
-def country_order(code: str) -> tuple[str, str]:
-    """Sort countries by English name, then code: the seed's order, in every locale."""
-    return (_ENGLISH_NAMES.get(code, code), code)
 
 
 @attrs.frozen

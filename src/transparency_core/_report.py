@@ -14,10 +14,10 @@ from fractions import Fraction
 
 import attrs
 
-from transparency_core._categories import Column
 from transparency_core._disclosure import Band, Suppressed, Withheld
 from transparency_core._period import ReportingPeriod
 from transparency_core._rounding import RoundingPolicy
+from transparency_core._specs import Column
 from transparency_core.exceptions import NoProvenanceError, UnknownNameError
 
 __all__ = [

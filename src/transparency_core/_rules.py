@@ -1,8 +1,12 @@
-"""The counting rules: from request records to the figures of a report.
+"""The counting rules, in the order of the seed's "How do we count requests and responses?".
 
-Each rule quotes the sentence of the seed's methodology ("How do we count requests and
-responses?") or of the ledger contract that it implements; the tests in
-``tests/test_rules.py`` are named after the same rules.
+One block per rule: the sentence it implements, then the code that applies it here, or
+the place that applies it: a table's spec (:mod:`transparency_core._specs`, with the
+predicates of :mod:`transparency_core.predicates`), the counter
+(:mod:`transparency_core._count`), or publishing (:mod:`transparency_core._publish`).
+:class:`~transparency_core.Subtotals` counts a ledger by these rules and publishes it
+(:mod:`transparency_core._subtotals`). The tests in ``tests/test_rules.py`` are named
+after the same rules, and docs/rules.md works through each.
 
 References:
     Xiaomi Transparency Report, January 1 - December 31, 2020: "How do we count requests
@@ -12,342 +16,122 @@ References:
 
 from __future__ import annotations
 
-import functools
-import zlib
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-import attrs
-
-from transparency_core._breakdowns import Breakdown, legal_process_breakdown
-from transparency_core._categories import (
-    DEFAULT_CATEGORIES,
-    DEFAULT_LEGAL_PROCESSES,
-    Category,
-    LegalProcess,
-)
-from transparency_core._count import (
-    Atoms,
-    Count,
-    Counts,
-    Tabulation,
-    add_atoms,
-    add_counts,
-    add_row,
-)
-from transparency_core._findings import finding_order, findings, id_key
-from transparency_core._period import ReportingPeriod
-from transparency_core._possible import possible_signatures
-from transparency_core._publish import layouts, publish
-from transparency_core._report import (
-    Finding,
-    LedgerEntry,
-    LedgerSummary,
-    Report,
-)
+from transparency_core._report import LedgerSummary
 from transparency_core._rounding import RoundingPolicy
 from transparency_core._tally import Tally
-from transparency_core.exceptions import InvalidLedgerError, MismatchedSubtotalsError
+from transparency_core.exceptions import InvalidLedgerError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from transparency_core._disclosure import Disclosure
+    from transparency_core._count import Counts, Tabulation
     from transparency_core._model import Request
+    from transparency_core._specs import Breakdown, LegalProcess
 
-__all__ = ["Subtotals", "build_report", "partition_of"]
-
-DEFAULT_ROUNDING = RoundingPolicy()
-
-
-@attrs.frozen(eq=True)
-class Subtotals:
-    """The counts of a report for a part of a ledger, before rounding: they add up.
-
-    :func:`build_report` is ``Subtotals.of(...).report(...)``. Counting parts apart and
-    adding their subtotals gives the report of the whole, as long as no request id is in
-    two parts (records of one id are one request: keep them in one part, by
-    :func:`partition_of` say). Subtotals hold integers, not requests, so they are small,
-    pickle fast, and can be counted on other cores or machines. Without provenance they
-    hold no id of a counted request either: their size grows only with the requests left
-    out and the findings, not with the requests counted. A request that amends an id in
-    another part is checked in that part: see ``amendments`` in :meth:`of`.
-
-    Example:
-        >>> from transparency_core import reference_ledger, reference_period
-        >>> ledger, period = reference_ledger(), reference_period()
-        >>> parts = [[], []]
-        >>> for request in ledger:
-        ...     parts[partition_of(request.id, 2)].append(request)
-        >>> first, second = (Subtotals.of(part, period, provenance=False) for part in parts)
-        >>> whole = (first + second).report()
-        >>> whole.table("device").cell("IN", "percent_provided").value
-        Decimal('79')
-        >>> whole.summary, whole.provenance
-        (LedgerSummary(records=241, requests=237, counted=233, actions=0), False)
-    """
-
-    period: ReportingPeriod
-    categories: tuple[Category, ...]
-    legal_processes: tuple[LegalProcess, ...]
-    breakdowns: tuple[Breakdown, ...]
-    provenance: bool
-    counts: Counts = attrs.field(repr=False)
-    """Table key -> country -> measure -> (count, request ids)."""
-    cross_border: Mapping[str, Count] = attrs.field(repr=False)
-    """Country -> (cross-border requests, their ids)."""
-    unregistered: frozenset[str]
-    """Legal process types of counted requests that are not registered."""
-    entries: tuple[LedgerEntry, ...] = attrs.field(repr=False)
-    """Every request's entry with provenance; without, those left out."""
-    summary: LedgerSummary
-    findings: tuple[Finding, ...] = attrs.field(repr=False)
-    atoms: Atoms = attrs.field(repr=False, factory=dict)
-    """By country and signature, how many counted requests share every cell, and their
-    subjects; the disclosure check reads them to see how figures overlap. Their size
-    grows with the kinds of request, not with their number."""
-    actions_in_totals: bool = False
-    """Whether requests of an action category count in the totals too."""
-
-    @classmethod
-    def of(  # noqa: PLR0913 -- as build_report
-        cls,
-        requests: Iterable[Request] | Tally,
-        period: ReportingPeriod,
-        *,
-        categories: Sequence[Category] = DEFAULT_CATEGORIES,
-        legal_processes: Sequence[LegalProcess] = DEFAULT_LEGAL_PROCESSES,
-        breakdowns: Sequence[Breakdown] = (),
-        provenance: bool = True,
-        amendments: Iterable[tuple[str, str]] | None = None,
-        actions_in_totals: bool = False,
-    ) -> Subtotals:
-        """Count ``requests`` (a ledger, a part of one, or their tally) for ``period``.
-
-        Args:
-            requests: As for :func:`build_report`.
-            period: As for :func:`build_report`.
-            categories: As for :func:`build_report`.
-            legal_processes: As for :func:`build_report`.
-            breakdowns: As for :func:`build_report`.
-            provenance: Whether to keep the request ids of every count and the entry of
-                every counted request; without, only the requests left out are listed.
-            amendments: For a part of a ledger split by id, the ``(request id, amended
-                id)`` pairs of the whole ledger whose amended id falls in this part: a
-                finding is made for each amended id not in the part. By default the
-                requests' own ``amends`` are checked against the part itself, which is
-                right when the part is the whole ledger.
-            actions_in_totals: As for :func:`build_report`.
-
-        Raises:
-            InvalidLedgerError: When repeated records of one id disagree (rule 2).
-        """
-        tally = requests if isinstance(requests, Tally) else Tally.of(requests)
-        if tally.conflicts:
-            count = len(tally.conflicts)
-            msg = f"{count} conflicting repeated record{'s' if count > 1 else ''} in the ledger"
-            raise InvalidLedgerError(msg, list(tally.conflicts))
-        merged, records = tally.requests, tally.records
-        counting = Tabulation(
-            categories, breakdowns, provenance=provenance, actions_in_totals=actions_in_totals
-        )
-        flagged = counting.count(merged, records, period)
-        known = {process.name for process in legal_processes}
-        unregistered = frozenset(
-            name for named in counting.processes.values() for name in named if name not in known
-        )
-        counting.counter.add_legal_processes(
-            legal_process_breakdown(legal_processes, sorted(unregistered)), counting.processes
-        )
-        return cls(
-            period=period,
-            categories=tuple(categories),
-            legal_processes=tuple(legal_processes),
-            breakdowns=tuple(breakdowns),
-            provenance=provenance,
-            counts=counting.counter.freeze(),
-            cross_border={
-                country: (len(ids), tuple(ids) if provenance else ())
-                for country, ids in counting.cross_border.items()
-            },
-            unregistered=unregistered,
-            entries=tuple(counting.entries),
-            summary=LedgerSummary(
-                records=sum(records.values()),
-                requests=len(merged),
-                counted=counting.counted,
-                actions=counting.actions,
-            ),
-            findings=tuple(findings(merged, period, amendments, flagged)),
-            atoms=counting.frozen_atoms(),
-            actions_in_totals=actions_in_totals,
-        )
-
-    def merge(self, other: Subtotals) -> Subtotals:
-        """The subtotals of both parts, which must hold different request ids.
-
-        Raises:
-            MismatchedSubtotalsError: When the two were counted for different periods, categories,
-                legal processes, breakdowns or actions in totals, or one with
-                provenance and one without.
-        """
-        for name in (
-            "period",
-            "categories",
-            "legal_processes",
-            "breakdowns",
-            "provenance",
-            "actions_in_totals",
-        ):
-            if getattr(self, name) != getattr(other, name):
-                msg = f"cannot add subtotals counted with different {name.replace('_', ' ')}"
-                raise MismatchedSubtotalsError(msg)
-        cross_border = dict(self.cross_border)
-        add_row(cross_border, other.cross_border)
-        mine, theirs = self.summary, other.summary
-        return attrs.evolve(
-            self,
-            counts=add_counts(self.counts, other.counts),
-            cross_border=cross_border,
-            unregistered=self.unregistered | other.unregistered,
-            entries=self.entries + other.entries,
-            summary=LedgerSummary(
-                records=mine.records + theirs.records,
-                requests=mine.requests + theirs.requests,
-                counted=mine.counted + theirs.counted,
-                actions=mine.actions + theirs.actions,
-            ),
-            findings=self.findings + other.findings,
-            atoms=add_atoms(self.atoms, other.atoms),
-        )
-
-    def __add__(self, other: Subtotals) -> Subtotals:
-        """``a + b`` is ``a.merge(b)``."""
-        return self.merge(other)
-
-    def report(
-        self,
-        *,
-        rounding: RoundingPolicy = DEFAULT_ROUNDING,
-        disclosure: Disclosure | None = None,
-        company: str | None = None,
-    ) -> Report:
-        """Round, band and order the counts into the report; arguments as :func:`build_report`."""
-        tables, cross_border = publish(
-            layouts(
-                self.categories,
-                self.legal_processes,
-                self.unregistered,
-                self.breakdowns,
-                disclosure,
-            ),
-            counts=self.counts,
-            cross_border=self.cross_border,
-            atoms=self.atoms,
-            rounding=rounding,
-            disclosure=disclosure,
-            possible=functools.partial(
-                possible_signatures,
-                self.categories,
-                self.breakdowns,
-                [process.name for process in self.legal_processes] + sorted(self.unregistered),
-                actions_in_totals=self.actions_in_totals,
-            ),
-        )
-        return Report(
-            period=self.period,
-            tables=tables,
-            cross_border=cross_border,
-            entries=tuple(sorted(self.entries, key=lambda entry: entry.id)),
-            rounding=rounding,
-            company=company,
-            findings=tuple(sorted(self.findings, key=finding_order)),
-            provenance=self.provenance,
-            summary=self.summary,
-        )
+__all__ = [
+    "DEFAULT_ROUNDING",
+    "counted_processes",
+    "one_request_per_id",
+    "summary_of",
+    "unregistered_processes",
+]
 
 
-def partition_of(request_id: str, parts: int) -> int:
-    """The part (from 0 to ``parts - 1``) that request id ``request_id`` belongs in.
-
-    The same in every process and on every machine (a CRC-32 of the UTF-8 of the id as
-    a person reads it, :func:`~transparency_core._findings.id_key`), so that records of
-    one id, wherever they are read, land in one part, and so do ids that only look
-    alike (" IN-1" and "IN-1"), which are a finding.
-
-    Example:
-        >>> partition_of("IN-2020-D-0019", 4), partition_of("IN-2020-D-0019", 1)
-        (3, 0)
-    """
-    return zlib.crc32(id_key(request_id).encode("utf-8", "surrogatepass")) % parts
+# Rule 1: "A request counts once, in its category, country and the period of its
+# received date." Rejected, pending and no-data requests count as received. The counter
+# (Tabulation.count) puts each request of the period once in its category's table, in
+# its country's row; a table's first measure counts every request (every_request).
 
 
-def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented policy
-    requests: Iterable[Request] | Tally,
-    period: ReportingPeriod,
-    *,
-    categories: Sequence[Category] = DEFAULT_CATEGORIES,
-    legal_processes: Sequence[LegalProcess] = DEFAULT_LEGAL_PROCESSES,
-    rounding: RoundingPolicy = DEFAULT_ROUNDING,
-    breakdowns: Sequence[Breakdown] = (),
-    disclosure: Disclosure | None = None,
-    company: str | None = None,
-    actions_in_totals: bool = False,
-) -> Report:
-    """Count ``requests`` into a report for ``period``.
-
-    Args:
-        requests: The ledger, as value objects (see :func:`structure_ledger` to read
-            JSON-ready records), in any order, repeated ids being one request; or the
-            :class:`Tally` of it, merged from parts counted apart.
-        period: The reporting period; requests received outside it are left out and
-            listed as such in :attr:`Report.entries`.
-        categories: The categories to tabulate, one table each, in this order.
-        legal_processes: The legal process types of the legal process table.
-        rounding: How percentages are rounded: whole percent, half up by default.
-        breakdowns: Tables across categories to add after the legal process table,
-            such as :data:`OUTCOMES` or :data:`NOTIFICATION`.
-        disclosure: How counts are published: exactly (by default), in bands
-            (:class:`Banding`) or with small counts suppressed (:class:`Suppression`).
-            A category's own :attr:`Category.disclosure` takes precedence for its table.
-            The exact counts stay in the report, for audit; no renderer publishes
-            them, and a published figure that would let a reader compute one is
-            withheld too (:class:`Withheld`).
-        company: The company's name, for the title and the disclosures.
-        actions_in_totals: Whether requests of an action category (account
-            preservation, restriction or deletion: :attr:`Category.action`) also count
-            in the legal process table, the breakdowns, the cross-border figures and
-            the requests counted, as TikTok counts them. By default they count in their
-            own table only, as Google keeps preservations out of its totals.
-
-    Returns:
-        The report, with the request ids behind every figure.
+# Rule 2: "Any request that we challenge or reject is not counted as an additional
+# request." Records that repeat an id are one request (the Tally merges them); if they
+# disagree, that is an error naming both records, never a silent choice.
+def one_request_per_id(requests: Iterable[Request] | Tally) -> Tally:
+    """The requests of a ledger, one per id.
 
     Raises:
-        InvalidLedgerError: When repeated records of one id disagree (rule 2).
-
-    Example:
-        >>> from datetime import date
-        >>> from transparency_core import Identifier, Outcome, Request, Response
-        >>> request = Request(
-        ...     id="SE-1",
-        ...     received=date(2020, 5, 4),
-        ...     country="SE",
-        ...     category="device",
-        ...     identifiers=[Identifier("imei", "356938035643809")],
-        ...     response=Response(Outcome.REJECTED),
-        ... )
-        >>> report = build_report([request], ReportingPeriod.calendar_year(2020))
-        >>> report.table("device").cell("SE", "requests")
-        Figure(value=1, ids=('SE-1',), shown=None)
-        >>> report.table("device").cell("SE", "percent_provided").value
-        Decimal('0')
+        InvalidLedgerError: When repeated records of one id disagree.
     """
-    return Subtotals.of(
-        requests,
-        period,
-        categories=categories,
-        legal_processes=legal_processes,
-        breakdowns=breakdowns,
-        actions_in_totals=actions_in_totals,
-    ).report(rounding=rounding, disclosure=disclosure, company=company)
+    tally = requests if isinstance(requests, Tally) else Tally.of(requests)
+    if tally.conflicts:
+        count = len(tally.conflicts)
+        msg = f"{count} conflicting repeated record{'s' if count > 1 else ''} in the ledger"
+        raise InvalidLedgerError(msg, list(tally.conflicts))
+    return tally
+
+
+# Rule 3: "If a request is amended, it is counted as a new request." A record with
+# amends is a request of its own, and the amended one still counts: the counter counts
+# it as any other; a finding (_findings) says when the amended id is not in the ledger.
+
+
+# Rule 4: "If we are asked for more than one identifier of a device, we count that as a
+# single request", and several identifiers of one account are one account: the Subjects
+# measure (_specs) counts each request's distinct subjects (Request.subject_count),
+# summed over requests by the counter.
+
+
+# Rule 5: a request where data was provided is one whose outcome is provided, split for
+# accounts into "only non-content" and "content": the predicates data_provided,
+# only_non_content_provided and content_provided, which the categories' columns name.
+
+
+# Rule 6: "Percentages are exact ratios rounded once, at the end": publishing divides
+# the exact counts and rounds once (_Publisher.percentage), by this policy unless the
+# caller chooses another.
+DEFAULT_ROUNDING = RoundingPolicy()
+"""Whole percent, half up, a blank for a zero denominator."""
+
+
+# Rule 7: "The legal-process table gives each type's share of that country's
+# legal-process requests." Table 4 is a spec (_specs: legal_process_breakdown): a
+# column per registered type and, so that nothing is lost, one per other type a counted
+# request rests on; the counter counts it as every table, publishing gives the shares.
+def unregistered_processes(
+    legal_processes: Sequence[LegalProcess], requests: Iterable[Request]
+) -> list[str]:
+    """The legal process types the requests name that are not registered, sorted.
+
+    Table 4 is counted with a column for each; :func:`counted_processes` keeps those
+    that a counted request rests on.
+    """
+    known = {process.name for process in legal_processes}
+    named = {request.legal_process for request in requests}
+    return sorted(name for name in named if name is not None and name not in known)
+
+
+def counted_processes(
+    table4: Breakdown, legal_processes: Sequence[LegalProcess], counts: Counts
+) -> frozenset[str]:
+    """The types of Table 4's columns for unregistered types that a counted request rests on."""
+    counted = {measure for row in counts.get(table4.key, {}).values() for measure in row}
+    return frozenset(
+        column.key for column in table4.columns[len(legal_processes) :] if column.measure in counted
+    )
+
+
+# Rule 8: "The countries listed are the only ones from which we have received such
+# requests." Publishing (_Publisher.table) gives a table a row for each country it
+# counted a request of, in the order of their English names (_countries.country_order),
+# in every language.
+
+
+# Rule 9: cross-border requests are counted and disclosed, zero included ("Xiaomi did
+# not receive any cross-border requests"): the CROSS_BORDER spec (_specs) is counted as
+# every table is (Tabulation), the first of the tables across categories; publishing
+# gives each country's figure and their total (_publish._cross_border).
+
+
+# Rule 10: a record outside the report's period, or one that a rule leaves out, is
+# never silently dropped: the counter lists every request it leaves out, with the reason
+# (_count.left_out), and with provenance every request it counts, with where.
+def summary_of(tally: Tally, counting: Tabulation) -> LedgerSummary:
+    """How many records and requests the ledger holds, and how many were counted."""
+    return LedgerSummary(
+        records=sum(tally.records.values()),
+        requests=len(tally.requests),
+        counted=counting.counted,
+        actions=counting.actions,
+    )

@@ -36,7 +36,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from transparency_core._categories import DEFAULT_LEGAL_PROCESSES
 from transparency_core._cli._split import (
     AMENDS,
     LINE,
@@ -56,7 +55,8 @@ from transparency_core._edge import (
     raise_problems,
 )
 from transparency_core._period import ReportingPeriod
-from transparency_core._rules import Subtotals
+from transparency_core._specs import DEFAULT_LEGAL_PROCESSES
+from transparency_core._subtotals import Subtotals
 from transparency_core._tally import Tally
 from transparency_core.exceptions import ConflictingRepeatError, FieldError, JsonLedgerError
 

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
     from transparency_core._render import Renderers
     from transparency_core._report import Report
-    from transparency_core._rules import Subtotals
+    from transparency_core._subtotals import Subtotals
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "main"]
 

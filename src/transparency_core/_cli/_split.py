@@ -28,7 +28,7 @@ from transparency_core._edge import (
     quick_line,
     read_line,
 )
-from transparency_core._rules import partition_of
+from transparency_core._subtotals import partition_of
 from transparency_core.exceptions import JsonLedgerError
 
 if TYPE_CHECKING:

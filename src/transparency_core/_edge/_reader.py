@@ -15,16 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from transparency_core._categories import (
+from transparency_core._checks import blank, record_problems
+from transparency_core._edge._convert import FieldErrors, make_converter, structure_object
+from transparency_core._edge._values import one_of
+from transparency_core._model import Request
+from transparency_core._specs import (
     DEFAULT_LEGAL_PROCESSES,
     SHIPPED_CATEGORIES,
     Category,
     LegalProcess,
 )
-from transparency_core._checks import blank, record_problems
-from transparency_core._edge._convert import FieldErrors, make_converter, structure_object
-from transparency_core._edge._values import one_of
-from transparency_core._model import Request
 from transparency_core._tally import Tally
 from transparency_core.exceptions import FieldError, InvalidLedgerError, TransparencyError
 

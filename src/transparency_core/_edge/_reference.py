@@ -16,7 +16,7 @@ from transparency_core._edge._reader import structure_ledger
 from transparency_core._model import Request  # noqa: TC001 -- a public return type
 from transparency_core._period import ReportingPeriod
 from transparency_core._report import Report  # noqa: TC001 -- a public return type
-from transparency_core._rules import build_report
+from transparency_core._subtotals import build_report
 
 __all__ = [
     "reference_ledger",

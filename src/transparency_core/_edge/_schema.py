@@ -22,15 +22,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from transparency_core._categories import DEFAULT_LEGAL_PROCESSES, SHIPPED_CATEGORIES
 from transparency_core._checks import COUNTRY_CODES
 from transparency_core._model import Identifier, Outcome, Request, Response
+from transparency_core._specs import DEFAULT_LEGAL_PROCESSES, SHIPPED_CATEGORIES
 from transparency_core.exceptions import NoSchemaError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from transparency_core._categories import Category, LegalProcess
+    from transparency_core._specs import Category, LegalProcess
 
 __all__ = ["SCHEMA_ID", "ledger_record_schema"]
 

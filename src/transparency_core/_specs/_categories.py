@@ -1,25 +1,30 @@
-"""Categories of requests and legal process types, with the columns their tables show.
+"""The categories of requests and the legal process types, in the words of the reports.
 
-A category says what its subjects are (devices, financial identifiers, accounts), which
-identifier types belong to it, and the columns of its table. Each column is a measure
-over the category's requests in one country: a count of requests, a count of subjects,
-or a percentage. The seed's three categories are defined here in the seed's words.
+Data only: each category is a :class:`~transparency_core.Category` spec whose columns
+and definitions are the seed's, word for word (its Tables 1 to 3), and Table 4's legal
+process types are its two; then the categories the major reports add, with Apple's
+columns. A comment above each definition says where it comes from.
 
 References:
-    Xiaomi Transparency Report, January 1 - December 31, 2020, Tables 1 to 4 and the
+    Xiaomi Transparency Report, January 1 - December 31, 2020: Tables 1 to 4 and the
     definitions below each table.
+    Apple Transparency Report: emergency requests (since 2015), account preservation
+    requests (since 2016), account restriction/deletion requests (since 2014).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
-import attrs
-
-from transparency_core._disclosure import Disclosure
 from transparency_core._i18n import N_
-from transparency_core._model import Action, DataKind, Outcome, Request
-from transparency_core.exceptions import AlreadyRegisteredError
+from transparency_core._model import Action
+from transparency_core._specs._measures import Column, Percent, Requests, Subjects
+from transparency_core._specs._tables import Category, LegalProcess
+from transparency_core.predicates import (
+    ActionTaken,
+    challenged_or_rejected,
+    content_provided,
+    data_provided,
+    only_non_content_provided,
+)
 
 __all__ = [
     "ACCOUNT",
@@ -31,220 +36,10 @@ __all__ = [
     "EMERGENCY",
     "FINANCIAL_IDENTIFIER",
     "SHIPPED_CATEGORIES",
-    "ActionTaken",
-    "Categories",
-    "Category",
-    "Column",
-    "LegalProcess",
-    "Measure",
-    "Percent",
-    "Requests",
-    "Subjects",
-    "challenged_or_rejected",
-    "content_provided",
-    "data_provided",
-    "default_categories",
-    "every_request",
-    "only_non_content_provided",
 ]
 
-Predicate = Callable[[Request], bool]
 
-
-def every_request(request: Request) -> bool:  # noqa: ARG001 -- a predicate's signature
-    """Every request counts as received, whatever its outcome (rule 1).
-
-    Example:
-        >>> from transparency_core import reference_ledger
-        >>> ledger = {request.id: request for request in reference_ledger()}
-        >>> every_request(ledger["CN-2020-A-0007"])  # pending, and still received
-        True
-    """
-    return True
-
-
-def data_provided(request: Request) -> bool:
-    """Data was provided: the outcome is ``provided``, content or not (rule 5).
-
-    Example:
-        >>> from transparency_core import reference_ledger
-        >>> ledger = {request.id: request for request in reference_ledger()}
-        >>> data_provided(ledger["CN-2020-A-0139"]), data_provided(ledger["SE-2020-D-0001"])
-        (True, False)
-    """
-    return request.response.outcome is Outcome.PROVIDED
-
-
-def only_non_content_provided(request: Request) -> bool:
-    """Only non-content data was provided.
-
-    Example:
-        >>> from transparency_core import reference_ledger
-        >>> ledger = {request.id: request for request in reference_ledger()}
-        >>> only_non_content_provided(ledger["CN-2020-A-0056"])
-        True
-        >>> only_non_content_provided(ledger["CN-2020-A-0139"])  # content too
-        False
-    """
-    response = request.response
-    return response.outcome is Outcome.PROVIDED and response.data is DataKind.NON_CONTENT
-
-
-def content_provided(request: Request) -> bool:
-    """Content data was provided, with or without non-content data.
-
-    Example:
-        >>> from transparency_core import reference_ledger
-        >>> ledger = {request.id: request for request in reference_ledger()}
-        >>> content_provided(ledger["CN-2020-A-0139"]), content_provided(ledger["CN-2020-A-0056"])
-        (True, False)
-    """
-    response = request.response
-    return response.outcome is Outcome.PROVIDED and response.data is DataKind.CONTENT
-
-
-def challenged_or_rejected(request: Request) -> bool:
-    """The request was challenged in part or rejected (Apple's account column).
-
-    Example:
-        >>> from transparency_core import reference_ledger
-        >>> ledger = {request.id: request for request in reference_ledger()}
-        >>> challenged_or_rejected(ledger["IN-2020-F-0026"])
-        True
-        >>> challenged_or_rejected(ledger["IN-2020-D-0023"])
-        False
-    """
-    return request.response.challenged or request.response.outcome is Outcome.REJECTED
-
-
-@attrs.frozen
-class ActionTaken:
-    """A predicate: ``action`` was done to the accounts of the request.
-
-    Example:
-        >>> ActionTaken(Action.PRESERVED)
-        ActionTaken(action=<Action.PRESERVED: 'preserved'>)
-    """
-
-    action: Action
-
-    def __call__(self, request: Request) -> bool:
-        """Whether the request's response records this action."""
-        return request.response.action is self.action
-
-
-@attrs.frozen
-class Requests:
-    """The number of requests ``where`` holds.
-
-    Example:
-        >>> from transparency_core import reference_report
-        >>> column = next(c for c in DEVICE.columns if c.key == "provided")
-        >>> column.measure == Requests(data_provided)
-        True
-        >>> reference_report().table("device").cell("IN", "provided").value
-        19
-    """
-
-    where: Predicate = every_request
-
-
-@attrs.frozen
-class Subjects:
-    """The number of subjects (devices, accounts, ...) named in requests ``where`` holds.
-
-    "We count the number of devices identified in each request received from each
-    country and report the total": distinct subjects per request, summed over requests.
-
-    Example:
-        >>> from transparency_core import reference_report
-        >>> DEVICE.columns[1].measure
-        Subjects(where=<function every_request at ...>)
-        >>> reference_report().table("device").cell("IN", "subjects").value
-        48
-    """
-
-    where: Predicate = every_request
-
-
-@attrs.frozen
-class Percent:
-    """The share of requests for which ``part`` holds among those ``whole`` holds for.
-
-    Example:
-        >>> from transparency_core import reference_report
-        >>> DEVICE.columns[3].measure == Percent(data_provided)
-        True
-        >>> reference_report().table("device").cell("IN", "percent_provided").value
-        Decimal('79')
-    """
-
-    part: Predicate
-    whole: Predicate = every_request
-
-
-Measure = Requests | Subjects | Percent
-
-
-@attrs.frozen(kw_only=True)
-class Column:
-    """One column of a table: a key, the heading printed, what it measures, and why.
-
-    Example:
-        >>> Column(key="requests", heading="Number of Device-based Requests").measure
-        Requests(where=<function every_request at ...>)
-    """
-
-    key: str
-    heading: str
-    measure: Measure = Requests()
-    definition: str = ""
-
-
-@attrs.frozen(kw_only=True)
-class Category:
-    """A category of request, with its identifier types and its table's columns.
-
-    Example:
-        >>> DEVICE.name, DEVICE.identifier_types
-        ('device', ('imei', 'serial_number', 'mac_address'))
-        >>> [column.key for column in DEVICE.columns]
-        ['requests', 'subjects', 'provided', 'percent_provided']
-    """
-
-    name: str
-    title: str
-    identifier_types: tuple[str, ...]
-    columns: tuple[Column, ...]
-    description: str = ""
-    disclosure: Disclosure | None = None
-    """How this category's counts are published, when not exactly: national-security
-    demands in bands, say. It takes precedence over the report's policy."""
-    action: bool = False
-    """Whether its requests ask for an action on accounts (preserve, restrict, delete)
-    rather than for data. A preservation is not a disclosure: by default such requests
-    are counted in their own table only, not in the legal process table, the
-    breakdowns, the cross-border figures or the requests counted (as Google keeps
-    preservation requests out of its totals); ``build_report(..., actions_in_totals=True)``
-    counts them there too (as TikTok does)."""
-
-
-@attrs.frozen(kw_only=True)
-class LegalProcess:
-    """A type of legal process a request can rest on, such as an investigation order.
-
-    Example:
-        >>> [process.name for process in DEFAULT_LEGAL_PROCESSES]
-        ['investigation_order', 'other_court_order']
-        >>> LegalProcess(name="warrant", heading="Search Warrants").definition
-        ''
-    """
-
-    name: str
-    heading: str
-    definition: str = ""
-
-
+# The seed's four columns of Tables 1 and 2: requests, subjects, provided, and its share.
 def _columns(
     *,
     requests: tuple[str, str],
@@ -271,6 +66,7 @@ def _columns(
     )
 
 
+# Table 1: "Worldwide Government Device Requests".
 DEVICE = Category(
     name="device",
     title=N_("Worldwide Government Device Requests"),
@@ -316,6 +112,7 @@ DEVICE = Category(
     ),
 )
 
+# Table 2: "Worldwide Government Financial Identifier Requests".
 FINANCIAL_IDENTIFIER = Category(
     name="financial_identifier",
     title=N_("Worldwide Government Financial Identifier Requests"),
@@ -359,6 +156,7 @@ FINANCIAL_IDENTIFIER = Category(
     ),
 )
 
+# Table 3: "Worldwide Government Account Requests", provided split by content.
 ACCOUNT = Category(
     name="account",
     title=N_("Worldwide Government Account Requests"),
@@ -420,6 +218,7 @@ ACCOUNT = Category(
     ),
 )
 
+# The seed's tables, in its order.
 DEFAULT_CATEGORIES: tuple[Category, ...] = (DEVICE, FINANCIAL_IDENTIFIER, ACCOUNT)
 """The seed's categories, in the order of its tables.
 
@@ -428,6 +227,7 @@ Example:
     ['device', 'financial_identifier', 'account']
 """
 
+# Table 4's legal process types, with the seed's definitions.
 DEFAULT_LEGAL_PROCESSES: tuple[LegalProcess, ...] = (
     LegalProcess(
         name="investigation_order",
@@ -459,6 +259,7 @@ Example:
 
 _ACCOUNT_TYPES = ACCOUNT.identifier_types
 
+# Apple: emergency requests, by device or account identifiers.
 EMERGENCY = Category(
     name="emergency",
     title=N_("Worldwide Government Emergency Requests"),
@@ -487,6 +288,7 @@ EMERGENCY = Category(
 )
 
 
+# Apple's first two columns of a request for an action on accounts.
 def _action_columns(heading: str) -> tuple[Column, Column]:
     """The requests and accounts columns of a category of requests for an action."""
     return (
@@ -499,6 +301,7 @@ def _action_columns(heading: str) -> tuple[Column, Column]:
     )
 
 
+# Apple: account preservation requests, and the accounts preserved.
 ACCOUNT_PRESERVATION = Category(
     name="account_preservation",
     title=N_("Worldwide Government Account Preservation Requests"),
@@ -519,6 +322,7 @@ ACCOUNT_PRESERVATION = Category(
     action=True,
 )
 
+# Apple: account restriction/deletion requests, and the accounts restricted or deleted.
 ACCOUNT_RESTRICTION_DELETION = Category(
     name="account_restriction_deletion",
     title=N_("Worldwide Government Account Restriction/Deletion Requests"),
@@ -546,62 +350,7 @@ ACCOUNT_RESTRICTION_DELETION = Category(
 )
 
 
-@attrs.define
-class Categories:
-    """A registry of categories: the ones a ledger may name, in registration order.
-
-    Registries are plain objects, made by :func:`default_categories` or empty; nothing is
-    registered globally, so two services can count by different categories side by side.
-
-    Example:
-        >>> categories = default_categories()
-        >>> "device" in categories, len(categories)
-        (True, 6)
-        >>> push_token = Category(
-        ...     name="push_token",
-        ...     title="Worldwide Government Push Token Requests",
-        ...     identifier_types=("push_token",),
-        ...     columns=(Column(key="requests", heading="Number of Push Token Requests"),),
-        ... )
-        >>> categories.register(push_token)
-        >>> categories["push_token"].title
-        'Worldwide Government Push Token Requests'
-    """
-
-    _by_name: dict[str, Category] = attrs.field(factory=dict, alias="by_name")
-
-    def register(self, category: Category, *, replace: bool = False) -> None:
-        """Add ``category``; a name already registered needs ``replace=True``.
-
-        Raises:
-            AlreadyRegisteredError: When the name is taken and ``replace`` is false (a
-                ``ValueError``).
-        """
-        if category.name in self._by_name and not replace:
-            raise AlreadyRegisteredError("category", category.name)
-        self._by_name[category.name] = category
-
-    def __contains__(self, name: object) -> bool:
-        """Whether a category of this name is registered."""
-        return name in self._by_name
-
-    def __iter__(self) -> Iterator[Category]:
-        """The categories, in the order they were registered."""
-        return iter(self._by_name.values())
-
-    def __len__(self) -> int:
-        """How many categories are registered."""
-        return len(self._by_name)
-
-    def __getitem__(self, name: str) -> Category:
-        """The category called ``name``.
-
-        Raises:
-            KeyError: When none is.
-        """
-        return self._by_name[name]
-
-
+# Every category shipped: the seed's, then those of the major reports.
 SHIPPED_CATEGORIES: tuple[Category, ...] = (
     *DEFAULT_CATEGORIES,
     EMERGENCY,
@@ -614,19 +363,3 @@ Example:
     >>> [category.name for category in SHIPPED_CATEGORIES[3:]]
     ['emergency', 'account_preservation', 'account_restriction_deletion']
 """
-
-
-def default_categories() -> Categories:
-    """A new registry holding every shipped category, for a caller to add to.
-
-    Example:
-        >>> registry = default_categories()
-        >>> "device" in registry, len(registry)
-        (True, 6)
-        >>> registry is default_categories()
-        False
-    """
-    registry = Categories()
-    for category in SHIPPED_CATEGORIES:
-        registry.register(category)
-    return registry

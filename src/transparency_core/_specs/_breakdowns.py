@@ -1,11 +1,16 @@
-"""Breakdowns: tables across categories, by outcome, notice, basis and legal process.
+"""The breakdowns: tables across categories, in the words of the reports they follow.
 
-A breakdown counts every request a report counted (whatever its category) for which its
-``where`` holds, by country, in its columns. When its columns are exclusive (each request
-falls in exactly one), a second row per country gives their shares of the country's
-requests, apportioned to sum to 100 when the rounding policy asks for it.
+Data only: each is a :class:`~transparency_core.Breakdown` spec. A breakdown counts every
+request a report counted (whatever its category) for which its ``where`` holds, by
+country, in its columns. When its columns are exclusive (each request falls in exactly
+one), a second row per country gives their shares of the country's requests. The seed's
+Table 4 (requests by legal process type) and its cross-border figures are declared here
+too, and counted as every other table is. A comment above each definition says where it
+comes from.
 
 References:
+    Xiaomi Transparency Report, January 1 - December 31, 2020: Table 4 and its
+    definitions; "Xiaomi did not receive any cross-border requests."
     Microsoft's Law Enforcement Requests Report: four exclusive outcomes (content,
     non-content only, no data found, rejected) and their shares.
     Apple's Transparency Report: requests challenged in part or rejected.
@@ -17,146 +22,54 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import attrs
-
-from transparency_core._categories import (
-    Column,
-    LegalProcess,
-    Percent,
-    Predicate,
-    Requests,
+from transparency_core._i18n import N_
+from transparency_core._model import Notification, Outcome
+from transparency_core._specs._measures import Column, Percent, Requests
+from transparency_core._specs._tables import Breakdown
+from transparency_core.predicates import (
+    LegalProcessIs,
+    NoticeIs,
+    OutcomeIs,
     challenged_or_rejected,
     content_provided,
-    every_request,
+    has_legal_process,
+    is_cross_border,
     only_non_content_provided,
 )
-from transparency_core._i18n import N_
-from transparency_core._model import Notification, Outcome, Request
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from transparency_core._model import Request
+    from transparency_core._specs._tables import LegalProcess
+
 __all__ = [
     "BASIS",
     "CHALLENGES",
+    "CROSS_BORDER",
     "NOTIFICATION",
     "OUTCOMES",
     "SHIPPED_BREAKDOWNS",
-    "Breakdown",
-    "LegalProcessIs",
-    "NoticeIs",
-    "OutcomeIs",
-    "has_legal_process",
     "legal_process_breakdown",
 ]
 
 
-@attrs.frozen
-class OutcomeIs:
-    """A predicate: the request's outcome is ``outcome``.
-
-    Example:
-        >>> from transparency_core import reference_ledger
-        >>> ledger = {request.id: request for request in reference_ledger()}
-        >>> rejected = OutcomeIs(Outcome.REJECTED)
-        >>> rejected(ledger["SE-2020-D-0001"]), rejected(ledger["IN-2020-D-0023"])
-        (True, False)
-    """
-
-    outcome: Outcome
-
-    def __call__(self, request: Request) -> bool:
-        """Whether the outcome matches."""
-        return request.response.outcome is self.outcome
-
-
-@attrs.frozen
-class NoticeIs:
-    """A predicate: the request's notice is ``notice`` (``None``: none recorded).
-
-    Example:
-        >>> from transparency_core import reference_ledger
-        >>> ledger = {request.id: request for request in reference_ledger()}
-        >>> NoticeIs(Notification.PROHIBITED)(ledger["CN-2020-A-0056"])
-        True
-        >>> NoticeIs(None)(ledger["SE-2020-D-0001"])
-        True
-    """
-
-    notice: Notification | None
-
-    def __call__(self, request: Request) -> bool:
-        """Whether the notice matches."""
-        return request.response.notified is self.notice
-
-
-@attrs.frozen
-class LegalProcessIs:
-    """A predicate: the request rests on the legal process ``name``.
-
-    Example:
-        >>> from transparency_core import reference_ledger
-        >>> ledger = {request.id: request for request in reference_ledger()}
-        >>> LegalProcessIs("investigation_order")(ledger["CN-2020-A-0006"])
-        True
-    """
-
-    name: str
-
-    def __call__(self, request: Request) -> bool:
-        """Whether the legal process matches."""
-        return request.legal_process == self.name
-
-
-def has_legal_process(request: Request) -> bool:
-    """The request rests on a court's legal process.
-
-    Example:
-        >>> from transparency_core import reference_ledger
-        >>> ledger = {request.id: request for request in reference_ledger()}
-        >>> has_legal_process(ledger["CN-2020-D-0001"]), has_legal_process(ledger["IN-2020-D-0023"])
-        (True, False)
-    """
-    return request.legal_process is not None
-
-
+# BASIS: an emergency request, whatever its legal basis.
 def _emergency(request: Request) -> bool:
     return request.emergency
 
 
+# BASIS: a request on a court's legal process that is not an emergency.
 def _legal_process_only(request: Request) -> bool:
     return not request.emergency and request.legal_process is not None
 
 
+# BASIS: every other government request.
 def _neither(request: Request) -> bool:
     return not request.emergency and request.legal_process is None
 
 
-@attrs.frozen(kw_only=True)
-class Breakdown:
-    """A table across categories: its columns, which requests it counts, and shares.
-
-    Example:
-        >>> OUTCOMES.shares, [column.key for column in OUTCOMES.columns]
-        (True, ['content', 'non_content_only', 'no_data', 'rejected', 'pending'])
-    """
-
-    key: str
-    title: str
-    columns: tuple[Column, ...]
-    shares: bool = False
-    """Whether a row of shares follows each country's counts; the columns must then be
-    request counts that are exclusive, so that the shares are of one whole."""
-    shares_definition: str = N_(
-        "The requests of each column as a percentage of all the requests from that "
-        "country counted in this table."
-    )
-    """What the shares are of: the definition of the row "Percentage of total"."""
-    where: Predicate = every_request
-    """Which of the counted requests the breakdown counts."""
-    description: str = ""
-
-
+# Microsoft: every request by its one outcome, with shares.
 OUTCOMES = Breakdown(
     key="outcomes",
     title=N_("Requests by Outcome"),
@@ -194,6 +107,7 @@ Example:
     [21, 142, 5, 4, 0]
 """
 
+# Ranking Digital Rights P12: whether, and why not, the customer was told.
 NOTIFICATION = Breakdown(
     key="notification",
     title=N_("Requests by User Notification"),
@@ -236,6 +150,7 @@ Example:
     49
 """
 
+# Apple and the Toolkit: emergency, legal process, or another government request.
 BASIS = Breakdown(
     key="basis",
     title=N_("Emergency and Legal Process Requests"),
@@ -271,6 +186,7 @@ Example:
     17
 """
 
+# Apple: requests challenged in part or rejected, and their percentage.
 CHALLENGES = Breakdown(
     key="challenges",
     title=N_("Requests Challenged in Part or Rejected"),
@@ -298,6 +214,7 @@ Example:
     Decimal('18')
 """
 
+# Every breakdown shipped; a report shows those it is asked for.
 SHIPPED_BREAKDOWNS: tuple[Breakdown, ...] = (OUTCOMES, NOTIFICATION, BASIS, CHALLENGES)
 """The breakdowns this package defines; a report shows those it is asked for.
 
@@ -307,6 +224,7 @@ Example:
 """
 
 
+# Table 4: "Government Requests by Legal Process Type", with each type's share (rule 7).
 def legal_process_breakdown(
     processes: Sequence[LegalProcess], unregistered: Sequence[str] = ()
 ) -> Breakdown:
@@ -342,3 +260,24 @@ def legal_process_breakdown(
             "Only countries from which we received requests on a legal process are listed."
         ),
     )
+
+
+# Rule 9: "Xiaomi did not receive any cross-border requests": counted by country, and
+# published with their total (zero included) as a disclosure, not as a table.
+CROSS_BORDER = Breakdown(
+    key="cross_border",
+    title="Cross-Border Requests",
+    columns=(Column(key="requests", heading="Number of Cross-Border Requests"),),
+    where=is_cross_border,
+    description=(
+        "Requests for data held in another country than the requesting authority's. "
+        "The report states them as a sentence, in the renderer's language."
+    ),
+)
+"""The cross-border figures: by country, the requests for data held elsewhere (rule 9).
+
+Example:
+    >>> from transparency_core import reference_report
+    >>> CROSS_BORDER.where.__name__, reference_report().cross_border.total.value
+    ('is_cross_border', 0)
+"""
