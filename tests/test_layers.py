@@ -76,7 +76,7 @@ def _family(path: Path) -> str:
 def _imports(path: Path) -> list[tuple[int, str]]:
     """The package modules ``path`` imports at its top level (not inside a function)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    found = []
+    found: list[tuple[int, str]] = []
     nested = {
         id(node)
         for function in ast.walk(tree)

@@ -598,7 +598,7 @@ class TestProvenance:
 
 
 class TestTheRulesReadLikeTheMethodology:
-    """The rules module has a block per rule; docs/rules.md says truly where each lives."""
+    """The rules module has a block per rule; docs/reference/rules.md says where each lives."""
 
     def test_one_block_per_rule_in_the_seeds_order(self) -> None:
         """Blocks "# Rule 1:" to "# Rule 10:", each once, in order."""
@@ -608,7 +608,7 @@ class TestTheRulesReadLikeTheMethodology:
 
     def test_every_name_the_docs_place_is_in_that_module(self) -> None:
         """Each `name` (`module.py`) of the page's table is defined there, each rule listed."""
-        page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+        page = (ROOT / "docs" / "reference" / "rules.md").read_text(encoding="utf-8")
         table = page.split("| rule | where it lives |", 1)[1].split("\n\n", 1)[0]
         placed = re.findall(r"`([\w.]+)` \(`([\w/]+)\.py`\)", table)
 
