@@ -94,8 +94,11 @@ def two_countries(ledger: list[Request]) -> list[Request]:
 
 
 def parse_html(html: str) -> Any:
-    """Parse with a real HTML5 parser that fails on any parse error."""
-    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parseFragment(html)
+    """Parse with a real HTML5 parser that fails on any parse error: a page or a fragment."""
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    if html.startswith("<!DOCTYPE html>"):
+        return parser.parse(html)
+    return parser.parseFragment(html)
 
 
 MARKUP = '<script>alert("x")</script>'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from builders import make_request, markup_report, parse_html
@@ -20,13 +21,22 @@ YEAR = ReportingPeriod.calendar_year(2020)
 class TestHtml:
     """Valid HTML5, proper table markup, everything escaped."""
 
-    def test_the_reference_report_is_valid_html5(self) -> None:
-        """A strict HTML5 parser reads it without one error."""
+    @pytest.mark.parametrize("fragment", [False, True])
+    @pytest.mark.parametrize("locale", ["en", "de_DE", "zh_Hans_CN", "ar"])
+    def test_the_reference_report_is_valid_html5(self, locale: str, *, fragment: bool) -> None:
+        """A strict HTML5 parser reads the page and the fragment without one error."""
+        tree = parse_html(HtmlRenderer(locale=locale, fragment=fragment)(reference_report()))
+
+        assert len(tree.findall(".//table")) == 4
+
+    def test_each_table_is_named_once_by_its_heading(self) -> None:
+        """No caption repeats the heading: the table is labelled by it."""
         tree = parse_html(HtmlRenderer()(reference_report()))
 
-        tables = tree.findall(".//table")
-        assert len(tables) == 4
-        assert tables[0].find("caption").text == "Table 1: Worldwide Government Device Requests"
+        table = tree.find(".//table")
+        heading = tree.find(f".//h2[@id='{table.get('aria-labelledby')}']")
+        assert heading.text == "Table 1: Worldwide Government Device Requests"
+        assert tree.findall(".//caption") == []
 
     def test_table_markup(self) -> None:
         """Thead with th scope=col, a th scope=row per country, numbers marked right."""
@@ -59,9 +69,14 @@ class TestHtml:
         self, locale: str, direction: str, language: str
     ) -> None:
         """Right-to-left locales lay out right to left."""
-        first = HtmlRenderer(locale=locale)(reference_report()).splitlines()[0]
+        renderer = HtmlRenderer(locale=locale)
+        page = renderer(reference_report()).splitlines()
+        fragment = attrs.evolve(renderer, fragment=True)(reference_report()).splitlines()
 
-        assert first == f'<article class="transparency-report" lang="{language}" dir="{direction}">'
+        assert page[1] == f'<html lang="{language}" dir="{direction}">'
+        assert fragment[0] == (
+            f'<article class="transparency-report" lang="{language}" dir="{direction}">'
+        )
 
     def test_numbers_read_left_to_right_in_a_right_to_left_report(self) -> None:
         """A band stays "0 - 99" in Arabic: numeric cells are isolated left to right."""
@@ -69,16 +84,108 @@ class TestHtml:
         arabic = parse_html(HtmlRenderer(locale="ar")(report))
         english = parse_html(HtmlRenderer()(report))
 
-        cells = arabic.findall(".//td")
+        cells = arabic.findall(".//table/tbody/tr/td")
         assert cells
         assert all(cell.get("dir") == "ltr" for cell in cells)
         assert "0 - 99" in [cell.text for cell in cells]
-        assert all(cell.get("dir") is None for cell in english.findall(".//td"))
+        assert all(cell.get("dir") is None for cell in english.findall(".//table/tbody/tr/td"))
 
     def test_reports_and_tables_show_in_notebooks(self) -> None:
         """Jupyter's display hooks give HTML and Markdown."""
         report = reference_report()
 
-        assert report._repr_html_() == HtmlRenderer()(report)
+        assert report._repr_html_() == HtmlRenderer(fragment=True)(report)
         assert report._repr_markdown_() == MarkdownRenderer()(report)
         assert report.table("device")._repr_html_() == HtmlRenderer().table(report.table("device"))
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+
+class TestPage:
+    """A standalone page: doctype, charset, title, stylesheet, nothing fetched."""
+
+    def test_the_page_is_one_file(self) -> None:
+        """No script, no external address: only the fragment's links within the page."""
+        html = HtmlRenderer()(reference_report())
+        tree = parse_html(html)
+
+        assert tree.find(".//meta[@charset]").get("charset") == "utf-8"
+        assert tree.findtext(".//title") == "Xiaomi Transparency Report"
+        assert tree.findall(".//script") == []
+        assert {a.get("href")[0] for a in tree.findall(".//a")} == {"#"}
+        assert "http" not in html.replace("http://www.w3.org/2000/svg", "")
+
+    def test_the_page_has_contents_methodology_and_a_chart_per_table(self) -> None:
+        """Contents link to every section; four charts; the seed's counting rules."""
+        tree = parse_html(HtmlRenderer()(reference_report()))
+
+        links = [a.get("href") for a in tree.findall(".//nav//a")]
+        sections = [f"#{s.get('id')}" for s in tree.findall(".//section")]
+        assert links == sections
+        assert len(tree.findall(".//figure")) == 4
+        assert "How we count requests" in [h.text for h in tree.findall(".//h2")]
+
+    def test_the_fragment_has_no_style(self) -> None:
+        """No style element or attribute, no chart: a site's own stylesheet applies."""
+        html = HtmlRenderer(fragment=True)(reference_report())
+
+        assert "style" not in html
+        assert "<svg" not in html
+
+
+class TestTheme:
+    """The company's colour, logo and CSS, each checked when the renderer is made."""
+
+    def test_the_colour_and_logo_reach_the_page(self) -> None:
+        """The accent is the colour; the logo an embedded image beside the title."""
+        html = HtmlRenderer(colour="#7a1f5c", logo=PNG)(reference_report())
+        tree = parse_html(html)
+
+        assert "--tr-accent: #7a1f5c;" in html
+        logo = tree.find(".//img")
+        assert logo.get("src").startswith("data:image/png;base64,iVBORw0KGgo")
+        assert logo.get("alt") == ""
+
+    @pytest.mark.parametrize(
+        ("options", "message"),
+        [
+            ({"colour": "red"}, "colour: expected a hex colour such as '#1f4e8c', got 'red'"),
+            (
+                {"colour": "#ffff00"},
+                "colour: expected a colour that text on white reads in, at least 4.5:1 "
+                "(WCAG AA), not 1.07:1, got '#ffff00'",
+            ),
+            (
+                {"logo": b"<html><script>"},
+                "logo: expected a PNG, JPEG, GIF, WebP or SVG image, "
+                "got '14 bytes starting 3c 68 74 6d 6c 3e 3c 73'",
+            ),
+            (
+                {"css": "body { background: url(https://x.example/a.png) }"},
+                "css: expected CSS without '<', '\\', control characters, @import or url() "
+                "of anything but a data: address, got 'url(http...'",
+            ),
+            (
+                {"css": "@import 'x.css';"},
+                "css: expected CSS without '<', '\\', control characters, @import or url() "
+                "of anything but a data: address, got '@import ...'",
+            ),
+        ],
+    )
+    def test_a_bad_theme_is_refused(self, options: dict[str, object], message: str) -> None:
+        """A FieldError (a ValueError) that says what was expected."""
+        with pytest.raises(ValueError, match="expected") as caught:
+            HtmlRenderer(**options)  # type: ignore[arg-type]
+
+        assert str(caught.value) == message
+
+    def test_extra_css_comes_after_the_stylesheet(self) -> None:
+        """A company's rules override the page's."""
+        html = HtmlRenderer(css=".tr-header { border-color: #000; }")(reference_report())
+
+        assert html.index(".tr-header { border-color: #000; }") > html.index("@media print")
+
+    def test_the_repr_shows_a_logos_size(self) -> None:
+        """Not its bytes."""
+        assert "logo=<24 bytes>" in repr(HtmlRenderer(logo=PNG))

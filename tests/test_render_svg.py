@@ -61,12 +61,17 @@ class TestSvg:
         assert "<rect" not in svg.split("</g>", 1)[1]
         assert "&lt; 10" in svg
 
-    def test_the_longest_bar_spans_the_chart(self) -> None:
-        """The country with the most requests of a table gets the whole span."""
+    def test_the_tables_of_requests_share_one_scale(self) -> None:
+        """24 device requests of India and 161 account requests of China: bars of 24:161."""
         root = parse_svg(SvgRenderer(width=640)(reference_report()))
 
         bars = {
             group.get("aria-label"): group.findall(f"{SVG}rect") for group in root.iter(f"{SVG}g")
         }
-        # 640 less the labels (160) and room for the figures (120).
-        assert width(bars["India: 24 requests, data provided for 19"][0]) == 360
+        india = width(bars["India: 24 requests, data provided for 19"][0])
+        china = width(bars["China: 161 requests, data provided for 152"][0])
+        axes = [line for line in root.iter(f"{SVG}line") if line.get("class") == "tr-axis"]
+        span = int(axes[0].get("x2", "0")) - int(axes[0].get("x1", "0"))
+        # The axis ends at 200, the round tick above 161, in every table.
+        assert (india, china) == (24 * span // 200, 161 * span // 200)
+        assert span > 400

@@ -328,10 +328,10 @@ class Report:
     """How many records and requests the report covers; by default, from the entries."""
 
     def _repr_html_(self) -> str:
-        """Show the report as HTML in Jupyter."""
+        """Show the report as HTML in Jupyter: the fragment, which leaves the notebook's style."""
         from transparency_core._render import HtmlRenderer  # noqa: PLC0415 -- renderers import this module
 
-        return HtmlRenderer()(self)
+        return HtmlRenderer(fragment=True)(self)
 
     def _repr_markdown_(self) -> str:
         """Show the report as Markdown in Jupyter."""

@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from transparency_core._render._collate import collation_key
 from transparency_core._report import (
     Disposition,
     Figure,
     Percentage,
     Report,
+    Row,
     RowKind,
     Table,
 )
@@ -32,6 +34,7 @@ __all__ = [
     "TextTable",
     "comparison_document",
     "document",
+    "in_reading_order",
     "report_title",
     "text_table",
 ]
@@ -61,6 +64,8 @@ class TextTable:
     numeric: tuple[bool, ...]
     caption: str = ""
     """The table's title, for renderers whose tables carry one (HTML)."""
+    key: str = ""
+    """The key of the report's table it shows, for renderers that add to it (a chart)."""
 
 
 @attrs.frozen
@@ -79,11 +84,23 @@ def _cell(cell: Figure | Percentage, formatter: Formatter) -> str:
     return formatter.published(cell)
 
 
+def in_reading_order(table: Table, formatter: Formatter) -> tuple[Row, ...]:
+    """The rows of ``table`` sorted by country name in the formatter's language.
+
+    A country's rows keep their order (counts, then shares): the sort is stable.
+    """
+    key = collation_key(formatter.locale)
+    return tuple(sorted(table.rows, key=lambda row: key(formatter.country(row.country))))
+
+
 def text_table(table: Table, formatter: Formatter) -> TextTable:
-    """Format the cells of ``table``: a header, and a label and figures per row."""
+    """Format the cells of ``table``: a header, and a label and figures per row.
+
+    The rows are in the reader's order: by country name, collated in the locale.
+    """
     several = len({row.country for row in table.rows}) > 1
     rows = []
-    for row in table.rows:
+    for row in in_reading_order(table, formatter):
         label = formatter.country(row.country)
         if row.kind is RowKind.SHARES:
             label = (
@@ -100,6 +117,7 @@ def text_table(table: Table, formatter: Formatter) -> TextTable:
         rows=tuple(rows),
         numeric=(False, *(True for _ in table.columns)),
         caption=formatter.gettext(table.title),
+        key=table.key,
     )
 
 
@@ -238,8 +256,38 @@ def report_title(report: Report, formatter: Formatter) -> str:
     return formatter.gettext("Transparency Report")
 
 
-def document(report: Report, formatter: Formatter) -> tuple[Block, ...]:
-    """Lay ``report`` out as blocks of words, formatted by ``formatter``."""
+def _methodology(formatter: Formatter) -> list[Block]:
+    """How the requests are counted, in the seed's words ("How do we count requests")."""
+    return [
+        Heading(formatter.gettext("How we count requests"), 2),
+        Paragraph(
+            formatter.gettext(
+                "This report discloses the number of requests we received from government "
+                "agencies and courts around the world. It also details how we responded to "
+                "those requests."
+            )
+        ),
+        Paragraph(
+            formatter.gettext(
+                "Any request with a valid legal basis is counted as one request. Any request "
+                "that we challenge or reject is not counted as an additional request. If a "
+                "request is amended, it is counted as a new request. If we are asked for more "
+                "than one identifier of a device, we count that as a single request. If we are "
+                "asked for more than one identifier of an account, we count that as a request "
+                "for one account."
+            )
+        ),
+    ]
+
+
+def document(
+    report: Report, formatter: Formatter, *, methodology: bool = False
+) -> tuple[Block, ...]:
+    """Lay ``report`` out as blocks of words, formatted by ``formatter``.
+
+    With ``methodology``, the document says how requests are counted, after the tables
+    (the HTML page does; text and Markdown keep to the figures).
+    """
     blocks: list[Block] = [
         Heading(report_title(report, formatter), 1),
         Paragraph(formatter.gettext("Government Requests for User Information")),
@@ -255,6 +303,8 @@ def document(report: Report, formatter: Formatter) -> tuple[Block, ...]:
         )
     for number, table in enumerate(report.tables, start=1):
         blocks.extend(_table_blocks(number, table, formatter))
+    if methodology:
+        blocks.extend(_methodology(formatter))
     blocks.extend(
         [
             Heading(formatter.gettext("Cross-border requests"), 2),

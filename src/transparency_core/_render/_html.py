@@ -1,8 +1,14 @@
-"""The HTML renderer: a standalone fragment with proper, escaped table markup.
+"""The HTML renderer: a standalone report page, or a fragment to embed, always escaped.
+
+By default a report becomes a complete page (:mod:`._page`): doctype, charset, the
+language and writing direction, a title, its own stylesheet, the charts inline, and
+nothing fetched from the network. With ``fragment=True`` it is the ``<article>`` only:
+the tables and text with stable class names (``tr-...``) and no style of its own, for a
+company's own site or CMS (and for Jupyter).
 
 Every piece of text is escaped, so a country label or a note holding ``<script>`` comes
-out inert. The fragment carries the locale's language and writing direction, so a
-right-to-left report (Arabic, Hebrew, Urdu) lays out right to left.
+out inert. Each table is named by its section's heading, once (no caption repeating
+it), and scrolls in its own box when it is wider than the page.
 """
 
 from __future__ import annotations
@@ -13,76 +19,206 @@ import attrs
 from babel import Locale
 
 from transparency_core._render._base import BlockRenderer
-from transparency_core._render._document import Block, Definitions, Heading, Paragraph, TextTable
+from transparency_core._render._chart import Geometry, charts
+from transparency_core._render._document import (
+    Block,
+    Definitions,
+    Heading,
+    Paragraph,
+    TextTable,
+    document,
+    report_title,
+)
 from transparency_core._render._escape import html as escape
+from transparency_core._render._page import page
+from transparency_core._render._svg import svg_element
+from transparency_core._render._theme import (
+    DEFAULT_COLOUR,
+    known_logo,
+    logo_address,
+    readable_colour,
+    safe_css,
+    shown,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from transparency_core._render._chart import Chart
+    from transparency_core._report import Report
 
 __all__ = ["HtmlRenderer"]
 
-_NUMERIC = ' class="num" style="text-align: right"'
-# In a right-to-left fragment, a number such as a band ("1 - 499") is laid out left to
-# right, or the bidirectional algorithm would show it as "499 - 1".
-_NUMERIC_RTL = ' class="num" dir="ltr" style="text-align: right"'
+_HEADER_CLASSES = ("tr-subtitle", "tr-period", "tr-released")
 
 
-def _table(table: TextTable, *, rtl: bool = False) -> str:
-    number = _NUMERIC_RTL if rtl else _NUMERIC
-    header = "".join(
-        f'<th scope="col"{_NUMERIC if numeric else ""}>{escape(cell)}</th>'
-        for cell, numeric in zip(table.header, table.numeric, strict=True)
+def _cells(cells: Iterable[str], numeric: Iterable[bool], tag: str, number: str) -> str:
+    """Cells of the element ``tag`` (with its attributes), ``number`` added to numbers."""
+    end = tag.split(" ", 1)[0]
+    return "".join(
+        f"<{tag}{number if is_numeric else ''}>{escape(cell)}</{end}>"
+        for cell, is_numeric in zip(cells, numeric, strict=True)
     )
-    rows = []
-    for row in table.rows:
-        label, *cells = row
-        rows.append(
-            f'<tr><th scope="row">{escape(label)}</th>'
-            + "".join(
-                f"<td{number if numeric else ''}>{escape(cell)}</td>"
-                for cell, numeric in zip(cells, table.numeric[1:], strict=True)
-            )
-            + "</tr>"
-        )
-    caption = f"<caption>{escape(table.caption)}</caption>\n" if table.caption else ""
-    body = "\n".join(rows)
-    return (
-        f"<table>\n{caption}<thead><tr>{header}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def html_table(table: TextTable, *, rtl: bool = False, labelled: str = "") -> str:
+    """A ``<table>``: named by the element ``labelled`` if given, else by its caption."""
+    # In a right-to-left report a number such as a band ("1 - 499") is laid out left
+    # to right, or the bidirectional algorithm would show it as "499 - 1".
+    number = ' class="num" dir="ltr"' if rtl else ' class="num"'
+    header = _cells(table.header, table.numeric, 'th scope="col"', ' class="num"')
+    rows = "\n".join(
+        f'<tr><th scope="row">{escape(row[0])}</th>'
+        f"{_cells(row[1:], table.numeric[1:], 'td', number)}</tr>"
+        for row in table.rows
     )
+    if labelled:
+        opening = f'<table class="tr-table" aria-labelledby="{labelled}">\n'
+    else:
+        caption = f"<caption>{escape(table.caption)}</caption>\n" if table.caption else ""
+        opening = f'<table class="tr-table">\n{caption}'
+    return f"{opening}<thead><tr>{header}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
+
+
+def _sections(blocks: Sequence[Block]) -> tuple[list[Block], list[list[Block]]]:
+    """The blocks before the first section's heading, and each section's blocks."""
+    header: list[Block] = []
+    sections: list[list[Block]] = []
+    for block in blocks:
+        if isinstance(block, Heading) and block.level > 1:
+            sections.append([block])
+        elif sections:
+            sections[-1].append(block)
+        else:
+            header.append(block)
+    return header, sections
 
 
 @attrs.frozen
 class HtmlRenderer(BlockRenderer):
-    """Renders a report as an HTML fragment: an ``<article>`` with headings and tables.
+    """Renders a report as a standalone HTML page, or as a fragment to embed.
 
-    Tables have a caption, a header row of ``<th scope="col">`` and a ``<th
-    scope="row">`` per country; numeric cells have the class ``num`` and are aligned
-    right. All text is escaped. The ``locale`` also gives the fragment's ``lang`` and
-    ``dir``.
+    The page has the report's title, period and release date, a table of contents,
+    each table with its description, definitions and chart, how requests are counted,
+    and the cross-border disclosure; it prints cleanly and works on a phone, in a light
+    and a dark colour scheme. Tables have a header row of ``<th scope="col">`` and a
+    ``<th scope="row">`` per country; numeric cells have the class ``num``. All text is
+    escaped. The ``locale`` gives the language, the direction and the order of the rows.
 
     Example:
         >>> from transparency_core import reference_report
         >>> html = HtmlRenderer()(reference_report())
-        >>> html.splitlines()[0]
+        >>> html.splitlines()[:2]
+        ['<!DOCTYPE html>', '<html lang="en" dir="ltr">']
+        >>> fragment = HtmlRenderer(fragment=True)(reference_report())
+        >>> fragment.splitlines()[0]
         '<article class="transparency-report" lang="en" dir="ltr">'
-        >>> '<th scope="row">India</th><td class="num" style="text-align: right">24</td>' in html
+        >>> '<th scope="row">India</th><td class="num">24</td>' in fragment
         True
     """
+
+    fragment: bool = False
+    """The ``<article>`` only, with no stylesheet, charts or contents: for embedding."""
+    colour: str = attrs.field(default=DEFAULT_COLOUR, validator=readable_colour)
+    """The company's colour, as hex: the page's accent, its links and its charts' bars."""
+    logo: bytes | None = attrs.field(default=None, validator=known_logo, repr=shown)
+    """The company's logo, the bytes of a PNG, JPEG, GIF, WebP or SVG file, embedded."""
+    css: str = attrs.field(default="", validator=safe_css)
+    """CSS added after the page's stylesheet, to override it; it may fetch nothing."""
 
     def _rtl(self) -> bool:
         return Locale.parse(self.locale).character_order == "right-to-left"
 
+    def _language(self) -> str:
+        return str(Locale.parse(self.locale)).replace("_", "-")
+
+    def __call__(self, report: Report) -> str:
+        """Return ``report`` as a page, or as a fragment when ``fragment`` is set."""
+        formatter = self._formatter()
+        if self.fragment:
+            return self._render(document(report, formatter, methodology=True))
+        found = dict(charts(report, formatter, Geometry(640, self._rtl(), "tr-c")))
+        article = self._article(document(report, formatter, methodology=True), found)
+        return page(
+            article,
+            title=report_title(report, formatter),
+            language=self._language(),
+            rtl=self._rtl(),
+            theme=(self.colour, self.logo, self.css),
+        )
+
     def _table(self, table: TextTable) -> str:
-        return _table(table, rtl=self._rtl())
+        return html_table(table, rtl=self._rtl())
 
     def _render(self, blocks: Iterable[Block]) -> str:
+        return self._article(tuple(blocks), None)
+
+    def _article(self, blocks: Sequence[Block], found: Mapping[str, Chart] | None) -> str:
+        """The ``<article>``: a header, the contents (a page's), and the sections."""
+        header, sections = _sections(blocks)
+        parts = ['<header class="tr-header">', *self._header(header), "</header>"]
+        if found is not None:
+            parts.append(self._contents(sections))
+        for number, section in enumerate(sections, start=1):
+            parts.extend(self._section(number, section, found))
+        body = "\n".join(parts)
         direction = "rtl" if self._rtl() else "ltr"
-        language = str(Locale.parse(self.locale)).replace("_", "-")
-        body = "\n".join(self._block(block) for block in blocks)
         return (
-            f'<article class="transparency-report" lang="{escape(language)}" dir="{direction}">\n'
-            f"{body}\n</article>\n"
+            f'<article class="transparency-report" lang="{escape(self._language())}" '
+            f'dir="{direction}">\n{body}\n</article>\n'
         )
+
+    def _header(self, blocks: Sequence[Block]) -> list[str]:
+        parts = []
+        classes = iter(_HEADER_CLASSES)
+        for block in blocks:
+            if isinstance(block, Heading):
+                heading = f"<h1>{escape(block.text)}</h1>"
+                if self.logo is not None and not self.fragment:
+                    # The logo is decorative: the heading beside it names the company.
+                    logo = f'<img class="tr-logo" alt="" src="{escape(logo_address(self.logo))}">'
+                    heading = f'<div class="tr-brand">{logo}{heading}</div>'
+                parts.append(heading)
+            elif isinstance(block, Paragraph):
+                parts.append(f'<p class="{next(classes, "tr-note")}">{escape(block.text)}</p>')
+        return parts
+
+    def _contents(self, sections: Sequence[Sequence[Block]]) -> str:
+        items = "\n".join(
+            f'<li><a href="#tr-s{number}">{escape(section[0].text)}</a></li>'
+            for number, section in enumerate(sections, start=1)
+            if isinstance(section[0], Heading)
+        )
+        title = escape(self._formatter().gettext("Contents"))
+        return (
+            '<nav class="tr-contents" aria-labelledby="tr-contents-title">\n'
+            f'<h2 id="tr-contents-title">{title}</h2>\n<ol>\n{items}\n</ol>\n</nav>'
+        )
+
+    def _section(
+        self, number: int, blocks: Sequence[Block], found: Mapping[str, Chart] | None
+    ) -> list[str]:
+        name = f"tr-s{number}-title"
+        tables = [block for block in blocks if isinstance(block, TextTable)]
+        kind = "tr-section tr-table-section" if tables else "tr-section"
+        parts = [f'<section class="{kind}" id="tr-s{number}" aria-labelledby="{name}">']
+        for block in blocks:
+            if isinstance(block, Heading):
+                parts.append(f'<h2 id="{name}">{escape(block.text)}</h2>')
+            elif isinstance(block, TextTable):
+                table = html_table(block, rtl=self._rtl(), labelled=name)
+                parts.append(f'<div class="tr-scroll" tabindex="0">\n{table}\n</div>')
+                chart = (found or {}).get(block.key)
+                if chart is not None:
+                    svg = svg_element(chart, rtl=self._rtl(), labelled=f"tr-s{number}-chart")
+                    parts.append(
+                        f'<figure class="tr-figure"><div class="tr-scroll" tabindex="0">'
+                        f"{svg}</div></figure>"
+                    )
+            else:
+                parts.append(self._block(block))
+        parts.append("</section>")
+        return parts
 
     def _block(self, block: Block) -> str:
         match block:
@@ -94,6 +230,7 @@ class HtmlRenderer(BlockRenderer):
                 return self._table(block)
             case Definitions(items=items):
                 terms = "\n".join(
-                    f"<dt>{escape(term)}</dt><dd>{escape(meaning)}</dd>" for term, meaning in items
+                    f"<div><dt>{escape(term)}</dt><dd>{escape(meaning)}</dd></div>"
+                    for term, meaning in items
                 )
-                return f"<dl>\n{terms}\n</dl>"
+                return f'<dl class="tr-definitions">\n{terms}\n</dl>'

@@ -1,0 +1,118 @@
+"""Collation: the order in which a reader of a language expects a list of names.
+
+babel has no collation and the standard library's (``locale.strxfrm``) depends on the
+locales installed on the machine, so this module implements the part of the Unicode
+Collation Algorithm (UTS #10) that names of countries need, with no data but Unicode's:
+
+- letters compare by their base letter first, ignoring accents and case (``Å`` sorts
+  with ``A``), then by their accents, then by their case, then as written;
+- spaces and punctuation come before digits, and digits before letters, as in CLDR's
+  root collation;
+- a language whose alphabet has letters of its own after ``z`` has them there: CLDR's
+  tailorings of Swedish and Finnish (``å ä ö``), Danish and Norwegian (``æ ø å``),
+  Spanish (``ñ``), Turkish and Azerbaijani, Polish, Czech and Slovak, Estonian, and
+  Icelandic are written out in :data:`_TAILORINGS`;
+- other scripts keep their code-point order, which Unicode gives in the order of each
+  script's alphabet (Cyrillic, Greek, Arabic, Hebrew, kana, Hangul) and, for Chinese
+  characters, by radical and stroke count: CLDR's "unihan" collation, not its default
+  pinyin order, which needs data that babel does not ship.
+
+English names keep the order of Python's string comparison where they are plain ASCII
+letters and spaces, so the seed's tables keep the seed's order.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from babel import Locale
+
+__all__ = ["collation_key"]
+
+_SWEDISH = "z\u00e5\u00e4\u00f6"  # å ä ö, after z
+_DANISH = "z\u00e6\u00f8\u00e5"  # æ ø å, after z
+_TAILORINGS: dict[str, dict[str, tuple[str, int]]] = {
+    # language: letter -> (the letter it follows, its rank after that letter)
+    "sv": {
+        **{letter: ("z", rank) for rank, letter in enumerate(_SWEDISH) if rank},
+        "\u00e6": ("z", 2),
+        "\u00f8": ("z", 3),
+    },
+    "fi": {letter: ("z", rank) for rank, letter in enumerate(_SWEDISH) if rank},
+    "da": {letter: ("z", rank) for rank, letter in enumerate(_DANISH) if rank},
+    "nb": {letter: ("z", rank) for rank, letter in enumerate(_DANISH) if rank},
+    "nn": {letter: ("z", rank) for rank, letter in enumerate(_DANISH) if rank},
+    "is": {"\u00fe": ("z", 1), "\u00e6": ("z", 2), "\u00f6": ("z", 3)},
+    "es": {"\u00f1": ("n", 1)},
+    "tr": {
+        "\u00e7": ("c", 1),
+        "\u011f": ("g", 1),
+        "\u0131": ("h", 1),
+        "\u00f6": ("o", 1),
+        "\u015f": ("s", 1),
+        "\u00fc": ("u", 1),
+    },
+    "pl": {
+        "\u0105": ("a", 1),
+        "\u0107": ("c", 1),
+        "\u0119": ("e", 1),
+        "\u0142": ("l", 1),
+        "\u0144": ("n", 1),
+        "\u00f3": ("o", 1),
+        "\u015b": ("s", 1),
+        "\u017a": ("z", 1),
+        "\u017c": ("z", 2),
+    },
+    "cs": {"\u010d": ("c", 1), "\u0159": ("r", 1), "\u0161": ("s", 1), "\u017e": ("z", 1)},
+    "et": {"\u0161": ("s", 1), "\u017e": ("z", 1), "\u00f5": ("w", 1), "\u00e4": ("w", 2)},
+}
+_TAILORINGS["az"] = _TAILORINGS["tr"]
+_TAILORINGS["sk"] = _TAILORINGS["cs"]
+
+Key = tuple[tuple[tuple[int, str, int], ...], tuple[str, ...], tuple[bool, ...], str]
+
+
+def _kind(character: str) -> int:
+    """Spaces and punctuation first, then digits, then letters (and every other script)."""
+    category = unicodedata.category(character)
+    if category[0] in "PSZC":
+        return 0
+    return 1 if category[0] == "N" else 2
+
+
+def _key(text: str, tailoring: dict[str, tuple[str, int]]) -> Key:
+    primary: list[tuple[int, str, int]] = []
+    accents: list[str] = []
+    case: list[bool] = []
+    for character in unicodedata.normalize("NFC", text):
+        lower = character.casefold()
+        case.append(lower != character)
+        if lower in tailoring:
+            base, rank = tailoring[lower]
+            primary.append((2, base, rank))
+            accents.append("")
+            continue
+        decomposed = unicodedata.normalize("NFD", lower)
+        base = "".join(c for c in decomposed if not unicodedata.combining(c)) or decomposed
+        accents.append(decomposed.removeprefix(base))
+        primary.extend((_kind(c), c, 0) for c in base)
+    return (tuple(primary), tuple(accents), tuple(case), text)
+
+
+def collation_key(locale: Locale) -> Callable[[str], Key]:
+    """A sort key that orders names as a reader of ``locale``'s language expects.
+
+    Example:
+        >>> from babel import Locale
+        >>> names = ["Spanien", "Schweden", "Österreich", "Oman", "China"]
+        >>> sorted(names, key=collation_key(Locale.parse("de")))
+        ['China', 'Oman', 'Österreich', 'Schweden', 'Spanien']
+        >>> sorted(["Österrike", "Oman", "Zambia"], key=collation_key(Locale.parse("sv")))
+        ['Oman', 'Zambia', 'Österrike']
+    """
+    tailoring = _TAILORINGS.get(locale.language, {})
+    return lambda text: _key(text, tailoring)

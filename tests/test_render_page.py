@@ -1,0 +1,178 @@
+"""The HTML page in a real browser: headless Chromium, at 375 and 1280 px and in print."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+from babel import Locale
+
+from browser import HOW_TO_GET_ONE, Browser, find_chromium
+from builders import make_request
+from transparency_core import (
+    Banding,
+    HtmlRenderer,
+    ReportingPeriod,
+    Suppression,
+    build_report,
+    reference_ledger,
+    reference_period,
+    reference_report,
+)
+from transparency_core._model import COUNTRY_CODES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from browser import Page
+    from transparency_core import Report
+
+CHROMIUM = find_chromium()
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=HOW_TO_GET_ONE)
+YEAR = ReportingPeriod.calendar_year(2020)
+
+
+def long_report() -> Report:
+    """A device request from every country CLDR names, long names included."""
+    codes = sorted(COUNTRY_CODES & set(Locale.parse("en").territories))
+    requests = [
+        make_request(f"R{index}", country=code)
+        for index, code in enumerate(codes)
+        for _ in range(1 + index % 7)
+    ]
+    return build_report(requests, YEAR, company="Example")
+
+
+def withheld_report() -> Report:
+    """The reference report with small counts suppressed and the rest banded."""
+    return build_report(
+        reference_ledger(), reference_period(), company="Xiaomi", disclosure=Suppression(10)
+    )
+
+
+REPORTS = {
+    "reference": lambda: HtmlRenderer()(reference_report()),
+    "long": lambda: HtmlRenderer()(long_report()),
+    "right-to-left": lambda: HtmlRenderer(locale="ar")(reference_report()),
+    "withheld": lambda: HtmlRenderer(locale="de_DE")(withheld_report()),
+    "banded": lambda: HtmlRenderer()(
+        build_report(reference_ledger(), reference_period(), disclosure=Banding(100))
+    ),
+}
+
+# The boxes of the article's blocks, and of every table's and chart's own box.
+BOXES = """
+[...document.querySelectorAll('.transparency-report > *, .tr-section > *')].map(e => {
+  const r = e.getBoundingClientRect();
+  return [e.parentElement.className, r.left, r.top, r.right, r.bottom];
+})
+"""
+VISIBLE = """
+[...document.querySelectorAll('table, svg.tr-chart')].every(e => {
+  const r = e.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility === 'visible';
+})
+"""
+# In each chart, no label runs into a bar: the text's box and each bar's box are apart.
+LABELS_CLEAR = """
+[...document.querySelectorAll('svg.tr-chart g[role=img]')].every(g => {
+  const texts = [...g.querySelectorAll('text')].map(t => t.getBBox());
+  const bars = [...g.querySelectorAll('rect')].map(r => r.getBBox()).filter(b => b.width > 0);
+  return texts.every(t => bars.every(b =>
+    t.x + t.width <= b.x + 0.5 || b.x + b.width <= t.x + 0.5));
+})
+"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the module's tests."""
+    assert CHROMIUM is not None
+    with Browser(CHROMIUM) as running:
+        yield running
+
+
+Box = tuple[str, float, float, float, float]
+
+
+def overlaps(boxes: list[Box]) -> list[tuple[Box, Box]]:
+    """Pairs of sibling boxes (same parent) that overlap by more than half a pixel."""
+    found = []
+    for index, box in enumerate(boxes):
+        parent, left, top, right, bottom = box
+        for other in boxes[index + 1 :]:
+            sibling, left2, top2, right2, bottom2 = other
+            apart = (
+                right <= left2 + 0.5
+                or right2 <= left + 0.5
+                or bottom <= top2 + 0.5
+                or bottom2 <= top + 0.5
+            )
+            if parent == sibling and not apart:
+                found.append((box, other))
+    return found
+
+
+def pages_of(pdf: bytes) -> int:
+    """How many pages a PDF has: its page objects."""
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+class TestInTheBrowser:
+    """Laid out by Chromium: no page scrolling sideways, everything visible, nothing on top."""
+
+    @pytest.mark.parametrize("width", [375, 1280])
+    @pytest.mark.parametrize("name", sorted(REPORTS))
+    def test_the_page_fits_its_width(self, browser: Browser, name: str, width: int) -> None:
+        """The page is as wide as the viewport; tables and charts show; nothing overlaps."""
+        page: Page = browser.page(REPORTS[name](), width)
+
+        assert page.evaluate("document.documentElement.scrollWidth") == width
+        assert page.evaluate(VISIBLE) is True
+        assert overlaps([tuple(box) for box in page.evaluate(BOXES)]) == []
+        assert page.evaluate(LABELS_CLEAR) is True
+
+    def test_a_wide_table_scrolls_in_its_own_box(self, browser: Browser) -> None:
+        """At 375 px a table wider than the page scrolls inside its box, not the page."""
+        page = browser.page(REPORTS["reference"](), 375)
+
+        widths = page.evaluate(
+            "[...document.querySelectorAll('.tr-scroll')].map(e => [e.scrollWidth, e.clientWidth])"
+        )
+        assert any(scroll > client for scroll, client in widths)
+        assert all(client <= 375 for _, client in widths)
+
+    @pytest.mark.parametrize(
+        ("name", "least", "most"), [("reference", 4, 12), ("long", 15, 60), ("withheld", 4, 12)]
+    )
+    def test_printing_to_pdf(self, browser: Browser, name: str, least: int, most: int) -> None:
+        """Print to PDF succeeds, each table starting a page, in the expected range of pages."""
+        page = browser.page(REPORTS[name](), 1280)
+
+        pdf = page.pdf()
+
+        assert pdf.startswith(b"%PDF-")
+        assert least <= pages_of(pdf) <= most
+
+    def test_the_dark_scheme_changes_the_colours(self, browser: Browser) -> None:
+        """A reader who prefers dark gets light text on a dark background."""
+        page = browser.page(REPORTS["reference"](), 1280)
+        page.colour_scheme("dark")
+
+        colours = page.evaluate(
+            "[getComputedStyle(document.querySelector('.transparency-report')).color,"
+            " getComputedStyle(document.querySelector('.transparency-report')).backgroundColor]"
+        )
+        assert colours == ["rgb(236, 238, 241)", "rgb(22, 24, 27)"]
+
+    def test_a_right_to_left_page_is_mirrored(self, browser: Browser) -> None:
+        """In Arabic the country names stand at the right of each table and chart."""
+        page = browser.page(REPORTS["right-to-left"](), 1280)
+
+        sides = page.evaluate(
+            "(() => { const th = document.querySelector('tbody th').getBoundingClientRect();"
+            " const td = document.querySelector('tbody td').getBoundingClientRect();"
+            " return th.left > td.left; })()"
+        )
+        assert sides is True
