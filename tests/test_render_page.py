@@ -20,7 +20,7 @@ from transparency_core import (
     reference_period,
     reference_report,
 )
-from transparency_core._model import COUNTRY_CODES
+from transparency_core._checks import COUNTRY_CODES
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
