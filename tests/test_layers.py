@@ -37,6 +37,7 @@ LAYERS: dict[str, int] = {
     # what a report is made of
     "_report": 3,
     "_countries": 3,
+    "_entries": 3,
     # the rules: counting and publishing
     "_rules": 4,
     "_subtotals": 4,
