@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog  # type: ignore[import-untyped]
 
@@ -449,7 +449,12 @@ class TestReports:
         "docs/explanation/publishing.md)",
         strict=False,
     )
-    @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(
+        max_examples=25,
+        phases=[Phase.explicit, Phase.reuse, Phase.generate],  # no shrinking while it fails
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
     @given(
         ledger=ledgers(max_size=25),
         threshold=st.integers(2, 8),
