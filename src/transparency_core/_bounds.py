@@ -35,11 +35,19 @@ Equation = tuple[frozenset[Hashable], int]
 
 @attrs.frozen
 class Bound:
-    """A withheld figure: the atoms it sums, and the least and most a reader knows of it."""
+    """A withheld figure: the atoms it sums, and the least and most it must stay free to be.
+
+    A reader knows the band too, unless it is not published (``known`` false: the figure
+    is shown only as withheld); it must still not be narrowed past it.
+    """
 
     atoms: frozenset[Hashable]
     low: int
     high: int
+    key: Hashable = None
+    """Where the figure is shown in the report."""
+    known: bool = True
+    """Whether its band is published, so that a reader knows it."""
 
 
 class Audit:
@@ -88,16 +96,46 @@ class Audit:
 
         self._published = [(place(vector), value) for vector, value in published]
         self._withheld = [(place(bound.atoms), bound.low, bound.high) for bound in withheld]
+        self._known = [bound.known for bound in withheld]
         self._facts = [(place(vector), low) for vector, low in facts if vector]
         self._point = [Fraction(value) for value in values]
         self._polytope: Polytope | None = None
+        self._lows = self._floors()
+        """For each withheld figure: the least it may be shown to be, its band's low or
+        more, if the rows listed alone say more (two rows of one request each, 2)."""
         self._reached = [[False, False] for _ in self._withheld]
         """For each withheld figure: whether a point was seen at its low, at its high."""
         self._see(self._point)
 
+    def _floors(self) -> list[Fraction]:
+        """The least of each withheld figure that the rows listed alone allow, or its low.
+
+        What a reader knows without any figure: each listed row holds a request (rule 8).
+        A figure need not be free below that, only down to it.
+        """
+        lows = [Fraction(low) for _, low, _ in self._withheld]
+        if not self._facts:
+            return lows
+        size = len(self._point)
+        rows = [
+            ({**dict.fromkeys(vector, 1), size + at: -1}, low)
+            for at, (vector, low) in enumerate(self._facts)
+        ]
+        listed = Polytope(rows, size + len(rows))
+        for index, (vector, _, _) in enumerate(self._withheld):
+            if vector and any(fact <= vector for fact, _ in self._facts):
+                found = listed.least(dict.fromkeys(vector, 1))
+                if found is not None:
+                    lows[index] = max(lows[index], found[0])
+        return lows
+
     def pins(self, index: int) -> bool:
-        """Whether the reader can narrow withheld figure ``index`` past its bounds."""
-        vector, low, high = self._withheld[index]
+        """Whether the reader can narrow withheld figure ``index`` past its bounds.
+
+        Past its band and what the rows listed alone say of it.
+        """
+        vector, _, high = self._withheld[index]
+        low = self._lows[index]
         if not vector:
             return low > 0 or high < 0
         if all(self._reached[index]):
@@ -108,7 +146,8 @@ class Audit:
         """Note which bounds the point ``x`` (which meets every fact) reaches."""
         scale = math.lcm(*(value.denominator for value in x))
         whole = [value.numerator * (scale // value.denominator) for value in x]
-        for j, (vector, low, high) in enumerate(self._withheld):
+        for j, (vector, _, high) in enumerate(self._withheld):
+            low = self._lows[j]
             value = sum(whole[v] for v in vector)
             reached = self._reached[j]
             reached[0] = reached[0] or value <= low * scale
@@ -118,7 +157,8 @@ class Audit:
         """The exact answer of :meth:`pins`, by the simplex method."""
         if self._polytope is None:
             self._polytope = self._build()
-        vector, low, high = self._withheld[index]
+        vector, _, high = self._withheld[index]
+        low = self._lows[index]
         size = len(self._point)
         for sign, side in ((1, 0), (-1, 1)):
             if self._reached[index][side]:
@@ -138,8 +178,10 @@ class Audit:
             (dict.fromkeys(vector, 1), value) for vector, value in self._published
         ]
         size = len(self._point)
-        for vector, low, high in self._withheld:  # low <= sum <= high
-            for bound, slack in ((low, -1), (high, 1)):
+        for (vector, low, high), known in zip(self._withheld, self._known, strict=True):
+            if not known:
+                continue  # a band not published is nothing a reader knows
+            for bound, slack in ((low, -1), (high, 1)):  # low <= sum <= high
                 if bound or slack > 0:  # a sum of counts is never below 0 anyway
                     rows.append(({**dict.fromkeys(vector, 1), size: slack}, bound))
                     size += 1

@@ -9,6 +9,7 @@ withheld zero an atom a request could have (:mod:`transparency_core._possible`).
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import attrs
@@ -16,6 +17,7 @@ import attrs
 from transparency_core._bounds import Bound
 from transparency_core._count import EVERY, measures
 from transparency_core._disclosure import Band, Suppressed
+from transparency_core._possible import nearest, neighbours
 from transparency_core._report import Figure, Percentage, RowKind
 from transparency_core._specs import Percent, Requests, Subjects
 from transparency_core._withhold import Candidate, Country, Vector
@@ -38,9 +40,31 @@ def exposure(
     atoms: Mapping[str, Mapping[Signature, tuple[int, int]]],
     possible: Callable[[], Sequence[Signature]],
 ) -> tuple[dict[str, Country], list[Candidate]]:
-    """By country, the figures that may be published and those withheld; the totals."""
-    augmented = _phantoms(layouts, tables, border, _Atoms(atoms), possible)
-    return _candidates(layouts, tables, border, _Atoms(augmented))
+    """By country, the figures that may be published and those withheld; the totals.
+
+    Each country's figures can also be had :attr:`~Country.wider`: with the atoms of
+    the requests next to the ledger's that it could have had, worked out when asked.
+    """
+    catalogue = functools.cache(possible)
+    augmented = _phantoms(layouts, tables, border, _Atoms(atoms), catalogue)
+    local, totals = _candidates(layouts, tables, border, _Atoms(augmented))
+
+    @functools.cache
+    def wider() -> _Local:
+        near = {
+            country: {**own, **dict.fromkeys(neighbours(catalogue(), own, _listed(own)), (0, 0))}
+            for country, own in augmented.items()
+        }
+        return _candidates(layouts, tables, border, _Atoms(near))[0]
+
+    return {
+        country: attrs.evolve(figures, wider=functools.partial(_of, wider, country))
+        for country, figures in local.items()
+    }, totals
+
+
+def _of(local: Callable[[], _Local], country: str) -> Country:
+    return local()[country]
 
 
 def by_policy(figure: Figure) -> bool:
@@ -106,13 +130,22 @@ def _country(local: _Local, atoms: _Atoms, country: str) -> Country:
     return figures
 
 
-def _bound(vector: Vector, figure: Figure) -> Bound:
-    """What a reader knows of a figure withheld by policy: its band."""
+def _bound(vector: Vector, figure: Figure, key: Hashable) -> Bound:
+    """What a reader knows of a figure withheld by policy, shown at ``key``: its band."""
     low, high = known_range(figure)
     if high is None:  # never: a figure withheld by policy has a band
         msg = f"a figure withheld by policy without a band: {figure.shown!r}"
         raise AssertionError(msg)
-    return Bound(vector, low, high)
+    return Bound(vector, low, high, key)
+
+
+def _part_bounds(
+    vectors: Sequence[Vector], cell: Percentage, key: tuple[int, ...]
+) -> Iterator[Bound]:
+    """The bands a percentage shows of its part (``(*key, 0)``) and its whole (``1``)."""
+    for side, (vector, figure) in enumerate(zip(vectors, (cell.part, cell.whole), strict=True)):
+        if by_policy(figure):
+            yield _bound(vector, figure, (*key, side))
 
 
 def _values(cell: Cell) -> tuple[int, ...]:
@@ -130,23 +163,20 @@ def _row_candidates(
     shown, protected = figures.candidates, figures.withheld
     columns = layout.table.columns
     place = len(shown) + len(protected)
-    if row.kind is RowKind.SHARES:  # one whole: published or withheld together
-        if not any(cell.withheld for cell in row.cells):
-            vectors = tuple(v for c in columns for v in _cell_vectors(atoms, layout, row, c))
-            values = tuple(n for cell in row.cells for n in _values(cell))
-            shown.append(Candidate(key, vectors, (0, 0, place), values))
+    # Shares are one whole: published together, or withheld with the bands they show.
+    if row.kind is RowKind.SHARES and not any(cell.withheld for cell in row.cells):
+        vectors = tuple(v for c in columns for v in _cell_vectors(atoms, layout, row, c))
+        values = tuple(n for cell in row.cells for n in _values(cell))
+        shown.append(Candidate(key, vectors, (0, 0, place), values))
         return
     for c, (column, cell) in enumerate(zip(columns, row.cells, strict=True)):
         vectors = _cell_vectors(atoms, layout, row, column)
         if isinstance(cell, Percentage):
-            parts = (cell.part, cell.whole)
-            protected.extend(
-                _bound(v, f) for v, f in zip(vectors, parts, strict=True) if by_policy(f)
-            )
-            if not cell.withheld:
+            protected.extend(_part_bounds(vectors, cell, (*key, c)))
+            if not cell.withheld and row.kind is not RowKind.SHARES:
                 shown.append(Candidate((*key, c), vectors, (0, 0, place + c), _values(cell)))
         elif cell.withheld:
-            protected.extend(_bound(vector, cell) for vector in vectors)
+            protected.extend(_bound(vector, cell, (*key, c)) for vector in vectors)
         else:
             shown.append(Candidate((*key, c), vectors, (1, cell.value, place + c), (cell.value,)))
 
@@ -166,7 +196,7 @@ def _candidates(
         figures = _country(local, atoms, country)
         vector = atoms.cross_border(country)
         if figure.withheld:
-            figures.withheld.append(_bound(vector, figure))
+            figures.withheld.append(_bound(vector, figure, ("cross_border", country)))
         else:
             key = ("cross_border", country)
             place = len(figures.candidates)
@@ -253,9 +283,10 @@ def _phantoms(
     found = list(_empty(layouts, tables, border, atoms))
     catalogue = possible() if found else ()
     for country, member in found:
-        listed = _listed(atoms.atoms.get(country, {}))
-        signature = next((s for s in catalogue if member(s) and listed(s)), None)
-        if signature is not None:
+        own = atoms.atoms.get(country, {})
+        listed = _listed(own)
+        could = [s for s in catalogue if member(s) and listed(s)]
+        for signature in nearest(could, own):
             augmented.setdefault(country, {}).setdefault(signature, (0, 0))
     return augmented
 

@@ -31,12 +31,12 @@ from transparency_core._specs import legal_process_breakdown
 from transparency_core.exceptions import TransparencyError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
     from transparency_core._count import Signature
     from transparency_core._specs import Breakdown, Category
 
-__all__ = ["possible_signatures"]
+__all__ = ["nearest", "neighbours", "possible_signatures"]
 
 _PERIOD = ReportingPeriod.calendar_year(2000)
 _COUNTRY, _ELSEWHERE = "DE", "FR"
@@ -111,3 +111,46 @@ def possible_signatures(
     }
     counting.count(requests, dict.fromkeys(requests, 1), _PERIOD)
     return tuple(sorted(counting.frozen_atoms().get(_COUNTRY, {}), key=repr))
+
+
+def nearest(could: Sequence[Signature], own: Iterable[Signature]) -> list[Signature]:
+    """Of the signatures a request could have, the first and the nearest to each of ``own``.
+
+    A made-up request like one the country has can stand in for it wherever it is
+    counted (a cross-border request on a legal process that the country has as one on
+    none): the reader would think of it, so the check does.
+    """
+    if not could:
+        return []
+    chosen = dict.fromkeys([could[0]])
+    for signature in own:
+        chosen[min(could, key=lambda other: _distance(signature, other))] = None
+    return list(chosen)
+
+
+def _distance(one: Signature, other: Signature) -> int:
+    """In how many cells two signatures' requests differ."""
+    return (
+        (one[0] != other[0])
+        + (one[1] ^ other[1]).bit_count()
+        + (one[2] != other[2])
+        + (one[3] != other[3])
+        + sum((a ^ b).bit_count() for a, b in zip(one[4], other[4], strict=True))
+    )
+
+
+def neighbours(
+    could: Sequence[Signature], own: Collection[Signature], listed: Callable[[Signature], bool]
+) -> list[Signature]:
+    """The signatures a request could have (``listed``) one cell away from one of ``own``.
+
+    A reader does not know which kinds of request a country sent: one like those it
+    sent, but on another legal process, or crossing a border, is as likely to them.
+    """
+    return [
+        signature
+        for signature in could
+        if signature not in own
+        and listed(signature)
+        and any(_distance(signature, other) == 1 for other in own)
+    ]

@@ -128,6 +128,32 @@ def _hidden(figure: Figure) -> Figure:
     return figure if figure.withheld else attrs.evolve(figure, shown=WITHHELD)
 
 
+def _shown_withheld(figure: Figure) -> Figure:
+    """``figure`` shown as withheld only: not even its band."""
+    return attrs.evolve(figure, shown=WITHHELD)
+
+
+def _unbanded(row: Row, keys: frozenset[Hashable], at: tuple[int, int]) -> Row:
+    """``row`` with the bands of ``keys`` shown as withheld only.
+
+    A band that, with the others, would let a reader narrow a withheld figure is not
+    published (:func:`~transparency_core._withhold.complements`): a count's at
+    ``(table, row, column)``, a percentage's part or whole at ``(..., 0)`` or ``(..., 1)``.
+    """
+    cells: list[Cell] = []
+    for c, cell in enumerate(row.cells):
+        if isinstance(cell, Percentage):
+            part, whole = cell.part, cell.whole
+            if (*at, c, 0) in keys:
+                part = _shown_withheld(part)
+            if (*at, c, 1) in keys:
+                whole = _shown_withheld(whole)
+            cells.append(Percentage(part, whole, cell.value))
+        else:
+            cells.append(_shown_withheld(cell) if (*at, c) in keys else cell)
+    return attrs.evolve(row, cells=tuple(cells))
+
+
 def _withheld_percentage(part: Figure, whole: Figure) -> Percentage:
     """A percentage that must not be published, nor its part and whole."""
     return Percentage(_hidden(part), _hidden(whole), None)
@@ -276,13 +302,13 @@ def _withhold(
                         if isinstance(share, Percentage)
                     ),
                 )
-            rows.append(done)
+            rows.append(_unbanded(done, keys, (t, r)))
         published.append(attrs.evolve(table, rows=tuple(rows)))
     total = border.total
     return tuple(published), CrossBorder(
         _hidden(total) if ("cross_border",) in keys else total,
         tuple(
-            (country, _hidden(figure) if ("cross_border", country) in keys else figure)
+            (country, _shown_withheld(figure) if ("cross_border", country) in keys else figure)
             for country, figure in border.by_country
         ),
     )
@@ -314,8 +340,8 @@ def publish(  # noqa: PLR0913 -- the counts, and how each is published
         return tables, border
     keys = complements(*exposure(layouts, tables, border, atoms, possible))
     tables, border = _withhold(tables, border, keys)
-    if not border.total.withheld and _narrows(border):
-        border = CrossBorder(_hidden(border.total), border.by_country)
+    if _narrows(border):
+        border = CrossBorder(_shown_withheld(border.total), border.by_country)
     return tables, border
 
 
@@ -323,23 +349,26 @@ def _narrows(border: CrossBorder) -> bool:
     """Whether the cross-border total narrows a country's withheld figure past its band.
 
     The total is the sum of the countries' figures: with it, a country's figure is at
-    least the total less the most the others can be, and at most the total less the
-    least they can be (two countries "< 10" and a total of 18 are 9 each). A listed
-    country has one cross-border request at least (rule 8), so "< 10" is 1 to 9.
+    least the least the total can be less the most the others can be, and at most the
+    most the total can be less the least they can be (two countries "< 10" and a total
+    of 18 are 9 each; two listed countries and a total "< 8" are at most 6 each). A
+    listed country has one cross-border request at least (rule 8), so "< 10" is 1 to 9.
     """
+    total_low, total_high = known_range(border.total)
     bounds = [
         (max(low, 1), high)
         for low, high in (known_range(figure) for _, figure in border.by_country)
     ]
-    total = border.total.value
     for at, (_, figure) in enumerate(border.by_country):
         if not figure.withheld:
             continue  # published: nothing to narrow
         low, high = bounds[at]
+        if high is None:
+            return True  # shown as withheld only: its band is not the reader's to use
         others = bounds[:at] + bounds[at + 1 :]
         most = [other_high for _, other_high in others]
-        at_least = total - sum(h for h in most if h is not None) if None not in most else low
-        at_most = total - sum(other_low for other_low, _ in others)
-        if at_least > low or high is None or at_most < high:
+        at_least = total_low - sum(h for h in most if h is not None) if None not in most else 0
+        at_most = None if total_high is None else total_high - sum(o for o, _ in others)
+        if at_least > low or (at_most is not None and at_most < high):
             return True
     return False

@@ -30,7 +30,7 @@ docs/explanation/publishing.md.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -148,6 +148,9 @@ class Country:
     """The (requests, subjects) atoms of one signature: subjects are at least requests."""
     facts: list[tuple[Vector, int]] = attrs.field(factory=list)
     """Sums a reader knows to be at least some count: a listed row's requests, 1."""
+    wider: Callable[[], Country] | None = attrs.field(default=None, eq=False)
+    """The same figures, with the atoms of requests the country could have had as well
+    (none of them in the ledger): what a reader who knows only the tables thinks of."""
 
 
 def _span_without(candidates: Sequence[Candidate], left_out: Candidate) -> Span:
@@ -251,13 +254,63 @@ def _protect(country: Country, withheld: set[Hashable]) -> Span:
             index += 1
         if index == len(bounds):
             break
-        chosen = _overlapping(shown, _with_pairs(bounds[index].atoms, country.pairs))
+        if not _pinned_wider(country, shown, bounds, index):
+            index += 1  # only by a reader who knew which kinds of request there were
+            continue
+        near = _with_pairs(bounds[index].atoms, country.pairs)
+        chosen = _overlapping(shown, near)
         if chosen is not None:
             shown.remove(chosen)
             withheld.add(chosen.key)
-        else:  # pinned by the bands and rows alone: nothing published to withhold
-            index += 1  # (issue 13, open: its band would have to go too)
+        elif not _unband(bounds, index, near, withheld):
+            index += 1  # never seen: no band left to take away either
     return Span(vector for candidate in shown for vector in candidate.vectors)
+
+
+def _pinned_wider(
+    country: Country, shown: Sequence[Candidate], bounds: Sequence[Bound], index: int
+) -> bool:
+    """Whether withheld figure ``index`` is pinned for a reader of the tables alone too.
+
+    Such a reader does not know that the ledger's kinds of request are the only ones: a
+    figure that the ledger's kinds pin may be free with a kind the country could have
+    sent (a cross-border request on the legal process of one that is not).
+    """
+    if country.wider is None:
+        return True
+    wide = country.wider()
+    keys = {candidate.key for candidate in shown}
+    published = [
+        (vector, value)
+        for candidate in wide.candidates
+        if candidate.key in keys
+        for vector, value in zip(candidate.vectors, candidate.values, strict=True)
+    ]
+    withheld = [
+        attrs.evolve(bound, known=own.known)
+        for bound, own in zip(wide.withheld, bounds, strict=True)
+    ]
+    return Audit(published, withheld, wide.point, wide.pairs, wide.facts).pins(index)
+
+
+def _unband(bounds: list[Bound], index: int, near: Vector, withheld: set[Hashable]) -> bool:
+    """Publish another band near withheld figure ``index`` no more, if there is one.
+
+    Pinned by the bands and the rows listed alone (a device and an account request,
+    "< 10" each and "< 10" together: each is at most 8), with nothing published to
+    withhold, the figure is freed by showing a band it is pinned by as withheld only:
+    the widest one that shares atoms with it, wherever that figure is shown.
+    """
+    own = bounds[index].atoms
+    partners = [b for b in bounds if b.known and b.atoms != own and b.atoms & near]
+    if not partners:
+        return False
+    widest = max(partners, key=lambda bound: len(bound.atoms)).atoms
+    for at, bound in enumerate(bounds):
+        if bound.atoms == widest:
+            bounds[at] = attrs.evolve(bound, known=False)
+            withheld.add(bound.key)
+    return True
 
 
 def complements(
