@@ -12,10 +12,21 @@ Collation Algorithm (UTS #10) that names of countries need, with no data but Uni
   tailorings of Swedish and Finnish (``å ä ö``), Danish and Norwegian (``æ ø å``),
   Spanish (``ñ``), Turkish and Azerbaijani, Polish, Czech and Slovak, Estonian, and
   Icelandic are written out in :data:`_TAILORINGS`;
+- Arabic has CLDR's tailoring of its letters (alef with madda a letter of its own
+  before alef, alef maksura with yeh);
+- Chinese characters sort as CLDR's collations for Chinese do, before Latin letters:
+  by pinyin in Simplified Chinese (``zh``, ``zh_Hans``), by stroke count in Traditional
+  (``zh_Hant``, ``zh_TW``, ``zh_HK``). babel ships no collation data, so the package
+  ships the order of every Chinese character of CLDR's country names
+  (``_data/han-order.txt``, written from ICU by ``scripts/make_han_order.py``); a
+  character outside it (a caller's own name) comes after them, in code-point order;
 - other scripts keep their code-point order, which Unicode gives in the order of each
-  script's alphabet (Cyrillic, Greek, Arabic, Hebrew, kana, Hangul) and, for Chinese
-  characters, by radical and stroke count: CLDR's "unihan" collation, not its default
-  pinyin order, which needs data that babel does not ship.
+  script's alphabet (Cyrillic, Greek, Hebrew, kana, Hangul), and so do Chinese
+  characters in other languages (by radical and stroke count: CLDR's "unihan").
+
+The suite checks the order of every country name in English, German, French, Swedish,
+Spanish, Danish, Finnish, Norwegian, Turkish, Polish, Hebrew, Arabic and both Chinese
+scripts against ICU's, in the browser (``tests/test_render_collate.py``).
 
 English names keep the order of Python's string comparison where they are plain ASCII
 letters and spaces, so the seed's tables keep the seed's order.
@@ -23,7 +34,9 @@ letters and spaces, so the seed's tables keep the seed's order.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+from importlib.resources import files
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -31,7 +44,7 @@ if TYPE_CHECKING:
 
     from babel import Locale
 
-__all__ = ["collation_key"]
+__all__ = ["collation_key", "han_orders", "is_han"]
 
 _SWEDISH = "z\u00e5\u00e4\u00f6"  # å ä ö, after z
 _DANISH = "z\u00e6\u00f8\u00e5"  # æ ø å, after z
@@ -70,6 +83,7 @@ _TAILORINGS: dict[str, dict[str, tuple[str, int]]] = {
     "cs": {"\u010d": ("c", 1), "\u0159": ("r", 1), "\u0161": ("s", 1), "\u017e": ("z", 1)},
     "et": {"\u0161": ("s", 1), "\u017e": ("z", 1), "\u00f5": ("w", 1), "\u00e4": ("w", 2)},
 }
+_TAILORINGS["ar"] = {"\u0622": ("\u0627", -1), "\u0649": ("\u064a", 0)}  # آ, ى
 _TAILORINGS["az"] = _TAILORINGS["tr"]
 _TAILORINGS["sk"] = _TAILORINGS["cs"]
 
@@ -84,13 +98,45 @@ def _kind(character: str) -> int:
     return 1 if category[0] == "N" else 2
 
 
-def _key(text: str, tailoring: dict[str, tuple[str, int]]) -> Key:
+def is_han(character: str) -> bool:
+    """Whether ``character`` is a Chinese character (a CJK ideograph)."""
+    return unicodedata.name(character, "").startswith(("CJK UNIFIED", "CJK COMPATIBILITY"))
+
+
+@functools.cache
+def han_orders() -> dict[str, dict[str, int]]:
+    """Each Chinese collation's rank of the characters it knows: ``{"pinyin": {...}}``."""
+    text = files("transparency_core._render").joinpath("_data", "han-order.txt")
+    orders = {}
+    for line in text.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, characters = line.partition(" ")
+            orders[name] = {character: rank for rank, character in enumerate(characters)}
+    return orders
+
+
+def _han_order(locale: Locale) -> dict[str, int] | None:
+    """The order of Chinese characters for ``locale``: pinyin, stroke, or none (Unicode's)."""
+    if locale.language != "zh":
+        return None
+    return han_orders()["stroke" if locale.script == "Hant" else "pinyin"]
+
+
+def _key(
+    text: str, tailoring: dict[str, tuple[str, int]], han: dict[str, int] | None = None
+) -> Key:
     primary: list[tuple[int, str, int]] = []
     accents: list[str] = []
     case: list[bool] = []
     for character in unicodedata.normalize("NFC", text):
         lower = character.casefold()
         case.append(lower != character)
+        if han is not None and is_han(character):
+            # Before every Latin letter ("" < "a"); unknown ones after the known.
+            rank = han.get(character, len(han) + ord(character))
+            primary.append((2, "", rank))
+            accents.append("")
+            continue
         if lower in tailoring:
             base, rank = tailoring[lower]
             primary.append((2, base, rank))
@@ -113,6 +159,9 @@ def collation_key(locale: Locale) -> Callable[[str], Key]:
         ['China', 'Oman', 'Österreich', 'Schweden', 'Spanien']
         >>> sorted(["Österrike", "Oman", "Zambia"], key=collation_key(Locale.parse("sv")))
         ['Oman', 'Zambia', 'Österrike']
+        >>> sorted(["中国", "印度", "西班牙", "瑞典"], key=collation_key(Locale.parse("zh_Hans")))
+        ['瑞典', '西班牙', '印度', '中国']
     """
     tailoring = _TAILORINGS.get(locale.language, {})
-    return lambda text: _key(text, tailoring)
+    han = _han_order(locale)
+    return lambda text: _key(text, tailoring, han)
