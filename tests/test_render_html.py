@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import pytest
 
@@ -132,6 +134,66 @@ class TestPage:
 
         assert "style" not in html
         assert "<svg" not in html
+
+
+def references(tree: Any) -> list[str]:
+    """Every id that an element of ``tree`` points at: labels, descriptions and links."""
+    found: list[str] = []
+    for element in tree.iter():
+        for name in ("aria-labelledby", "aria-describedby"):
+            found.extend((element.get(name) or "").split())
+        if (element.get("href") or "").startswith("#"):
+            found.append(element.get("href")[1:])
+        fill = element.get("fill") or ""
+        if fill.startswith("url(#"):
+            found.append(fill[5:-1])
+    return found
+
+
+class TestIds:
+    """Every id once, every reference to one that exists; a prefix for each fragment."""
+
+    @pytest.mark.parametrize("fragment", [False, True])
+    @pytest.mark.parametrize("locale", ["en", "ar"])
+    def test_every_reference_names_one_element(self, locale: str, *, fragment: bool) -> None:
+        """No id twice; each aria-labelledby, link and pattern names an element."""
+        tree = parse_html(HtmlRenderer(locale=locale, fragment=fragment)(reference_report()))
+        ids = [element.get("id") for element in tree.iter() if element.get("id")]
+
+        assert len(ids) == len(set(ids))
+        assert set(references(tree)) <= set(ids)
+        assert references(tree)
+
+    def test_two_fragments_on_one_page_share_no_id(self) -> None:
+        """With a prefix each, two reports embedded side by side keep their own labels."""
+        report = reference_report()
+        both = "".join(
+            HtmlRenderer(fragment=True, ids=prefix)(report) for prefix in ("r2020", "r2021")
+        )
+        tree = parse_html(both)
+        ids = [element.get("id") for element in tree.iter() if element.get("id")]
+
+        assert len(ids) == len(set(ids))
+        assert {i.split("-")[0] for i in ids} == {"r2020", "r2021"}
+        tables = tree.findall(".//table")
+        assert len({table.get("aria-labelledby") for table in tables}) == len(tables) == 8
+
+    def test_the_default_prefix_is_tr(self) -> None:
+        """The ids of the page as it was: tr-s1, tr-s1-title, tr-contents-title."""
+        tree = parse_html(HtmlRenderer()(reference_report()))
+
+        assert tree.find(".//section").get("id") == "tr-s1"
+        assert tree.find(".//nav").get("aria-labelledby") == "tr-contents-title"
+
+    @pytest.mark.parametrize("prefix", ["", "1st", "a b", 'x"><script>', "a" * 41])
+    def test_a_prefix_that_is_no_id_is_refused(self, prefix: str) -> None:
+        """A letter, then letters, digits, '-' or '_', at most 40 in all."""
+        with pytest.raises(ValueError, match="expected") as caught:
+            HtmlRenderer(ids=prefix)
+
+        assert str(caught.value) == (
+            f"ids: expected a letter, then up to 39 letters, digits, '-' or '_', got {prefix!r}"
+        )
 
 
 class TestTheme:
