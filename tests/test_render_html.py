@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -16,6 +18,9 @@ from transparency_core import (
     build_report,
     reference_report,
 )
+from transparency_core._render import _stylesheet as stylesheet_module
+from transparency_core._render._stylesheet import STYLESHEET
+from transparency_core._render._theme import contrast
 
 YEAR = ReportingPeriod.calendar_year(2020)
 
@@ -194,6 +199,54 @@ class TestIds:
         assert str(caught.value) == (
             f"ids: expected a letter, then up to 39 letters, digits, '-' or '_', got {prefix!r}"
         )
+
+
+def schemes() -> dict[str, dict[str, str]]:
+    """The stylesheet's colours (its custom properties) in the light, dark and print schemes."""
+    light, rest = STYLESHEET.split("@media (prefers-color-scheme: dark)")
+    dark, printed = rest.split("@media print")
+    return {
+        name: dict(re.findall(r"--tr-(\w+): (#[0-9a-f]{6})", text))
+        for name, text in (("light", light), ("dark", dark), ("print", printed))
+    }
+
+
+class TestContrast:
+    """WCAG AA in every scheme: the stylesheet's colour pairs, computed (no browser)."""
+
+    @pytest.mark.parametrize("scheme", ["light", "dark", "print"])
+    def test_text_on_every_background_reads(self, scheme: str) -> None:
+        """Text and secondary text on the page and on the striped rows: 4.5:1 at least."""
+        colours = schemes()[scheme]
+        pairs = [(text, behind) for text in ("fg", "muted") for behind in ("bg", "stripe")]
+
+        ratios = {pair: contrast(colours[pair[0]], colours[pair[1]]) for pair in pairs}
+
+        assert min(ratios.values()) >= Decimal("4.5"), ratios
+
+    def test_the_stylesheet_says_its_ratios(self) -> None:
+        """Its docstring's "17:1 and 8:1 on white, 15:1 and 9:1" are the computed ones."""
+        light, dark = schemes()["light"], schemes()["dark"]
+        ratios = [
+            contrast(light["fg"], light["bg"]),
+            contrast(light["muted"], light["bg"]),
+            contrast(dark["fg"], dark["bg"]),
+            contrast(dark["muted"], dark["bg"]),
+        ]
+
+        assert [int(ratio) for ratio in ratios] == [17, 8, 15, 9]
+        assert "17:1 and secondary text 8:1 on white, 15:1 and 9:1" in " ".join(
+            (stylesheet_module.__doc__ or "").split()
+        )
+
+    def test_the_dark_scheme_lightens_any_accepted_colour_enough(self) -> None:
+        """35% of the darkest accepted colour (black) in white reads on the dark page."""
+        dark = schemes()["dark"]
+        mixed = "#" + f"{round(255 * 65 / 100):02x}" * 3  # color-mix(black 35%, white)
+
+        assert "color-mix(in srgb, var(--tr-accent) 35%, #ffffff)" in STYLESHEET
+        assert contrast(mixed, dark["bg"]) >= Decimal("4.5")
+        assert contrast(mixed, dark["stripe"]) >= Decimal("4.5")
 
 
 class TestTheme:
