@@ -4,25 +4,61 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
 
-from builders import make_request, markup_report, parse_html
+from builders import long_report, make_request, markup_report, parse_html, withheld_report
 from transparency_core import (
+    SHIPPED_BREAKDOWNS,
     Banding,
     HtmlRenderer,
     MarkdownRenderer,
+    Report,
     ReportingPeriod,
     build_report,
+    compare,
+    reference_ledger,
+    reference_period,
     reference_report,
 )
 from transparency_core._render import _stylesheet as stylesheet_module
 from transparency_core._render._stylesheet import STYLESHEET
 from transparency_core._render._theme import contrast
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 YEAR = ReportingPeriod.calendar_year(2020)
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+
+def _breakdowns() -> Report:
+    return build_report(
+        reference_ledger(), reference_period(), breakdowns=SHIPPED_BREAKDOWNS, company="Xiaomi"
+    )
+
+
+PAGES: dict[str, tuple[HtmlRenderer, Callable[[HtmlRenderer], str]]] = {
+    "long": (HtmlRenderer(), lambda r: r(long_report())),
+    "withheld, German": (HtmlRenderer(locale="de_DE"), lambda r: r(withheld_report())),
+    "banded, Hebrew": (
+        HtmlRenderer(locale="he"),
+        lambda r: r(build_report(reference_ledger(), reference_period(), disclosure=Banding(100))),
+    ),
+    "breakdowns, Arabic": (HtmlRenderer(locale="ar"), lambda r: r(_breakdowns())),
+    "markup": (HtmlRenderer(), lambda r: r(markup_report())),
+    "comparison, Chinese": (
+        HtmlRenderer(locale="zh_Hans_CN"),
+        lambda r: r.comparison(compare(withheld_report(), reference_report())),
+    ),
+    "themed": (
+        HtmlRenderer(colour="#7a1f5c", logo=PNG, css=".tr-header { border: 0; }", ids="x"),
+        lambda r: r(reference_report()),
+    ),
+}
+"""Pages besides the reference report's: each renderer, and what it renders."""
 
 
 class TestHtml:
@@ -35,6 +71,18 @@ class TestHtml:
         tree = parse_html(HtmlRenderer(locale=locale, fragment=fragment)(reference_report()))
 
         assert len(tree.findall(".//table")) == 4
+
+    @pytest.mark.parametrize("fragment", [False, True])
+    @pytest.mark.parametrize("name", sorted(PAGES))
+    def test_every_page_is_valid_html5(self, name: str, *, fragment: bool) -> None:
+        """Long, withheld, banded, marked-up, compared, themed: no parse error, no table lost."""
+        renderer, make = PAGES[name]
+
+        html = make(attrs.evolve(renderer, fragment=fragment))
+        tree = parse_html(html)
+
+        assert len(tree.findall(".//table")) == html.count("<table")
+        assert html.startswith("<article" if fragment else "<!DOCTYPE html>")
 
     def test_each_table_is_named_once_by_its_heading(self) -> None:
         """No caption repeats the heading: the table is labelled by it."""
@@ -104,9 +152,6 @@ class TestHtml:
         assert report._repr_html_() == HtmlRenderer(fragment=True)(report)
         assert report._repr_markdown_() == MarkdownRenderer()(report)
         assert report.table("device")._repr_html_() == HtmlRenderer().table(report.table("device"))
-
-
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 
 
 class TestPage:

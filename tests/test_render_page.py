@@ -6,51 +6,27 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from babel import Locale
 
 from browser import HOW_TO_GET_ONE, Browser, find_chromium
-from builders import make_request
+from builders import long_report, withheld_report
 from transparency_core import (
     Banding,
     HtmlRenderer,
-    ReportingPeriod,
-    Suppression,
     build_report,
+    compare,
     reference_ledger,
     reference_period,
     reference_report,
 )
-from transparency_core._checks import COUNTRY_CODES
 from transparency_core._render._theme import contrast
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from browser import Page
-    from transparency_core import Report
 
 CHROMIUM = find_chromium()
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=HOW_TO_GET_ONE)
-YEAR = ReportingPeriod.calendar_year(2020)
-
-
-def long_report() -> Report:
-    """A device request from every country CLDR names, long names included."""
-    codes = sorted(COUNTRY_CODES & set(Locale.parse("en").territories))
-    requests = [
-        make_request(f"R{index}", country=code)
-        for index, code in enumerate(codes)
-        for _ in range(1 + index % 7)
-    ]
-    return build_report(requests, YEAR, company="Example")
-
-
-def withheld_report() -> Report:
-    """The reference report with small counts suppressed and the rest banded."""
-    return build_report(
-        reference_ledger(), reference_period(), company="Xiaomi", disclosure=Suppression(10)
-    )
-
 
 REPORTS = {
     "reference": lambda: HtmlRenderer()(reference_report()),
@@ -59,6 +35,9 @@ REPORTS = {
     "withheld": lambda: HtmlRenderer(locale="de_DE")(withheld_report()),
     "banded": lambda: HtmlRenderer()(
         build_report(reference_ledger(), reference_period(), disclosure=Banding(100))
+    ),
+    "comparison": lambda: HtmlRenderer(locale="fr").comparison(
+        compare(withheld_report(), reference_report())
     ),
 }
 

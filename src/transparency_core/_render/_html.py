@@ -21,6 +21,7 @@ from babel import Locale
 
 from transparency_core._render._base import BlockRenderer
 from transparency_core._render._chart import Geometry, charts
+from transparency_core._render._comparison import comparison_document
 from transparency_core._render._document import (
     Block,
     Definitions,
@@ -46,6 +47,7 @@ from transparency_core.exceptions import FieldError
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
+    from transparency_core._compare import Comparison
     from transparency_core._render._chart import Chart
     from transparency_core._report import Report
 
@@ -155,9 +157,20 @@ class HtmlRenderer(BlockRenderer):
             return self._render(document(report, formatter, methodology=True))
         found = dict(charts(report, formatter, Geometry(640, self._rtl(), f"{self.ids}-c")))
         article = self._article(document(report, formatter, methodology=True), found)
+        return self._page(article, report_title(report, formatter))
+
+    def comparison(self, comparison: Comparison) -> str:
+        """Return two reports side by side: a page, or a fragment when ``fragment`` is set."""
+        blocks = comparison_document(comparison, self._formatter())
+        if self.fragment:
+            return self._render(blocks)
+        title = blocks[0].text if isinstance(blocks[0], Heading) else ""
+        return self._page(self._article(blocks, {}), title)
+
+    def _page(self, article: str, title: str) -> str:
         return page(
             article,
-            title=report_title(report, formatter),
+            title=title,
             language=self._language(),
             rtl=self._rtl(),
             theme=(self.colour, self.logo, self.css),
