@@ -31,6 +31,7 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=HOW_TO_GET_ONE)
 REPORTS = {
     "reference": lambda: HtmlRenderer()(reference_report()),
     "long": lambda: HtmlRenderer()(long_report()),
+    "long, right-to-left": lambda: HtmlRenderer(locale="ar")(long_report()),
     "right-to-left": lambda: HtmlRenderer(locale="ar")(reference_report()),
     "withheld": lambda: HtmlRenderer(locale="de_DE")(withheld_report()),
     "banded": lambda: HtmlRenderer()(
@@ -65,6 +66,22 @@ LABELS_CLEAR = """
 """
 
 
+# In each chart, every text inside the chart's own box (none cut off at an edge).
+TEXTS_INSIDE = """
+[...document.querySelectorAll('svg.tr-chart text')].every(t => {
+  const b = t.getBBox(), box = t.ownerSVGElement.viewBox.baseVal;
+  return b.x >= -0.5 && b.y >= -0.5 && b.x + b.width <= box.width + 0.5
+    && b.y + b.height <= box.height + 0.5;
+})
+"""
+# Each country's name and its bar: the name's side of the bar, "left" or "right".
+NAME_SIDES = """
+[...document.querySelectorAll('svg.tr-chart g[role=img]')].map(g => {
+  const name = g.querySelector('text').getBBox();
+  const bar = [...g.querySelectorAll('rect')].map(r => r.getBBox()).find(b => b.width > 0);
+  return bar === undefined ? null : (name.x + name.width <= bar.x ? 'left' : 'right');
+}).filter(side => side !== null)
+"""
 # Every text of the page with the colour it is drawn in and the background behind it,
 # as pixels (a colour-mix() or a custom property resolved by the browser itself).
 TEXT_COLOURS = """
@@ -153,6 +170,7 @@ class TestInTheBrowser:
         assert page.evaluate(VISIBLE) is True
         assert overlaps([tuple(box) for box in page.evaluate(BOXES)]) == []
         assert page.evaluate(LABELS_CLEAR) is True
+        assert page.evaluate(TEXTS_INSIDE) is True
 
     def test_a_wide_table_scrolls_in_its_own_box(self, browser: Browser) -> None:
         """At 375 px a table wider than the page scrolls inside its box, not the page."""
@@ -197,6 +215,18 @@ class TestInTheBrowser:
             " return th.left > td.left; })()"
         )
         assert sides is True
+
+    @pytest.mark.parametrize(("locale", "side"), [("en", "left"), ("ar", "right"), ("he", "right")])
+    def test_charts_are_mirrored_right_to_left(
+        self, browser: Browser, locale: str, side: str
+    ) -> None:
+        """Every country's name stands before its bar in the reading direction."""
+        page = browser.page(HtmlRenderer(locale=locale)(reference_report()), 1280)
+
+        sides = page.evaluate(NAME_SIDES)
+
+        assert len(sides) >= 10
+        assert set(sides) == {side}
 
 
 class TestContrast:

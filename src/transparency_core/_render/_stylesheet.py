@@ -87,6 +87,8 @@ body { margin: 0; background: var(--tr-page, #f4f5f7); }
   }
   .tr-chart .tr-part { fill: var(--tr-link); }
   .tr-chart .tr-outline, .tr-chart .tr-hatch { stroke: var(--tr-link); }
+  .tr-header { border-top-color: var(--tr-link); }
+  .tr-contents { border-inline-start-color: var(--tr-link); }
 }
 @page { size: A4; margin: 16mm 14mm 18mm; }
 @media print {
@@ -107,5 +109,8 @@ body { margin: 0; background: var(--tr-page, #f4f5f7); }
   .tr-table tr { break-inside: avoid; }
   .tr-table tbody th { position: static; }
   .tr-chart { min-width: 0; max-width: 100%; }
+  .tr-definitions { max-width: none; columns: 2; column-gap: 8mm; font-size: 8.5pt; }
+  .tr-definitions dt { margin-top: 0; }
+  .tr-definitions div { padding-bottom: 0.6em; }
 }
 """
