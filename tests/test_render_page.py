@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from browser import HOW_TO_GET_ONE, Browser, find_chromium
-from builders import long_report, withheld_report
+from builders import long_report, parse_html, withheld_report
 from transparency_core import (
     Banding,
     HtmlRenderer,
@@ -253,3 +253,57 @@ class TestContrast:
 
         assert len(pairs) >= 3
         assert {pair: ratio for pair, ratio in ratios.items() if ratio < 4.5} == {}
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def accessibility_tree(page: Page) -> list[dict[str, Any]]:
+    """What Chromium hands a screen reader: the page's accessibility nodes, not ignored."""
+    page.browser.send("Accessibility.enable", page.session)
+    nodes = page.browser.send("Accessibility.getFullAXTree", page.session)["nodes"]
+    return [node for node in nodes if not node.get("ignored")]
+
+
+def named(nodes: list[dict[str, Any]], role: str) -> list[tuple[str, str]]:
+    """The name and description of every node of ``role``."""
+    return [
+        (node.get("name", {}).get("value", ""), node.get("description", {}).get("value", ""))
+        for node in nodes
+        if node["role"]["value"] == role
+    ]
+
+
+class TestScreenReaders:
+    """What a screen reader reads: each table named once by its heading, each chart once."""
+
+    @pytest.mark.parametrize("locale", ["en", "ar"])
+    def test_tables_and_charts_are_named_once(self, browser: Browser, locale: str) -> None:
+        """A table's name is its section's heading; a chart's its title, described apart."""
+        html = HtmlRenderer(locale=locale)(reference_report())
+        tree = parse_html(html)
+        sections = [s for s in tree.iter("section") if s.find(".//table") is not None]
+        headings = [section.find("h2").text for section in sections]
+        titles = [t.text for t in tree.iter(f"{SVG}title")]
+        descriptions = [d.text for d in tree.iter(f"{SVG}desc")]
+        page = browser.page(html, 1280)
+
+        nodes = accessibility_tree(page)
+
+        assert named(nodes, "table") == [(heading, "") for heading in headings]
+        charts = [(name, about) for name, about in named(nodes, "image") if about]
+        assert charts == list(zip(titles, descriptions, strict=True))
+        assert len(headings) == len(titles) == 4
+
+    def test_every_row_and_column_has_its_header(self, browser: Browser) -> None:
+        """A column header per column, a row header per row, as the scopes say."""
+        html = HtmlRenderer()(reference_report())
+        tree = parse_html(html)
+        page = browser.page(html, 1280)
+
+        nodes = accessibility_tree(page)
+
+        roles = [node["role"]["value"] for node in nodes]
+        assert roles.count("columnheader") == len(tree.findall(".//thead//th"))
+        assert roles.count("rowheader") == len(tree.findall(".//tbody//th"))
+        assert roles.count("row") == len(tree.findall(".//tr"))
