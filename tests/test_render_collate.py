@@ -11,7 +11,7 @@ from babel import Locale
 from browser import HOW_TO_GET_ONE, Browser, find_chromium
 from transparency_core import HtmlRenderer, TextRenderer, reference_report
 from transparency_core._checks import COUNTRY_CODES
-from transparency_core._render._collate import collation_key, han_orders, is_han
+from transparency_core._render._collate import collation_key, is_han, orders
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 CHROMIUM = find_chromium()
 # The locales whose every country name sorts as ICU sorts it (CLDR's collations).
 AS_ICU = (
-    "en", "de_DE", "fr", "sv", "es", "da", "fi", "nb", "tr", "pl", "he", "ar",
+    "en", "de_DE", "fr", "sv", "es", "da", "fi", "nb", "nl", "pt", "ca", "tr", "pl", "el",
+    "he", "ar", "ru", "bg", "sr", "be", "ko",
     "zh_Hans", "zh_Hans_CN", "zh_Hant", "zh_Hant_HK", "zh_TW",
 )  # fmt: skip
 
@@ -110,7 +111,7 @@ class TestCollation:
 
     def test_a_chinese_character_outside_the_table_comes_after_it(self) -> None:
         """A caller's own name with an unlisted character: after the known, before Latin."""
-        known = han_orders()["pinyin"]
+        known = orders()["pinyin"]
         unknown = next(chr(c) for c in range(0x4E00, 0x9FFF) if chr(c) not in known)
 
         names = ["Zeta", unknown, "中国", "Alpha"]
@@ -118,8 +119,8 @@ class TestCollation:
 
     @pytest.mark.parametrize("locale", ["zh_Hans", "zh_Hant", "zh_Hant_HK"])
     def test_the_table_knows_every_chinese_character_of_cldrs_names(self, locale: str) -> None:
-        """After a babel upgrade, scripts/make_han_order.py adds the new characters."""
-        order = han_orders()["stroke" if "Hant" in locale else "pinyin"]
+        """After a babel upgrade, scripts/make_collation_data.py adds the new characters."""
+        order = orders()["stroke" if "Hant" in locale else "pinyin"]
         names = Locale.parse(locale).territories.values()
 
         assert {c for name in names for c in str(name) if is_han(c)} - set(order) == set()
@@ -135,3 +136,14 @@ class TestCollation:
             f"{json.dumps(names)}.sort(new Intl.Collator({json.dumps(tag)}).compare)"
         )
         assert ordered(locale, names) == icu
+
+    def test_cyrillic_letters_in_cldrs_order(self) -> None:
+        """The short i after the i (code points put it before), the Ukrainian i after both."""
+        assert ordered("ru", ["Йемен", "Израиль", "Индия"]) == ["Израиль", "Индия", "Йемен"]
+        assert ordered("uk", ["Бельгія", "Беліз"]) == ["Беліз", "Бельгія"]
+
+    def test_marks_in_cldrs_order(self) -> None:
+        """A hyphen before a parenthesis, as CLDR's root collation has them."""
+        names = ["Конга (Кіншаса)", "Конга - Бразавіль"]
+
+        assert ordered("be", names) == ["Конга - Бразавіль", "Конга (Кіншаса)"]
