@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 import html5lib
+from babel import Locale
 
 from transparency_core import (
     Category,
@@ -20,8 +21,12 @@ from transparency_core import (
     ReportingPeriod,
     Request,
     Response,
+    Suppression,
     build_report,
+    reference_ledger,
+    reference_period,
 )
+from transparency_core._checks import COUNTRY_CODES
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -116,4 +121,22 @@ def markup_report() -> Report:
     request = make_request("R1", category=category.name)
     return build_report(
         [request], ReportingPeriod.calendar_year(2020), categories=[category], company=MARKUP
+    )
+
+
+def long_report() -> Report:
+    """A device request from every country CLDR names, long names included."""
+    codes = sorted(COUNTRY_CODES & set(Locale.parse("en").territories))
+    requests = [
+        make_request(f"R{index}", country=code)
+        for index, code in enumerate(codes)
+        for _ in range(1 + index % 7)
+    ]
+    return build_report(requests, ReportingPeriod.calendar_year(2020), company="Example")
+
+
+def withheld_report() -> Report:
+    """The reference report with the counts under 10 suppressed."""
+    return build_report(
+        reference_ledger(), reference_period(), company="Xiaomi", disclosure=Suppression(10)
     )

@@ -95,3 +95,16 @@ class TestCompare:
         assert percent_row.endswith("Where Data Was Provided | 50% | 75% | +25 pp |")
         assert "| Sweden | Number of Device-based Requests |  | 1 | +1 |" in markdown
         assert "compared with" in text
+
+    def test_rows_are_in_the_readers_order(self) -> None:
+        """In German, Chinese and Arabic a comparison's rows follow the report's own order."""
+        report = reference_report()
+        comparison = compare(report, report)
+
+        for locale in ("de_DE", "zh_Hans_CN", "ar"):
+            renderer = MarkdownRenderer(locale=locale)
+            changes = renderer.comparison(comparison).split("\n\n")[3].splitlines()[2:]
+            table = renderer.table(report.table("device")).splitlines()[2:]
+            countries = [line.split(" | ")[0] for line in changes]
+            assert list(dict.fromkeys(countries)) == [line.split(" | ")[0] for line in table]
+            assert len(countries) == 4 * len(table)

@@ -2,20 +2,63 @@
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
 import attrs
 import pytest
 
-from builders import make_request, markup_report, parse_html
+from builders import long_report, make_request, markup_report, parse_html, withheld_report
 from transparency_core import (
+    SHIPPED_BREAKDOWNS,
     Banding,
     HtmlRenderer,
     MarkdownRenderer,
+    Report,
     ReportingPeriod,
     build_report,
+    compare,
+    reference_ledger,
+    reference_period,
     reference_report,
 )
+from transparency_core._render import _stylesheet as stylesheet_module
+from transparency_core._render._stylesheet import STYLESHEET
+from transparency_core._render._theme import contrast
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 YEAR = ReportingPeriod.calendar_year(2020)
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+
+def _breakdowns() -> Report:
+    return build_report(
+        reference_ledger(), reference_period(), breakdowns=SHIPPED_BREAKDOWNS, company="Xiaomi"
+    )
+
+
+PAGES: dict[str, tuple[HtmlRenderer, Callable[[HtmlRenderer], str]]] = {
+    "long": (HtmlRenderer(), lambda r: r(long_report())),
+    "withheld, German": (HtmlRenderer(locale="de_DE"), lambda r: r(withheld_report())),
+    "banded, Hebrew": (
+        HtmlRenderer(locale="he"),
+        lambda r: r(build_report(reference_ledger(), reference_period(), disclosure=Banding(100))),
+    ),
+    "breakdowns, Arabic": (HtmlRenderer(locale="ar"), lambda r: r(_breakdowns())),
+    "markup": (HtmlRenderer(), lambda r: r(markup_report())),
+    "comparison, Chinese": (
+        HtmlRenderer(locale="zh_Hans_CN"),
+        lambda r: r.comparison(compare(withheld_report(), reference_report())),
+    ),
+    "themed": (
+        HtmlRenderer(colour="#7a1f5c", logo=PNG, css=".tr-header { border: 0; }", ids="x"),
+        lambda r: r(reference_report()),
+    ),
+}
+"""Pages besides the reference report's: each renderer, and what it renders."""
 
 
 class TestHtml:
@@ -28,6 +71,18 @@ class TestHtml:
         tree = parse_html(HtmlRenderer(locale=locale, fragment=fragment)(reference_report()))
 
         assert len(tree.findall(".//table")) == 4
+
+    @pytest.mark.parametrize("fragment", [False, True])
+    @pytest.mark.parametrize("name", sorted(PAGES))
+    def test_every_page_is_valid_html5(self, name: str, *, fragment: bool) -> None:
+        """Long, withheld, banded, marked-up, compared, themed: no parse error, no table lost."""
+        renderer, make = PAGES[name]
+
+        html = make(attrs.evolve(renderer, fragment=fragment))
+        tree = parse_html(html)
+
+        assert len(tree.findall(".//table")) == html.count("<table")
+        assert html.startswith("<article" if fragment else "<!DOCTYPE html>")
 
     def test_each_table_is_named_once_by_its_heading(self) -> None:
         """No caption repeats the heading: the table is labelled by it."""
@@ -99,9 +154,6 @@ class TestHtml:
         assert report.table("device")._repr_html_() == HtmlRenderer().table(report.table("device"))
 
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
-
-
 class TestPage:
     """A standalone page: doctype, charset, title, stylesheet, nothing fetched."""
 
@@ -132,6 +184,114 @@ class TestPage:
 
         assert "style" not in html
         assert "<svg" not in html
+
+
+def references(tree: Any) -> list[str]:
+    """Every id that an element of ``tree`` points at: labels, descriptions and links."""
+    found: list[str] = []
+    for element in tree.iter():
+        for name in ("aria-labelledby", "aria-describedby"):
+            found.extend((element.get(name) or "").split())
+        if (element.get("href") or "").startswith("#"):
+            found.append(element.get("href")[1:])
+        fill = element.get("fill") or ""
+        if fill.startswith("url(#"):
+            found.append(fill[5:-1])
+    return found
+
+
+class TestIds:
+    """Every id once, every reference to one that exists; a prefix for each fragment."""
+
+    @pytest.mark.parametrize("fragment", [False, True])
+    @pytest.mark.parametrize("locale", ["en", "ar"])
+    def test_every_reference_names_one_element(self, locale: str, *, fragment: bool) -> None:
+        """No id twice; each aria-labelledby, link and pattern names an element."""
+        tree = parse_html(HtmlRenderer(locale=locale, fragment=fragment)(reference_report()))
+        ids = [element.get("id") for element in tree.iter() if element.get("id")]
+
+        assert len(ids) == len(set(ids))
+        assert set(references(tree)) <= set(ids)
+        assert references(tree)
+
+    def test_two_fragments_on_one_page_share_no_id(self) -> None:
+        """With a prefix each, two reports embedded side by side keep their own labels."""
+        report = reference_report()
+        both = "".join(
+            HtmlRenderer(fragment=True, ids=prefix)(report) for prefix in ("r2020", "r2021")
+        )
+        tree = parse_html(both)
+        ids = [element.get("id") for element in tree.iter() if element.get("id")]
+
+        assert len(ids) == len(set(ids))
+        assert {i.split("-")[0] for i in ids} == {"r2020", "r2021"}
+        tables = tree.findall(".//table")
+        assert len({table.get("aria-labelledby") for table in tables}) == len(tables) == 8
+
+    def test_the_default_prefix_is_tr(self) -> None:
+        """The ids of the page as it was: tr-s1, tr-s1-title, tr-contents-title."""
+        tree = parse_html(HtmlRenderer()(reference_report()))
+
+        assert tree.find(".//section").get("id") == "tr-s1"
+        assert tree.find(".//nav").get("aria-labelledby") == "tr-contents-title"
+
+    @pytest.mark.parametrize("prefix", ["", "1st", "a b", 'x"><script>', "a" * 41])
+    def test_a_prefix_that_is_no_id_is_refused(self, prefix: str) -> None:
+        """A letter, then letters, digits, '-' or '_', at most 40 in all."""
+        with pytest.raises(ValueError, match="expected") as caught:
+            HtmlRenderer(ids=prefix)
+
+        assert str(caught.value) == (
+            f"ids: expected a letter, then up to 39 letters, digits, '-' or '_', got {prefix!r}"
+        )
+
+
+def schemes() -> dict[str, dict[str, str]]:
+    """The stylesheet's colours (its custom properties) in the light, dark and print schemes."""
+    light, rest = STYLESHEET.split("@media (prefers-color-scheme: dark)")
+    dark, printed = rest.split("@media print")
+    return {
+        name: dict(re.findall(r"--tr-(\w+): (#[0-9a-f]{6})", text))
+        for name, text in (("light", light), ("dark", dark), ("print", printed))
+    }
+
+
+class TestContrast:
+    """WCAG AA in every scheme: the stylesheet's colour pairs, computed (no browser)."""
+
+    @pytest.mark.parametrize("scheme", ["light", "dark", "print"])
+    def test_text_on_every_background_reads(self, scheme: str) -> None:
+        """Text and secondary text on the page and on the striped rows: 4.5:1 at least."""
+        colours = schemes()[scheme]
+        pairs = [(text, behind) for text in ("fg", "muted") for behind in ("bg", "stripe")]
+
+        ratios = {pair: contrast(colours[pair[0]], colours[pair[1]]) for pair in pairs}
+
+        assert min(ratios.values()) >= Decimal("4.5"), ratios
+
+    def test_the_stylesheet_says_its_ratios(self) -> None:
+        """Its docstring's "17:1 and 8:1 on white, 15:1 and 9:1" are the computed ones."""
+        light, dark = schemes()["light"], schemes()["dark"]
+        ratios = [
+            contrast(light["fg"], light["bg"]),
+            contrast(light["muted"], light["bg"]),
+            contrast(dark["fg"], dark["bg"]),
+            contrast(dark["muted"], dark["bg"]),
+        ]
+
+        assert [int(ratio) for ratio in ratios] == [17, 8, 15, 9]
+        assert "17:1 and secondary text 8:1 on white, 15:1 and 9:1" in " ".join(
+            (stylesheet_module.__doc__ or "").split()
+        )
+
+    def test_the_dark_scheme_lightens_any_accepted_colour_enough(self) -> None:
+        """35% of the darkest accepted colour (black) in white reads on the dark page."""
+        dark = schemes()["dark"]
+        mixed = "#" + f"{round(255 * 65 / 100):02x}" * 3  # color-mix(black 35%, white)
+
+        assert "color-mix(in srgb, var(--tr-accent) 35%, #ffffff)" in STYLESHEET
+        assert contrast(mixed, dark["bg"]) >= Decimal("4.5")
+        assert contrast(mixed, dark["stripe"]) >= Decimal("4.5")
 
 
 class TestTheme:

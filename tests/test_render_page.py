@@ -3,61 +3,42 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from babel import Locale
 
 from browser import HOW_TO_GET_ONE, Browser, find_chromium
-from builders import make_request
+from builders import long_report, parse_html, withheld_report
 from transparency_core import (
     Banding,
     HtmlRenderer,
-    ReportingPeriod,
-    Suppression,
     build_report,
+    compare,
     reference_ledger,
     reference_period,
     reference_report,
 )
-from transparency_core._checks import COUNTRY_CODES
+from transparency_core._render._theme import contrast
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from browser import Page
-    from transparency_core import Report
 
 CHROMIUM = find_chromium()
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=HOW_TO_GET_ONE)
-YEAR = ReportingPeriod.calendar_year(2020)
-
-
-def long_report() -> Report:
-    """A device request from every country CLDR names, long names included."""
-    codes = sorted(COUNTRY_CODES & set(Locale.parse("en").territories))
-    requests = [
-        make_request(f"R{index}", country=code)
-        for index, code in enumerate(codes)
-        for _ in range(1 + index % 7)
-    ]
-    return build_report(requests, YEAR, company="Example")
-
-
-def withheld_report() -> Report:
-    """The reference report with small counts suppressed and the rest banded."""
-    return build_report(
-        reference_ledger(), reference_period(), company="Xiaomi", disclosure=Suppression(10)
-    )
-
 
 REPORTS = {
     "reference": lambda: HtmlRenderer()(reference_report()),
     "long": lambda: HtmlRenderer()(long_report()),
+    "long, right-to-left": lambda: HtmlRenderer(locale="ar")(long_report()),
     "right-to-left": lambda: HtmlRenderer(locale="ar")(reference_report()),
     "withheld": lambda: HtmlRenderer(locale="de_DE")(withheld_report()),
     "banded": lambda: HtmlRenderer()(
         build_report(reference_ledger(), reference_period(), disclosure=Banding(100))
+    ),
+    "comparison": lambda: HtmlRenderer(locale="fr").comparison(
+        compare(withheld_report(), reference_report())
     ),
 }
 
@@ -83,6 +64,63 @@ LABELS_CLEAR = """
     t.x + t.width <= b.x + 0.5 || b.x + b.width <= t.x + 0.5));
 })
 """
+
+
+# In each chart, every text inside the chart's own box (none cut off at an edge).
+TEXTS_INSIDE = """
+[...document.querySelectorAll('svg.tr-chart text')].every(t => {
+  const b = t.getBBox(), box = t.ownerSVGElement.viewBox.baseVal;
+  return b.x >= -0.5 && b.y >= -0.5 && b.x + b.width <= box.width + 0.5
+    && b.y + b.height <= box.height + 0.5;
+})
+"""
+# Each country's name and its bar: the name's side of the bar, "left" or "right".
+NAME_SIDES = """
+[...document.querySelectorAll('svg.tr-chart g[role=img]')].map(g => {
+  const name = g.querySelector('text').getBBox();
+  const bar = [...g.querySelectorAll('rect')].map(r => r.getBBox()).find(b => b.width > 0);
+  return bar === undefined ? null : (name.x + name.width <= bar.x ? 'left' : 'right');
+}).filter(side => side !== null)
+"""
+# Every text of the page with the colour it is drawn in and the background behind it,
+# as pixels (a colour-mix() or a custom property resolved by the browser itself).
+TEXT_COLOURS = """
+(() => {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 1;
+  const context = canvas.getContext('2d', {willReadFrequently: true});
+  const pixel = colour => {
+    context.clearRect(0, 0, 1, 1);
+    context.fillStyle = colour;
+    context.fillRect(0, 0, 1, 1);
+    return [...context.getImageData(0, 0, 1, 1).data];
+  };
+  const behind = e => {
+    for (; e; e = e.parentElement) {
+      const colour = pixel(getComputedStyle(e).backgroundColor);
+      if (colour[3] === 255) return colour;
+    }
+    return [255, 255, 255, 255];
+  };
+  const found = [];
+  for (const e of document.querySelectorAll('.transparency-report *')) {
+    const text = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (text && !e.closest('svg')) found.push([pixel(getComputedStyle(e).color), behind(e)]);
+  }
+  for (const t of document.querySelectorAll('svg.tr-chart text')) {
+    const background = t.ownerSVGElement.querySelector('.tr-background');
+    found.push([pixel(getComputedStyle(t).fill), pixel(getComputedStyle(background).fill)]);
+  }
+  return found;
+})()
+"""
+# The least contrast of a company colour that the renderer accepts: 4.54 to 1 on white.
+LEAST_ACCEPTED = "#767676"
+
+
+def hex_colour(pixel: list[int]) -> str:
+    """``[r, g, b, a]`` as ``#rrggbb``."""
+    return "#" + "".join(f"{channel:02x}" for channel in pixel[:3])
 
 
 @pytest.fixture(scope="module")
@@ -132,6 +170,7 @@ class TestInTheBrowser:
         assert page.evaluate(VISIBLE) is True
         assert overlaps([tuple(box) for box in page.evaluate(BOXES)]) == []
         assert page.evaluate(LABELS_CLEAR) is True
+        assert page.evaluate(TEXTS_INSIDE) is True
 
     def test_a_wide_table_scrolls_in_its_own_box(self, browser: Browser) -> None:
         """At 375 px a table wider than the page scrolls inside its box, not the page."""
@@ -176,3 +215,95 @@ class TestInTheBrowser:
             " return th.left > td.left; })()"
         )
         assert sides is True
+
+    @pytest.mark.parametrize(("locale", "side"), [("en", "left"), ("ar", "right"), ("he", "right")])
+    def test_charts_are_mirrored_right_to_left(
+        self, browser: Browser, locale: str, side: str
+    ) -> None:
+        """Every country's name stands before its bar in the reading direction."""
+        page = browser.page(HtmlRenderer(locale=locale)(reference_report()), 1280)
+
+        sides = page.evaluate(NAME_SIDES)
+
+        assert len(sides) >= 10
+        assert set(sides) == {side}
+
+
+class TestContrast:
+    """WCAG AA: every text of the page at 4.5:1 at least, as Chromium draws it."""
+
+    @pytest.mark.parametrize("scheme", ["light", "dark", "print"])
+    @pytest.mark.parametrize("name", ["reference", "right-to-left", "withheld", "least colour"])
+    def test_every_text_reads(self, browser: Browser, name: str, scheme: str) -> None:
+        """Text and links, table heads, definitions and chart labels, on their backgrounds."""
+        if name == "least colour":
+            html = HtmlRenderer(colour=LEAST_ACCEPTED)(reference_report())
+        else:
+            html = REPORTS[name]()
+        page = browser.page(html, 1280)
+        if scheme == "print":
+            page.media("print")
+        else:
+            page.colour_scheme(scheme)
+
+        pairs = {
+            (hex_colour(text), hex_colour(behind)) for text, behind in page.evaluate(TEXT_COLOURS)
+        }
+        ratios = {pair: contrast(*pair) for pair in pairs}
+
+        assert len(pairs) >= 3
+        assert {pair: ratio for pair, ratio in ratios.items() if ratio < 4.5} == {}
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def accessibility_tree(page: Page) -> list[dict[str, Any]]:
+    """What Chromium hands a screen reader: the page's accessibility nodes, not ignored."""
+    page.browser.send("Accessibility.enable", page.session)
+    nodes = page.browser.send("Accessibility.getFullAXTree", page.session)["nodes"]
+    return [node for node in nodes if not node.get("ignored")]
+
+
+def named(nodes: list[dict[str, Any]], role: str) -> list[tuple[str, str]]:
+    """The name and description of every node of ``role``."""
+    return [
+        (node.get("name", {}).get("value", ""), node.get("description", {}).get("value", ""))
+        for node in nodes
+        if node["role"]["value"] == role
+    ]
+
+
+class TestScreenReaders:
+    """What a screen reader reads: each table named once by its heading, each chart once."""
+
+    @pytest.mark.parametrize("locale", ["en", "ar"])
+    def test_tables_and_charts_are_named_once(self, browser: Browser, locale: str) -> None:
+        """A table's name is its section's heading; a chart's its title, described apart."""
+        html = HtmlRenderer(locale=locale)(reference_report())
+        tree = parse_html(html)
+        sections = [s for s in tree.iter("section") if s.find(".//table") is not None]
+        headings = [section.find("h2").text for section in sections]
+        titles = [t.text for t in tree.iter(f"{SVG}title")]
+        descriptions = [d.text for d in tree.iter(f"{SVG}desc")]
+        page = browser.page(html, 1280)
+
+        nodes = accessibility_tree(page)
+
+        assert named(nodes, "table") == [(heading, "") for heading in headings]
+        charts = [(name, about) for name, about in named(nodes, "image") if about]
+        assert charts == list(zip(titles, descriptions, strict=True))
+        assert len(headings) == len(titles) == 4
+
+    def test_every_row_and_column_has_its_header(self, browser: Browser) -> None:
+        """A column header per column, a row header per row, as the scopes say."""
+        html = HtmlRenderer()(reference_report())
+        tree = parse_html(html)
+        page = browser.page(html, 1280)
+
+        nodes = accessibility_tree(page)
+
+        roles = [node["role"]["value"] for node in nodes]
+        assert roles.count("columnheader") == len(tree.findall(".//thead//th"))
+        assert roles.count("rowheader") == len(tree.findall(".//tbody//th"))
+        assert roles.count("row") == len(tree.findall(".//tr"))

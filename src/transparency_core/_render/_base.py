@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import attrs
 from babel import Locale, UnknownLocaleError
 
-from transparency_core._render._document import comparison_document, document, text_table
+from transparency_core._render._comparison import comparison_document
+from transparency_core._render._document import document, text_table
 from transparency_core._render._format import Countries, Formatter, country_names
 from transparency_core.exceptions import FieldError
 

@@ -25,7 +25,7 @@ __all__ = ["DOMAIN", "LANGUAGES", "catalog"]
 DOMAIN = "transparency_core"
 """The gettext domain of the package's catalogs."""
 
-LANGUAGES = ("de", "en", "es", "fr", "hi", "zh_Hans")
+LANGUAGES = ("ar", "de", "en", "es", "fr", "hi", "zh_Hans")
 """The languages the package has a catalog for."""
 
 

@@ -41,6 +41,7 @@ _PAD = 10
 _MIN_SPAN = 200
 _TOP = 58
 _TICKS = 5
+_INSET = 2
 
 
 @attrs.frozen
@@ -52,8 +53,12 @@ class Geometry:
     ids: str
 
     def x(self, x: int, width: int = 0) -> int:
-        """The x of a thing at ``x`` of ``width`` units, mirrored right to left."""
-        return self.width - x - width if self.rtl else x
+        """The x of a thing at ``x`` of ``width`` units, mirrored right to left.
+
+        Mirrored, everything stands ``_INSET`` units in from the right edge: a letter
+        such as Arabic's alef with madda reaches past its start, and would be cut off.
+        """
+        return self.width - _INSET - x - width if self.rtl else x
 
 
 @attrs.frozen

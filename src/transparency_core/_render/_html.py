@@ -13,6 +13,7 @@ it), and scrolls in its own box when it is wider than the page.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -20,6 +21,7 @@ from babel import Locale
 
 from transparency_core._render._base import BlockRenderer
 from transparency_core._render._chart import Geometry, charts
+from transparency_core._render._comparison import comparison_document
 from transparency_core._render._document import (
     Block,
     Definitions,
@@ -40,16 +42,27 @@ from transparency_core._render._theme import (
     safe_css,
     shown,
 )
+from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
+    from transparency_core._compare import Comparison
     from transparency_core._render._chart import Chart
     from transparency_core._report import Report
 
 __all__ = ["HtmlRenderer"]
 
 _HEADER_CLASSES = ("tr-subtitle", "tr-period", "tr-released")
+_ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,39}")
+
+
+def id_prefix(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """An attrs validator: a prefix of HTML ids, a letter then letters, digits, - or _."""
+    if not isinstance(value, str) or not _ID_PREFIX.fullmatch(value):
+        raise FieldError(
+            attribute.name, "a letter, then up to 39 letters, digits, '-' or '_'", value
+        )
 
 
 def _cells(cells: Iterable[str], numeric: Iterable[bool], tag: str, number: str) -> str:
@@ -125,6 +138,11 @@ class HtmlRenderer(BlockRenderer):
     """The company's logo, the bytes of a PNG, JPEG, GIF, WebP or SVG file, embedded."""
     css: str = attrs.field(default="", validator=safe_css)
     """CSS added after the page's stylesheet, to override it; it may fetch nothing."""
+    ids: str = attrs.field(default="tr", validator=id_prefix)
+    """The prefix of every id of the page or fragment (``tr-s1``, ``tr-s1-title``...).
+
+    Give each fragment embedded in one page a prefix of its own, so that no two
+    elements share an id and each table stays labelled by its own heading."""
 
     def _rtl(self) -> bool:
         return Locale.parse(self.locale).character_order == "right-to-left"
@@ -137,11 +155,22 @@ class HtmlRenderer(BlockRenderer):
         formatter = self._formatter()
         if self.fragment:
             return self._render(document(report, formatter, methodology=True))
-        found = dict(charts(report, formatter, Geometry(640, self._rtl(), "tr-c")))
+        found = dict(charts(report, formatter, Geometry(640, self._rtl(), f"{self.ids}-c")))
         article = self._article(document(report, formatter, methodology=True), found)
+        return self._page(article, report_title(report, formatter))
+
+    def comparison(self, comparison: Comparison) -> str:
+        """Return two reports side by side: a page, or a fragment when ``fragment`` is set."""
+        blocks = comparison_document(comparison, self._formatter())
+        if self.fragment:
+            return self._render(blocks)
+        title = blocks[0].text if isinstance(blocks[0], Heading) else ""
+        return self._page(self._article(blocks, {}), title)
+
+    def _page(self, article: str, title: str) -> str:
         return page(
             article,
-            title=report_title(report, formatter),
+            title=title,
             language=self._language(),
             rtl=self._rtl(),
             theme=(self.colour, self.logo, self.css),
@@ -185,23 +214,25 @@ class HtmlRenderer(BlockRenderer):
 
     def _contents(self, sections: Sequence[Sequence[Block]]) -> str:
         items = "\n".join(
-            f'<li><a href="#tr-s{number}">{escape(section[0].text)}</a></li>'
+            f'<li><a href="#{self.ids}-s{number}">{escape(section[0].text)}</a></li>'
             for number, section in enumerate(sections, start=1)
             if isinstance(section[0], Heading)
         )
         title = escape(self._formatter().gettext("Contents"))
+        name = f"{self.ids}-contents-title"
         return (
-            '<nav class="tr-contents" aria-labelledby="tr-contents-title">\n'
-            f'<h2 id="tr-contents-title">{title}</h2>\n<ol>\n{items}\n</ol>\n</nav>'
+            f'<nav class="tr-contents" aria-labelledby="{name}">\n'
+            f'<h2 id="{name}">{title}</h2>\n<ol>\n{items}\n</ol>\n</nav>'
         )
 
     def _section(
         self, number: int, blocks: Sequence[Block], found: Mapping[str, Chart] | None
     ) -> list[str]:
-        name = f"tr-s{number}-title"
+        own = f"{self.ids}-s{number}"
+        name = f"{own}-title"
         tables = [block for block in blocks if isinstance(block, TextTable)]
         kind = "tr-section tr-table-section" if tables else "tr-section"
-        parts = [f'<section class="{kind}" id="tr-s{number}" aria-labelledby="{name}">']
+        parts = [f'<section class="{kind}" id="{own}" aria-labelledby="{name}">']
         for block in blocks:
             if isinstance(block, Heading):
                 parts.append(f'<h2 id="{name}">{escape(block.text)}</h2>')
@@ -210,7 +241,7 @@ class HtmlRenderer(BlockRenderer):
                 parts.append(f'<div class="tr-scroll" tabindex="0">\n{table}\n</div>')
                 chart = (found or {}).get(block.key)
                 if chart is not None:
-                    svg = svg_element(chart, rtl=self._rtl(), labelled=f"tr-s{number}-chart")
+                    svg = svg_element(chart, rtl=self._rtl(), labelled=f"{own}-chart")
                     parts.append(
                         f'<figure class="tr-figure"><div class="tr-scroll" tabindex="0">'
                         f"{svg}</div></figure>"

@@ -3,8 +3,10 @@
 Every rule is scoped to ``.transparency-report`` or the page's own classes (``tr-``), so
 a company's extra CSS, written after it, can override any of it. The company colour is
 the custom property ``--tr-accent``; fonts are the reader's system fonts, nothing is
-fetched. Colours meet WCAG AA: body text 16:1, secondary text 7:1 on white, and the
-same in the dark scheme; the accent is lightened there so that it still reads.
+fetched. Colours meet WCAG AA (``tests/test_render_page.py`` computes every pair): body
+text 17:1 and secondary text 8:1 on white, 15:1 and 9:1 in the dark scheme; the
+company colour is only ever text on white (its validator asks 4.5:1 of it there), and
+the dark scheme lightens it so that it still reads.
 """
 
 from __future__ import annotations
@@ -38,8 +40,8 @@ body { margin: 0; background: var(--tr-page, #f4f5f7); }
 .transparency-report a:focus-visible, .tr-scroll:focus-visible {
   outline: 3px solid var(--tr-link); outline-offset: 2px;
 }
-.tr-contents { margin: 2rem 0; padding: 1rem 1.25rem; background: var(--tr-stripe);
-  border-radius: 0.25rem; }
+.tr-contents { margin: 2rem 0; padding: 1rem 1.25rem; border: 1px solid var(--tr-rule);
+  border-inline-start: 0.25rem solid var(--tr-accent); border-radius: 0.25rem; }
 .tr-contents h2 { font-size: 1rem; text-transform: uppercase; letter-spacing: 0.05em; }
 .tr-contents ol { margin: 0; padding-inline-start: 1.25rem; }
 .tr-contents li { margin: 0.2rem 0; }
@@ -85,6 +87,8 @@ body { margin: 0; background: var(--tr-page, #f4f5f7); }
   }
   .tr-chart .tr-part { fill: var(--tr-link); }
   .tr-chart .tr-outline, .tr-chart .tr-hatch { stroke: var(--tr-link); }
+  .tr-header { border-top-color: var(--tr-link); }
+  .tr-contents { border-inline-start-color: var(--tr-link); }
 }
 @page { size: A4; margin: 16mm 14mm 18mm; }
 @media print {
@@ -105,5 +109,8 @@ body { margin: 0; background: var(--tr-page, #f4f5f7); }
   .tr-table tr { break-inside: avoid; }
   .tr-table tbody th { position: static; }
   .tr-chart { min-width: 0; max-width: 100%; }
+  .tr-definitions { max-width: none; columns: 2; column-gap: 8mm; font-size: 8.5pt; }
+  .tr-definitions dt { margin-top: 0; }
+  .tr-definitions div { padding-bottom: 0.6em; }
 }
 """

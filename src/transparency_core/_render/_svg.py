@@ -2,8 +2,9 @@
 
 Plain SVG text, no plotting library: the charts of :mod:`._chart` stacked one below the
 other, under the report's title, on a white background. The document has a ``<title>``
-and a ``<desc>`` in the renderer's language for screen readers, and is mirrored in a
-right-to-left locale. Coordinates are whole numbers computed by integer arithmetic.
+and a ``<desc>`` in the renderer's language for screen readers (its name and its
+description, each read once), and is mirrored in a right-to-left locale. Coordinates
+are whole numbers computed by integer arithmetic.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ def svg_element(chart: Chart, *, rtl: bool, labelled: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="tr-chart" '
         f'viewBox="0 0 {chart.width} {chart.height}" width="{chart.width}" '
-        f'height="{chart.height}" aria-labelledby="{labelled}-title {labelled}-desc" '
+        f'height="{chart.height}" aria-labelledby="{labelled}-title" '
+        f'aria-describedby="{labelled}-desc" '
         f'font-family="{_FONTS}" font-size="13"{direction}>'
         f'<title id="{labelled}-title">{escape(chart.title)}</title>'
         f'<desc id="{labelled}-desc">{escape(chart.description)}</desc>'
@@ -98,7 +100,8 @@ class SvgRenderer(LocalisedRenderer):
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
             f'height="{height}" viewBox="0 0 {width} {height}" '
-            f'aria-labelledby="chart-title chart-desc" font-family="{_FONTS}" '
+            'aria-labelledby="chart-title" aria-describedby="chart-desc" '
+            f'font-family="{_FONTS}" '
             f'font-size="13"{direction}>\n'
             f'<title id="chart-title">{escape(title)}</title>\n'
             f'<desc id="chart-desc">{escape(description)}</desc>\n'
