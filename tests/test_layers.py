@@ -50,6 +50,7 @@ LAYERS: dict[str, int] = {
     "_bounds": 4,
     "_simplex": 4,
     "_possible": 4,
+    "_listing": 4,
     # reports compared
     "_compare": 5,
     # renderers

@@ -16,7 +16,7 @@ such ledger seen is the ledger's own counts.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -48,6 +48,11 @@ class Bound:
     """Where the figure is shown in the report."""
     known: bool = True
     """Whether its band is published, so that a reader knows it."""
+    counts: Callable[[Hashable], bool] | None = attrs.field(default=None, eq=False, repr=False)
+    """Whether it counts the requests of a signature (for :attr:`floor`)."""
+    floor: Fraction = Fraction(0)
+    """The least the rows listed alone allow (:mod:`transparency_core._listing`): the
+    figure must stay free down to it, or to ``low`` if that is more."""
 
 
 class Audit:
@@ -100,34 +105,12 @@ class Audit:
         self._facts = [(place(vector), low) for vector, low in facts if vector]
         self._point = [Fraction(value) for value in values]
         self._polytope: Polytope | None = None
-        self._lows = self._floors()
+        self._lows = [max(Fraction(bound.low), bound.floor) for bound in withheld]
         """For each withheld figure: the least it may be shown to be, its band's low or
         more, if the rows listed alone say more (two rows of one request each, 2)."""
         self._reached = [[False, False] for _ in self._withheld]
         """For each withheld figure: whether a point was seen at its low, at its high."""
         self._see(self._point)
-
-    def _floors(self) -> list[Fraction]:
-        """The least of each withheld figure that the rows listed alone allow, or its low.
-
-        What a reader knows without any figure: each listed row holds a request (rule 8).
-        A figure need not be free below that, only down to it.
-        """
-        lows = [Fraction(low) for _, low, _ in self._withheld]
-        if not self._facts:
-            return lows
-        size = len(self._point)
-        rows = [
-            ({**dict.fromkeys(vector, 1), size + at: -1}, low)
-            for at, (vector, low) in enumerate(self._facts)
-        ]
-        listed = Polytope(rows, size + len(rows))
-        for index, (vector, _, _) in enumerate(self._withheld):
-            if vector and any(fact <= vector for fact, _ in self._facts):
-                found = listed.least(dict.fromkeys(vector, 1))
-                if found is not None:
-                    lows[index] = max(lows[index], found[0])
-        return lows
 
     def pins(self, index: int) -> bool:
         """Whether the reader can narrow withheld figure ``index`` past its bounds.

@@ -17,6 +17,7 @@ import attrs
 from transparency_core._bounds import Bound
 from transparency_core._count import EVERY, measures
 from transparency_core._disclosure import Band, Suppressed
+from transparency_core._listing import least
 from transparency_core._possible import nearest, neighbours
 from transparency_core._report import Figure, Percentage, RowKind
 from transparency_core._specs import Percent, Requests, Subjects
@@ -47,7 +48,15 @@ def exposure(
     """
     catalogue = functools.cache(possible)
     augmented = _phantoms(layouts, tables, border, _Atoms(atoms), catalogue)
-    local, totals = _candidates(layouts, tables, border, _Atoms(augmented))
+
+    @functools.cache
+    def could(country: str) -> list[Signature]:
+        """The signatures the country's requests could have, for all a reader knows."""
+        own = atoms.get(country, {})
+        listed = _listed(own)
+        return [*own, *(s for s in catalogue() if s not in own and listed(s))]
+
+    local, totals = _candidates(layouts, tables, border, _Atoms(augmented), could)
 
     @functools.cache
     def wider() -> _Local:
@@ -55,7 +64,7 @@ def exposure(
             country: {**own, **dict.fromkeys(neighbours(catalogue(), own, _listed(own)), (0, 0))}
             for country, own in augmented.items()
         }
-        return _candidates(layouts, tables, border, _Atoms(near))[0]
+        return _candidates(layouts, tables, border, _Atoms(near), could)[0]
 
     return {
         country: attrs.evolve(figures, wider=functools.partial(_of, wider, country))
@@ -91,6 +100,11 @@ class _Atoms:
             if layout.member(signature, index)
         )
 
+    def counts(self, layout: Layout, measure: Requests | Subjects) -> Callable[[Signature], bool]:
+        """Whether the requests of a signature are in ``layout``'s ``measure``."""
+        index = measures(layout.table.columns).index(measure)
+        return functools.partial(_member, layout.member, index)
+
     def cross_border(self, country: str) -> Vector:
         return frozenset(
             (country, "requests", signature)
@@ -99,17 +113,23 @@ class _Atoms:
         )
 
 
-def _cell_vectors(atoms: _Atoms, layout: Layout, row: Row, column: Column) -> tuple[Vector, ...]:
-    """What publishing one cell tells: a count's atoms, or a percentage's two."""
+def _member(member: Callable[[Signature, int], bool], index: int, signature: Signature) -> bool:
+    return member(signature, index)
+
+
+def _cell_measures(row: Row, column: Column) -> tuple[Requests | Subjects, ...]:
+    """What one cell counts: a count's measure, or a percentage's part and whole."""
     measure = column.measure
     if row.kind is RowKind.SHARES:
-        return (atoms.of(row.country, layout, measure), atoms.of(row.country, layout, EVERY))  # type: ignore[arg-type]
+        return (measure, EVERY)  # type: ignore[return-value]
     if isinstance(measure, Percent):
-        return (
-            atoms.of(row.country, layout, Requests(measure.part)),
-            atoms.of(row.country, layout, Requests(measure.whole)),
-        )
-    return (atoms.of(row.country, layout, measure),)
+        return (Requests(measure.part), Requests(measure.whole))
+    return (measure,)
+
+
+def _cell_vectors(atoms: _Atoms, layout: Layout, row: Row, column: Column) -> tuple[Vector, ...]:
+    """What publishing one cell tells: a count's atoms, or a percentage's two."""
+    return tuple(atoms.of(row.country, layout, m) for m in _cell_measures(row, column))
 
 
 _Local = dict[str, Country]
@@ -130,22 +150,33 @@ def _country(local: _Local, atoms: _Atoms, country: str) -> Country:
     return figures
 
 
-def _bound(vector: Vector, figure: Figure, key: Hashable) -> Bound:
+def _bound(
+    vector: Vector, figure: Figure, key: Hashable, counts: Callable[[Signature], bool]
+) -> Bound:
     """What a reader knows of a figure withheld by policy, shown at ``key``: its band."""
     low, high = known_range(figure)
     if high is None:  # never: a figure withheld by policy has a band
         msg = f"a figure withheld by policy without a band: {figure.shown!r}"
         raise AssertionError(msg)
-    return Bound(vector, low, high, key)
+    return Bound(vector, low, high, key, counts=counts)  # type: ignore[arg-type]
 
 
-def _part_bounds(
-    vectors: Sequence[Vector], cell: Percentage, key: tuple[int, ...]
+def _part_bounds(  # noqa: PLR0913 -- where the cell is, and the cell
+    atoms: _Atoms,
+    layout: Layout,
+    row: Row,
+    column: Column,
+    *,
+    cell: Percentage,
+    key: tuple[int, ...],
 ) -> Iterator[Bound]:
     """The bands a percentage shows of its part (``(*key, 0)``) and its whole (``1``)."""
-    for side, (vector, figure) in enumerate(zip(vectors, (cell.part, cell.whole), strict=True)):
+    for side, (measure, figure) in enumerate(
+        zip(_cell_measures(row, column), (cell.part, cell.whole), strict=True)
+    ):
         if by_policy(figure):
-            yield _bound(vector, figure, (*key, side))
+            vector = atoms.of(row.country, layout, measure)
+            yield _bound(vector, figure, (*key, side), atoms.counts(layout, measure))
 
 
 def _values(cell: Cell) -> tuple[int, ...]:
@@ -172,11 +203,13 @@ def _row_candidates(
     for c, (column, cell) in enumerate(zip(columns, row.cells, strict=True)):
         vectors = _cell_vectors(atoms, layout, row, column)
         if isinstance(cell, Percentage):
-            protected.extend(_part_bounds(vectors, cell, (*key, c)))
+            protected.extend(_part_bounds(atoms, layout, row, column, cell=cell, key=(*key, c)))
             if not cell.withheld and row.kind is not RowKind.SHARES:
                 shown.append(Candidate((*key, c), vectors, (0, 0, place + c), _values(cell)))
         elif cell.withheld:
-            protected.extend(_bound(vector, cell, (*key, c)) for vector in vectors)
+            (vector,) = vectors
+            counts = atoms.counts(layout, column.measure)  # type: ignore[arg-type]
+            protected.append(_bound(vector, cell, (*key, c), counts))
         else:
             shown.append(Candidate((*key, c), vectors, (1, cell.value, place + c), (cell.value,)))
 
@@ -186,6 +219,7 @@ def _candidates(
     tables: Sequence[Table],
     border: CrossBorder,
     atoms: _Atoms,
+    could: Callable[[str], Sequence[Signature]],
 ) -> tuple[_Local, list[Candidate]]:
     """By country, the figures that may be published and those withheld; the totals."""
     local: _Local = {}
@@ -196,14 +230,15 @@ def _candidates(
         figures = _country(local, atoms, country)
         vector = atoms.cross_border(country)
         if figure.withheld:
-            figures.withheld.append(_bound(vector, figure, ("cross_border", country)))
+            key = ("cross_border", country)
+            figures.withheld.append(_bound(vector, figure, key, _crosses_border))
         else:
             key = ("cross_border", country)
             place = len(figures.candidates)
             figures.candidates.append(
                 Candidate(key, (vector,), (1, figure.value, place), (figure.value,))
             )
-    _listed_rows(local, layouts, tables, border, atoms)
+    _listed_rows(local, layouts, tables, border, atoms, could=could)
     if border.total.withheld:
         return local, []
     every = frozenset().union(*(atoms.cross_border(country) for country, _ in border.by_country))
@@ -239,32 +274,51 @@ def _crosses_border(signature: Signature) -> bool:
     return signature[3]
 
 
-def _listed_rows(
+def _listed_rows(  # noqa: PLR0913 -- the tables, and what a reader knows of them
     local: _Local,
     layouts: Sequence[Layout],
     tables: Sequence[Table],
     border: CrossBorder,
     atoms: _Atoms,
+    *,
+    could: Callable[[str], Sequence[Signature]],
 ) -> None:
     """What a reader knows of a listed row: it holds one request at least (rule 8).
 
-    Each row's requests are a fact, at least 1; a withheld figure that counts them all
-    is 1 to the top of its band.
+    Each row's requests are a fact, at least 1; a withheld figure that counts every
+    request a row could hold is at least 1 (:func:`~transparency_core._listing.least`).
     """
+    rows: dict[str, list[Callable[[Signature], bool]]] = {}
     for layout, table in zip(layouts, tables, strict=True):
         for row in table.rows:
             if row.kind is RowKind.COUNTS:
                 _country(local, atoms, row.country).facts.append(
                     (atoms.of(row.country, layout, EVERY), 1)
                 )
+                rows.setdefault(row.country, []).append(atoms.counts(layout, EVERY))
     for country, _ in border.by_country:
         _country(local, atoms, country).facts.append((atoms.cross_border(country), 1))
-    for figures in local.values():
-        rows = {vector for vector, _ in figures.facts}
+        rows.setdefault(country, []).append(_crosses_border)
+    for country, figures in local.items():
+        members = rows.get(country, [])
         figures.withheld[:] = [
-            attrs.evolve(bound, low=max(bound.low, 1)) if bound.atoms in rows else bound
+            _floored(bound, figures.facts, members, functools.partial(could, country))
             for bound in figures.withheld
         ]
+
+
+def _floored(
+    bound: Bound,
+    facts: Sequence[tuple[Vector, int]],
+    rows: Sequence[Callable[[Signature], bool]],
+    could: Callable[[], Sequence[Signature]],
+) -> Bound:
+    """``bound`` with the least the rows listed allow it, if they allow more than 0."""
+    requests = frozenset((atom[0], "requests", atom[2]) for atom in bound.atoms)  # type: ignore[index]
+    inside = [row for (vector, _), row in zip(facts, rows, strict=True) if vector <= requests]
+    if not inside or bound.counts is None:  # no row's requests are all its
+        return bound
+    return attrs.evolve(bound, floor=least(bound.counts, inside, could()))
 
 
 def _phantoms(

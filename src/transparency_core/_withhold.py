@@ -262,8 +262,10 @@ def _protect(country: Country, withheld: set[Hashable]) -> Span:
         if chosen is not None:
             shown.remove(chosen)
             withheld.add(chosen.key)
-        elif not _unband(bounds, index, near, withheld):
-            index += 1  # never seen: no band left to take away either
+        elif unbanded := _unband(bounds, index, near, country.facts):
+            withheld |= unbanded
+        else:
+            index += 1  # no band left to take away either
     return Span(vector for candidate in shown for vector in candidate.vectors)
 
 
@@ -293,24 +295,32 @@ def _pinned_wider(
     return Audit(published, withheld, wide.point, wide.pairs, wide.facts).pins(index)
 
 
-def _unband(bounds: list[Bound], index: int, near: Vector, withheld: set[Hashable]) -> bool:
-    """Publish another band near withheld figure ``index`` no more, if there is one.
+def _unband(
+    bounds: list[Bound], index: int, near: Vector, facts: Sequence[tuple[Vector, int]]
+) -> set[Hashable]:
+    """Publish another band near withheld figure ``index`` no more; the keys it was at.
 
     Pinned by the bands and the rows listed alone (a device and an account request,
     "< 10" each and "< 10" together: each is at most 8), with nothing published to
     withhold, the figure is freed by showing a band it is pinned by as withheld only:
-    the widest one that shares atoms with it, wherever that figure is shown.
+    the widest one that shares atoms with it, or else with a listed row that it shares
+    atoms with (three listed categories of one request each, and three columns of one
+    breakdown "< 2" across them: each column is 1), wherever that figure is shown.
+    Empty when there is no such band.
     """
     own = bounds[index].atoms
-    partners = [b for b in bounds if b.known and b.atoms != own and b.atoms & near]
-    if not partners:
-        return False
-    widest = max(partners, key=lambda bound: len(bound.atoms)).atoms
-    for at, bound in enumerate(bounds):
-        if bound.atoms == widest:
-            bounds[at] = attrs.evolve(bound, known=False)
-            withheld.add(bound.key)
-    return True
+    rows = near.union(*(vector for vector, _ in facts if vector & near))
+    for reach in (near, rows):
+        partners = [b for b in bounds if b.known and b.atoms != own and b.atoms & reach]
+        if partners:
+            widest = max(partners, key=lambda bound: len(bound.atoms)).atoms
+            keys = set()
+            for at, bound in enumerate(bounds):
+                if bound.atoms == widest:
+                    bounds[at] = attrs.evolve(bound, known=False)
+                    keys.add(bound.key)
+            return keys
+    return set()
 
 
 def complements(
