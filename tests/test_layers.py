@@ -55,8 +55,9 @@ LAYERS: dict[str, int] = {
     # renderers
     "_render": 6,
     "typing": 6,
-    # the edge
+    # the edge, and the report definition
     "_edge": 7,
+    "_definition": 7,
     # the command line and the face
     "_cli": 8,
     "__main__": 8,

@@ -2,7 +2,8 @@
 
 ``transparency-core`` (or ``python -m transparency_core``) with no arguments prints the
 reference 2020 report. ``transparency-core render LEDGER.json`` prints the report of a
-JSON file holding a list of ledger records.
+JSON file holding a list of ledger records; ``--config report.toml`` reads a report
+definition, ``-o`` writes files. ``init``, ``check`` and ``schema`` are in ``_commands``.
 
 Exit codes: 0 done; 2 bad input (usage, an unreadable file, bad records) or a report that
 cannot be written, with every problem on stderr and no report on stdout; 70 an internal
@@ -24,26 +25,44 @@ import threading
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from transparency_core._cli._filecount import NoPeriodError, count_file, default_jobs
+from transparency_core._cli._commands import commands
+from transparency_core._cli._filecount import (
+    COUNT_AS_SHIPPED,
+    NoPeriodError,
+    count_file,
+    default_jobs,
+)
+from transparency_core._cli._files import read_theme, write_atomically
 from transparency_core._cli._options import (
     BadInputError,
     check_text,
     load_renderers,
-    make_renderer,
     parser,
+    refuse_unused,
     shown,
 )
+from transparency_core._cli._outputs import plan
+from transparency_core._cli._settings import settings
 from transparency_core._cli._split import LedgerFile, NotJsonError, NotUtf8Error, spool
 from transparency_core._edge import MAX_PROBLEMS, reference_records, reference_report
-from transparency_core._period import ReportingPeriod
 from transparency_core._render import visible
-from transparency_core.exceptions import FieldError, InvalidLedgerError, JsonLedgerError
+from transparency_core.exceptions import (
+    FieldError,
+    InvalidLedgerError,
+    JsonLedgerError,
+    TransparencyError,
+)
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Iterator, Sequence
+    from datetime import date
     from types import FrameType
 
+    from transparency_core._cli._filecount import Counting
+    from transparency_core._cli._outputs import Planned
+    from transparency_core._cli._settings import Settings
+    from transparency_core._period import ReportingPeriod
     from transparency_core._render import Renderers
     from transparency_core._report import Report
     from transparency_core._subtotals import Subtotals
@@ -87,15 +106,21 @@ def _opened(path: Path, name: str) -> Iterator[IO[str] | IO[bytes] | None]:
         yield None if stat.S_ISREG(os.fstat(stream.fileno()).st_mode) else stream
 
 
-def _count(
+def _count(  # noqa: PLR0913 -- the options of count_file, by keyword
     path: Path,
     period: ReportingPeriod | None,
     *,
     provenance: bool,
     jobs: int,
     max_problems: int = MAX_PROBLEMS,
+    counting: Counting = COUNT_AS_SHIPPED,
+    released: date | None = None,
 ) -> Subtotals:
-    """Read, check and count the ledger at ``path`` (``-``: stdin), in parts."""
+    """Read, check and count the ledger at ``path`` (``-``: stdin), in parts.
+
+    Raises:
+        NoPeriodError: When no period is given and the records span several years.
+    """
     name = "stdin" if str(path) == "-" else str(path)
     try:
         with (
@@ -111,6 +136,8 @@ def _count(
                 provenance=provenance,
                 jobs=jobs,
                 max_problems=max_problems,
+                counting=counting,
+                released=released,
             )
     except NotUtf8Error as error:
         msg = f"{name} is not UTF-8 text: {error}"
@@ -121,15 +148,16 @@ def _count(
     except JsonLedgerError as error:
         msg = f"{name} is not a JSON array of ledger records, nor JSON Lines: {error}"
         raise BadInputError(msg) from None
-    except NoPeriodError as error:
-        raise BadInputError(_no_period(name, error)) from None
+    except FieldError as error:  # the release date, before the year of the records ends
+        msg = f"--released: expected {error.expected}, got {error.got}"
+        raise BadInputError(msg) from None
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""
         msg = f"cannot count {name}: {error.strerror or error}{where}"
         raise BadInputError(msg) from None
 
 
-def _no_period(name: str, error: NoPeriodError) -> str:
+def no_period(name: str, error: NoPeriodError) -> str:
     """Why the period must be given, for ``name``."""
     if not error.records:
         return (
@@ -148,32 +176,58 @@ def _no_period(name: str, error: NoPeriodError) -> str:
     )
 
 
-def _render(arguments: argparse.Namespace, renderers: Renderers) -> str:
+def _render(arguments: argparse.Namespace, renderers: Renderers) -> list[tuple[Path | None, str]]:
+    """Each output's file (``None``: stdout) and its text."""
     check_text(arguments)
-    renderer = make_renderer(arguments, renderers)
-    if arguments.command == "reference":
-        if arguments.records:
-            return json.dumps(reference_records(), indent=2, ensure_ascii=False) + "\n"
-        return renderer(reference_report())
-    try:
-        period = ReportingPeriod.parse(arguments.period) if arguments.period else None
-    except FieldError as error:
-        msg = f"--period: expected {error.expected}, got {arguments.period!r}"
-        raise BadInputError(msg) from None
+    if arguments.command == "reference" and arguments.records:
+        return [(None, json.dumps(reference_records(), indent=2, ensure_ascii=False) + "\n")]
+    chosen = settings(arguments)
+    theme = read_theme(chosen.definition, chosen.base)
+    planned = plan(chosen.definition, arguments, renderers, theme, chosen.base)
+    refuse_unused(arguments, [(output.name, renderers.factory(output.name)) for output in planned])
+    report = (
+        reference_report()
+        if arguments.command == "reference"
+        else _report(arguments, chosen, planned)
+    )
+    rendered = []
+    for output in planned:
+        try:
+            rendered.append((output.path, output.renderer(report)))
+        except TransparencyError as error:  # ids asked for a report that withholds figures
+            msg = f"{output.where} ({output.name}): {error}"
+            raise BadInputError(msg) from None
+    return rendered
+
+
+def _report(arguments: argparse.Namespace, chosen: Settings, planned: list[Planned]) -> Report:
+    """Count the ledger as the settings say, for the outputs planned; warn the team."""
+    definition = chosen.definition
+    ledger = chosen.ledger(arguments)
     # Only the explain view (and renderers of other packages) may show request ids:
     # without them, memory does not grow with the ledger.
-    provenance = arguments.format not in _SHOW_NO_IDS
-    # More processes than cores would only share them: the report is the same.
-    subtotals = _count(
-        arguments.ledger,
-        period,
-        provenance=provenance,
-        jobs=min(arguments.jobs, default_jobs()),
-        max_problems=arguments.max_problems,
+    provenance = any(out.name not in _SHOW_NO_IDS or out.provenance for out in planned)
+    try:
+        # More processes than cores would only share them: the report is the same.
+        subtotals = _count(
+            ledger,
+            definition.period,
+            provenance=provenance,
+            jobs=min(arguments.jobs, default_jobs()),
+            max_problems=arguments.max_problems,
+            counting=chosen.counting,
+            released=definition.released,
+        )
+    except NoPeriodError as error:
+        name = "stdin" if str(ledger) == "-" else str(ledger)
+        raise BadInputError(no_period(visible(name), error)) from None
+    report = subtotals.report(
+        rounding=definition.rounding,
+        disclosure=definition.disclosure,
+        company=definition.company,
     )
-    report = subtotals.report(company=arguments.company)
     _warn(report, arguments.max_problems)
-    return renderer(report)
+    return report
 
 
 def _warn(report: Report, most: int) -> None:
@@ -269,11 +323,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_TERMINATED
 
 
+COMMANDS = commands(_count)
+"""The commands other than ``reference`` and ``render``, by name."""
+
+
 def _main(argv: Sequence[str] | None) -> int:
     renderers = load_renderers()
     arguments = parser(renderers).parse_args(argv)
     try:
-        output = _render(arguments, renderers)
+        if arguments.command in COMMANDS:
+            return _emit(COMMANDS[arguments.command](arguments))
+        return _emit(_render(arguments, renderers))
     except InvalidLedgerError as error:
         _say(error.describe())
         return EXIT_BAD_INPUT
@@ -289,4 +349,13 @@ def _main(argv: Sequence[str] | None) -> int:
             "(TRANSPARENCY_CORE_TRACEBACK=1 shows the traceback)"
         )
         return EXIT_INTERNAL
-    return _write(output)
+
+
+def _emit(outputs: list[tuple[Path | None, str]]) -> int:
+    """Write each output: the files first, whole (atomically), then stdout's, if any."""
+    for path, text in outputs:
+        if path is not None:
+            write_atomically(path, text.encode())
+            _say(f"wrote {visible(str(path))}")
+    printed = [text for path, text in outputs if path is None]
+    return _write(printed[0]) if printed else EXIT_OK
