@@ -38,6 +38,7 @@ LAYERS: dict[str, int] = {
     "_report": 3,
     "_countries": 3,
     "_entries": 3,
+    "_figures": 3,
     # the rules: counting and publishing
     "_rules": 4,
     "_subtotals": 4,
