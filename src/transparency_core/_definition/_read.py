@@ -58,6 +58,8 @@ def _period(keys: Keys) -> tuple[ReportingPeriod | None, object]:
     released = keys.date("released", parse_release)
     period = None
     text = keys.value("period")
+    if type(text) is int and 0 < text < 10_000:  # noqa: PLR2004 -- period = 2020, a year
+        text = f"{text:04d}"
     if isinstance(text, str):
         try:
             period = ReportingPeriod.parse(text)
