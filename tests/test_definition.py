@@ -38,9 +38,9 @@ from transparency_core import (
     reference_ledger,
 )
 from transparency_core.exceptions import FieldError, InvalidDefinitionError
+from transparency_core.predicates import data_provided
 
 SHIPPED = {category.name: category for category in SHIPPED_CATEGORIES}
-from transparency_core.predicates import data_provided
 
 ISSUE_EXAMPLE = """
 company = "Acme Phones"
@@ -145,8 +145,11 @@ class TestPeriodAndRelease:
 
     @pytest.mark.parametrize(
         ("value", "expected"),
-        [('"2021-06"', date(2021, 6, 30)), ('"2021-06-01"', date(2021, 6, 1))]
-        + [("2021-06-01", date(2021, 6, 1))],
+        [
+            ('"2021-06"', date(2021, 6, 30)),
+            ('"2021-06-01"', date(2021, 6, 1)),
+            ("2021-06-01", date(2021, 6, 1)),
+        ],
     )
     def test_released(self, value: str, expected: date) -> None:
         """A text date, a month (its last day), or TOML's own date."""
@@ -186,7 +189,7 @@ class TestCountingKeys:
             description="Tokens.",
         )
         assert push in definition.registry
-        assert pickle.loads(pickle.dumps(push)) == push  # counted in other processes
+        assert pickle.loads(pickle.dumps(push)) == push  # noqa: S301 -- counted in other processes
 
     def test_ones_own_categories_are_tabulated_by_default(self) -> None:
         """Without ``categories``: the seed's three, then one's own."""
@@ -521,7 +524,7 @@ class TestBadValues:
         error = caught.value
 
         assert error.to_dict()["errors"][0]["path"] == ["output", 0, "width"]
-        assert str(pickle.loads(pickle.dumps(error))) == str(error)
+        assert str(pickle.loads(pickle.dumps(error))) == str(error)  # noqa: S301 -- ours
         assert isinstance(error, ValueError)
 
 

@@ -8,6 +8,7 @@ key and bad value by its path. It reads no file: the command line does.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from typing import TYPE_CHECKING
 
@@ -176,7 +177,11 @@ def _parse(data: Mapping[str, object]) -> ReportDefinition:
     )
     keys.done()
     if errors:
-        raise InvalidDefinitionError(tuple(errors))
+        # In the order of the file's keys (TOML keeps it), each key's problems together.
+        order = {key: place for place, key in enumerate(data)}
+        top = [order.get(re.split(r"[.\[]", error.path, maxsplit=1)[0], 0) for error in errors]
+        ranked = sorted(range(len(errors)), key=lambda index: (top[index], index))
+        raise InvalidDefinitionError(tuple(errors[index] for index in ranked))
     return definition
 
 
