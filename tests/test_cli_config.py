@@ -299,7 +299,7 @@ class TestAtomicWrites:
         target = tmp_path / "report.txt"
         target.write_text("the old report", encoding="utf-8")
 
-        def interrupted(self: Path, other: Path) -> Path:
+        def interrupted(*_: object) -> Path:
             raise KeyboardInterrupt
 
         monkeypatch.setattr(Path, "replace", interrupted)
