@@ -25,6 +25,7 @@ from transparency_core._edge import (
     reference_records,
     reference_report,
     structure_ledger,
+    structure_rows,
     tally_ledger,
     unstructure_ledger,
 )
@@ -161,6 +162,7 @@ __all__ = [
     "reference_records",
     "reference_report",
     "structure_ledger",
+    "structure_rows",
     "tally_ledger",
     "unstructure_ledger",
 ]

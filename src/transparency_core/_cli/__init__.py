@@ -4,6 +4,7 @@ The family's face to the rest of the package (the entry point, ``python -m``):
 
 - ``_main``: ``transparency-core``: reads the file, writes the report, exit codes;
 - ``_options``: the parser, and the renderer the options make;
+- ``_sheetfile``: a spreadsheet (``.csv``, ``.xlsx``) read whole and counted;
 - ``_split``: a ledger file split into parts by request id, in temporary files;
 - ``_filecount``: the parts counted on every core, into the report's subtotals.
 """

@@ -33,11 +33,17 @@ from transparency_core._cli._options import (
     parser,
     shown,
 )
+from transparency_core._cli._sheetfile import count_sheet, sheet_kind
 from transparency_core._cli._split import LedgerFile, NotJsonError, NotUtf8Error, spool
 from transparency_core._edge import MAX_PROBLEMS, reference_records, reference_report
 from transparency_core._period import ReportingPeriod
 from transparency_core._render import visible
-from transparency_core.exceptions import FieldError, InvalidLedgerError, JsonLedgerError
+from transparency_core.exceptions import (
+    FieldError,
+    InvalidLedgerError,
+    JsonLedgerError,
+    SheetError,
+)
 
 if TYPE_CHECKING:
     import argparse
@@ -95,13 +101,27 @@ def _count(
     jobs: int,
     max_problems: int = MAX_PROBLEMS,
 ) -> Subtotals:
-    """Read, check and count the ledger at ``path`` (``-``: stdin), in parts."""
+    """Read, check and count the ledger at ``path`` (``-``: stdin), in parts.
+
+    A spreadsheet (``.csv``, ``.xlsx``) is read whole and counted in one pass.
+    """
     name = "stdin" if str(path) == "-" else str(path)
+    kind = None if name == "stdin" else sheet_kind(path)
     try:
         with (
             _opened(path, name) as stream,
             tempfile.TemporaryDirectory(prefix="transparency-core-") as directory,
         ):
+            if kind is not None:
+                return count_sheet(
+                    path,
+                    name,
+                    stream,
+                    kind=kind,
+                    period=period,
+                    provenance=provenance,
+                    max_problems=max_problems,
+                )
             parts = Path(directory)
             source = path if stream is None else spool(stream, parts)
             ledger = LedgerFile(source, source.stat().st_size, parts)
@@ -115,6 +135,8 @@ def _count(
     except NotUtf8Error as error:
         msg = f"{name} is not UTF-8 text: {error}"
         raise BadInputError(msg) from None
+    except SheetError as error:
+        raise BadInputError(str(error)) from None
     except NotJsonError as error:
         msg = f"{name} is not a JSON array of ledger records, nor JSON Lines: {error}"
         raise BadInputError(msg) from None
