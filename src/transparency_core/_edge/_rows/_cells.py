@@ -99,7 +99,7 @@ def cell_text(value: object, *, strip: bool = True) -> str:
     if isinstance(value, float | Decimal) and math.isfinite(value) and value == int(value):
         whole = int(value)
         if abs(whole) >= _DIGITS:
-            raise FieldError("", _LONG_NUMBER, value)
+            raise FieldError("", _LONG_NUMBER, whole)
         return str(whole)
     raise FieldError("", _TEXT, value)
 

@@ -39,6 +39,9 @@ _NO_HEADER = "a blank cell (its column has no header)"
 _ROW = "a row as a mapping of column headers to cells"
 _TABLE_ID = "the id of a request in the requests table"
 _REQUIRED = "a value: the field is required"
+_TABLE = "identifier_table"
+"""The path of the identifiers table's rows in errors (by row number): its values and
+subjects are masked, as an identifier's are."""
 
 
 @attrs.frozen
@@ -107,19 +110,26 @@ class _Reading:
         )
 
     def header_problems(self, sheet: Sheet, layout: Layout) -> None:
-        """Keep the problems of a header row, and of rows that are no rows."""
+        """Keep the problems of a header row, and of rows that are no rows.
+
+        A table of nothing (no header, no row: an empty file, no mappings) has none.
+        """
         where = _Cell(sheet, sheet.header_row)
-        for place, expected, got in layout.problems:
+        empty = not (sheet.header or sheet.rows or sheet.misfits)
+        for place, expected, got in [] if empty else layout.problems:
             column = None if place is None else str(sheet.header[place])
             self.cell(where, column, "$", (expected, got))
         for number, row in sheet.misfits:
             self.cell(_Cell(sheet, number), None, "$", (_ROW, row))
 
-    def headerless(self, where: _Cell, cells: tuple[object, ...], path: str) -> None:
+    def headerless(
+        self, where: _Cell, cells: tuple[object, ...], path: str, record_id: object
+    ) -> None:
         """Keep a problem for each cell of a row under no header."""
         for place, header in enumerate(where.sheet.header):
             if (header is None or blank(header)) and not blank_row(cells[place : place + 1]):
-                self.cell(where, column_letter(place), path, (_NO_HEADER, cells[place]))
+                problem = (_NO_HEADER, cells[place])
+                self.cell(where, column_letter(place), path, problem, record_id)
 
     def readdress(self, index: int, error: FieldError) -> None:
         """Keep a problem the reader found in record ``index``, at its cell."""
@@ -191,12 +201,13 @@ def _identifier_table(reading: _Reading, sheet: Sheet, layout: Layout) -> _Table
         where = _Cell(sheet, number, layout)
         record, problems = reading.vocabulary.record(layout.fields, cells)
         request_id = record.get("id")
-        reading.headerless(where, cells, "identifiers")
+        reading.headerless(where, cells, f"{_TABLE}[{number}]", request_id)
         for field, error, _ in problems:
-            path = f"identifiers.{field}"
+            path = f"{_TABLE}[{number}].{field}"
             reading.cell(where, where.header(field), path, (error.expected, error.got), request_id)
         if request_id is None and "id" not in {field for field, _, _ in problems}:
-            reading.cell(where, where.header("id"), "identifiers.id", (_REQUIRED, MISSING))
+            path = f"{_TABLE}[{number}].id"
+            reading.cell(where, where.header("id"), path, (_REQUIRED, MISSING))
         if problems or request_id is None:
             continue
         identifier: dict[str, Any] = {
@@ -217,7 +228,7 @@ def _read(reading: _Reading, reader: Reader, table: _Table) -> list[tuple[int, R
         where = _Cell(sheet, number, layout)
         record, problems = reading.vocabulary.record(layout.fields, cells)
         request_id = record.get("id")
-        reading.headerless(where, cells, f"$[{index}]")
+        reading.headerless(where, cells, f"$[{index}]", request_id)
         for field, error, _ in problems:
             path = f"$[{index}].{field_path(field)}"
             reading.cell(where, where.header(field), path, (error.expected, error.got), request_id)
@@ -274,7 +285,7 @@ def structure_sheets(  # noqa: PLR0913 -- options, all by keyword
     pairs = _read(reading, reader, table)
     for request_id, entries in table.items():
         for _, where in entries if request_id not in reading.ids else []:
-            path = "identifiers.id"
+            path = f"{_TABLE}[{where.row}].id"
             reading.cell(where, where.header("id"), path, (_TABLE_ID, request_id), request_id)
     for conflict in sorted(Tally.of_positioned(pairs).conflicts, key=lambda found: found.second):
         reading.conflict(conflict)
