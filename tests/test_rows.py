@@ -297,7 +297,7 @@ class TestIdentifiersTable:
 
     def test_identifiers_with_subjects(self) -> None:
         """Rows of id, type, value and subject join the requests of that id."""
-        table = [
+        table: list[dict[str, object]] = [
             {"Request ID": "ES-1", "Type": "imei", "Value": IMEI, "Subject": "phone-1"},
             {"Request ID": "ES-1", "Type": "serial_number", "Value": SERIAL, "Subject": "phone-1"},
             {"Request ID": "ES-2", "Type": "imei", "Value": OTHER_IMEI, "Subject": None},
