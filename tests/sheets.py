@@ -46,11 +46,24 @@ def _yes(value: bool) -> str:  # noqa: FBT001 -- a cell's value
     return "yes" if value else "no"
 
 
-def ledger_tables(ledger: Iterable[Request]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+def _grouped(identifiers: Iterable[Identifier]) -> str:
+    """The identifiers cell of every identifier: those of one subject together."""
+    groups: dict[object, list[str]] = {}
+    for place, item in enumerate(identifiers):
+        written = f"{item.type}:{escaped(item.value)}"
+        groups.setdefault(place if item.subject is None else item.subject, []).append(written)
+    return "; ".join(", ".join(group) for group in groups.values())
+
+
+def ledger_tables(
+    ledger: Iterable[Request], *, grouped: bool = False
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     """The requests table and the identifiers table of a ledger, every cell text.
 
     An identifier without a subject goes in the ``identifiers`` cell, one device each
     (``;``); one with a subject goes in the identifiers table, once per request id.
+    ``grouped``: every identifier in the cell, those of one subject together (``,``),
+    and no identifiers table.
     """
     rows: list[dict[str, str]] = []
     table: list[dict[str, str]] = []
@@ -58,20 +71,15 @@ def ledger_tables(ledger: Iterable[Request]) -> tuple[list[dict[str, str]], list
     for request in ledger:
         response = request.response
         cells = [request.id, request.received.isoformat(), request.country, request.category]
-        cells.append(
-            "; ".join(
-                f"{item.type}:{escaped(item.value)}"
-                for item in request.identifiers
-                if item.subject is None
-            )
-        )
+        unnamed = [item for item in request.identifiers if grouped or item.subject is None]
+        cells.append(_grouped(unnamed))
         cells += [request.legal_process or "", request.data_country or ""]
         cells += [_yes(request.emergency), request.amends or "", response.outcome.value]
         cells += [response.data.value if response.data else "", _yes(response.challenged)]
         cells.append(response.notified.value if response.notified else "")
         cells.append(response.action.value if response.action else "")
         rows.append(dict(zip(HEADER, cells, strict=True)))
-        if request.id not in written:
+        if request.id not in written and not grouped:
             written.add(request.id)
             table.extend(
                 {"id": request.id, "type": item.type, "value": item.value, "subject": item.subject}

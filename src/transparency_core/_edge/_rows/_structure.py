@@ -76,6 +76,8 @@ class _Reading:
     """The fields of each record whose cells could not be read."""
     ids: set[str] = attrs.Factory(set)
     """The ids of the records."""
+    broken: set[str] = attrs.Factory(set)
+    """The request ids of the identifiers table's rows that could not be read."""
 
     def room(self) -> bool:
         """Whether another problem is kept."""
@@ -208,6 +210,8 @@ def _identifier_table(reading: _Reading, sheet: Sheet, layout: Layout) -> _Table
         if request_id is None and "id" not in {field for field, _, _ in problems}:
             path = f"{_TABLE}[{number}].id"
             reading.cell(where, where.header("id"), path, (_REQUIRED, MISSING))
+        if problems and type(request_id) is str:
+            reading.broken.add(request_id)
         if problems or request_id is None:
             continue
         identifier: dict[str, Any] = {
@@ -243,7 +247,10 @@ def _read(reading: _Reading, reader: Reader, table: _Table) -> list[tuple[int, R
             reading.ids.add(request_id)
         reading.rows.append(number)
         reading.places.append(places)
-        reading.unread.append(frozenset(field for field, _, _ in problems))
+        unread = {field for field, _, _ in problems}
+        if not identifiers and request_id in reading.broken:
+            unread.add("identifiers")  # its identifiers table's rows say what is wrong
+        reading.unread.append(frozenset(unread))
         pairs.extend(reader.read_positioned([(index, record)]))
         for _, error in reader.errors:
             reading.readdress(index, error)
