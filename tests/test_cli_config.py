@@ -244,7 +244,8 @@ class TestFilesOut:
             (
                 'logo = "logo.png"',
                 {"logo.png": b"not an image"},
-                "theme.logo: expected a PNG, JPEG, GIF, WebP or SVG image, got '12 bytes starting 6e",
+                "theme.logo: expected a PNG, JPEG, GIF, WebP or SVG image, "
+                "got '12 bytes starting 6e",
             ),
             ('logo = "absent.png"', {}, "theme.logo: cannot read absent.png: No such file"),
             (

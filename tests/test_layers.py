@@ -20,6 +20,7 @@ LAYERS: dict[str, int] = {
     "exceptions": 0,
     "_error_base": 0,
     "_ledger_errors": 0,
+    "_sheet_errors": 0,
     "_ledgertext": 0,
     "_mask": 0,
     "_i18n": 0,

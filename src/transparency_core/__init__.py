@@ -26,6 +26,7 @@ from transparency_core._edge import (
     reference_records,
     reference_report,
     structure_ledger,
+    structure_rows,
     tally_ledger,
     unstructure_ledger,
 )
@@ -166,6 +167,7 @@ __all__ = [
     "reference_records",
     "reference_report",
     "structure_ledger",
+    "structure_rows",
     "tally_ledger",
     "unstructure_ledger",
 ]

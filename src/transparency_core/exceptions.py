@@ -25,11 +25,13 @@ from transparency_core._ledger_errors import (
     JsonLedgerError,
 )
 from transparency_core._ledgertext import Missing, ledger_text, printable
+from transparency_core._sheet_errors import CellError, RowConflictError, SheetError
 
 __all__ = [
     "MISSING",
     "AlreadyRegisteredError",
     "BrokenRendererWarning",
+    "CellError",
     "ConflictingRepeatError",
     "DisclosureError",
     "FieldError",
@@ -40,6 +42,8 @@ __all__ = [
     "MissingExtraError",
     "NoProvenanceError",
     "NoSchemaError",
+    "RowConflictError",
+    "SheetError",
     "TransparencyError",
     "UnknownNameError",
 ]
@@ -303,6 +307,9 @@ for _error in (
     ConflictingRepeatError,
     JsonLedgerError,
     InvalidLedgerError,
+    CellError,
+    RowConflictError,
+    SheetError,
 ):  # documented, and pickled, under this module's name
     _error.__module__ = __name__
 del _error

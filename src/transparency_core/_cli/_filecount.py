@@ -67,10 +67,12 @@ from transparency_core._tally import Tally
 from transparency_core.exceptions import ConflictingRepeatError, FieldError, JsonLedgerError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from datetime import date
 
     import cattrs
+
+    from transparency_core._model import Request
 
 __all__ = ["COUNT_AS_SHIPPED", "Counting", "NoPeriodError", "count_file", "default_jobs"]
 
@@ -101,7 +103,7 @@ class Counting:
 
     def subtotals(
         self,
-        requests: Tally | tuple[()],
+        requests: Iterable[Request] | Tally,
         period: ReportingPeriod,
         *,
         provenance: bool,

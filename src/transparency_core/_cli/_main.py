@@ -18,21 +18,15 @@ import contextlib
 import json
 import os
 import signal
-import stat
 import sys
-import tempfile
 import threading
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from transparency_core._cli._commands import commands
-from transparency_core._cli._filecount import (
-    COUNT_AS_SHIPPED,
-    NoPeriodError,
-    count_file,
-    default_jobs,
-)
+from transparency_core._cli._filecount import NoPeriodError, default_jobs
 from transparency_core._cli._files import read_theme, write_atomically
+from transparency_core._cli._ledger import count_ledger, no_period
 from transparency_core._cli._options import (
     BadInputError,
     check_text,
@@ -43,29 +37,20 @@ from transparency_core._cli._options import (
 )
 from transparency_core._cli._outputs import plan
 from transparency_core._cli._settings import settings
-from transparency_core._cli._split import LedgerFile, NotJsonError, NotUtf8Error, spool
-from transparency_core._edge import MAX_PROBLEMS, reference_records, reference_report
+from transparency_core._edge import reference_records, reference_report
 from transparency_core._render import visible
-from transparency_core.exceptions import (
-    FieldError,
-    InvalidLedgerError,
-    JsonLedgerError,
-    TransparencyError,
-)
+from transparency_core.exceptions import InvalidLedgerError, TransparencyError
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Iterator, Sequence
-    from datetime import date
+    from pathlib import Path
     from types import FrameType
 
-    from transparency_core._cli._filecount import Counting
     from transparency_core._cli._outputs import Planned
     from transparency_core._cli._settings import Settings
-    from transparency_core._period import ReportingPeriod
     from transparency_core._render import Renderers
     from transparency_core._report import Report
-    from transparency_core._subtotals import Subtotals
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "main"]
 
@@ -82,98 +67,6 @@ EXIT_TERMINATED = 128 + signal.SIGTERM
 
 class _TerminatedError(BaseException):
     """SIGTERM came: raised in the main thread, so that every ``finally`` runs."""
-
-
-@contextlib.contextmanager
-def _opened(path: Path, name: str) -> Iterator[IO[str] | IO[bytes] | None]:
-    """The ledger's stream, or ``None`` for a regular file (read in place, in parts).
-
-    What is not a regular file (stdin, a pipe, a FIFO, a device) is read once, as it
-    comes, to be copied: it cannot be sought.
-    """
-    if name == "stdin":
-        if sys.stdin is None:
-            msg = "cannot read stdin: it is closed"
-            raise BadInputError(msg)
-        yield sys.stdin
-        return
-    try:
-        stream = path.open("rb")
-    except OSError as error:
-        msg = f"cannot read {name}: {error.strerror or error}"
-        raise BadInputError(msg) from None
-    with stream:
-        yield None if stat.S_ISREG(os.fstat(stream.fileno()).st_mode) else stream
-
-
-def _count(  # noqa: PLR0913 -- the options of count_file, by keyword
-    path: Path,
-    period: ReportingPeriod | None,
-    *,
-    provenance: bool,
-    jobs: int,
-    max_problems: int = MAX_PROBLEMS,
-    counting: Counting = COUNT_AS_SHIPPED,
-    released: date | None = None,
-) -> Subtotals:
-    """Read, check and count the ledger at ``path`` (``-``: stdin), in parts.
-
-    Raises:
-        NoPeriodError: When no period is given and the records span several years.
-    """
-    name = "stdin" if str(path) == "-" else str(path)
-    try:
-        with (
-            _opened(path, name) as stream,
-            tempfile.TemporaryDirectory(prefix="transparency-core-") as directory,
-        ):
-            parts = Path(directory)
-            source = path if stream is None else spool(stream, parts)
-            ledger = LedgerFile(source, source.stat().st_size, parts)
-            return count_file(
-                ledger,
-                period=period,
-                provenance=provenance,
-                jobs=jobs,
-                max_problems=max_problems,
-                counting=counting,
-                released=released,
-            )
-    except NotUtf8Error as error:
-        msg = f"{name} is not UTF-8 text: {error}"
-        raise BadInputError(msg) from None
-    except NotJsonError as error:
-        msg = f"{name} is not a JSON array of ledger records, nor JSON Lines: {error}"
-        raise BadInputError(msg) from None
-    except JsonLedgerError as error:
-        msg = f"{name} is not a JSON array of ledger records, nor JSON Lines: {error}"
-        raise BadInputError(msg) from None
-    except FieldError as error:  # the release date, before the year of the records ends
-        msg = f"--released: expected {error.expected}, got {error.got}"
-        raise BadInputError(msg) from None
-    except OSError as error:
-        where = f" ({error.filename})" if error.filename else ""
-        msg = f"cannot count {name}: {error.strerror or error}{where}"
-        raise BadInputError(msg) from None
-
-
-def no_period(name: str, error: NoPeriodError) -> str:
-    """Why the period must be given, for ``name``."""
-    if not error.records:
-        return (
-            f"{name} holds no records: say which period with --period START/END, for a "
-            "report of no requests"
-        )
-    if not error.years:
-        return (
-            "no record has a received date to take the year of: say which period with "
-            "--period START/END"
-        )
-    years = ", ".join(str(year) for year in sorted(error.years)[:5])
-    more = ", ..." if len(error.years) > 5 else ""  # noqa: PLR2004 -- a few years, then ...
-    return (
-        f"the records span several years ({years}{more}): say which period with --period START/END"
-    )
 
 
 def _render(arguments: argparse.Namespace, renderers: Renderers) -> list[tuple[Path | None, str]]:
@@ -209,7 +102,7 @@ def _report(arguments: argparse.Namespace, chosen: Settings, planned: list[Plann
     provenance = any(out.name not in _SHOW_NO_IDS or out.provenance for out in planned)
     try:
         # More processes than cores would only share them: the report is the same.
-        subtotals = _count(
+        subtotals = count_ledger(
             ledger,
             definition.period,
             provenance=provenance,
@@ -217,6 +110,7 @@ def _report(arguments: argparse.Namespace, chosen: Settings, planned: list[Plann
             max_problems=arguments.max_problems,
             counting=chosen.counting,
             released=definition.released,
+            columns=dict(definition.columns),
         )
     except NoPeriodError as error:
         name = "stdin" if str(ledger) == "-" else str(ledger)
@@ -323,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_TERMINATED
 
 
-COMMANDS = commands(_count)
+COMMANDS = commands(count_ledger)
 """The commands other than ``reference`` and ``render``, by name."""
 
 
