@@ -7,6 +7,7 @@ compares what it prints or writes with what the Python API makes of the same cho
 from __future__ import annotations
 
 import base64
+import csv
 import json
 import os
 import subprocess
@@ -29,6 +30,7 @@ from transparency_core import (
     reference_ledger,
     reference_records,
     structure_ledger,
+    structure_rows,
 )
 from transparency_core._cli._files import write_atomically
 
@@ -341,6 +343,64 @@ class TestInit:
         assert load_definition((tmp_path / "new" / "report.toml").read_text("utf-8")).ledger == (
             "requests.csv"
         )
+
+
+class TestInitThenRender:
+    """What ``init`` writes renders as it is, and a team's own headers are read."""
+
+    def test_the_templates_render(self, tmp_path: Path) -> None:
+        """``init`` then ``render --config report.toml``: the page and the CSV it names."""
+        assert run(tmp_path, "init").returncode == 0
+        result = run(tmp_path, "render", "--config", "report.toml")
+        definition = load_definition((tmp_path / "report.toml").read_text("utf-8"))
+        with (tmp_path / "requests.csv").open(encoding="utf-8", newline="") as stream:
+            report = definition.report(structure_rows(csv.DictReader(stream)))
+
+        assert (result.returncode, result.stdout) == (0, ""), result.stderr
+        assert result.stderr == (
+            "transparency-core: wrote report.html\ntransparency-core: wrote report.csv\n"
+        )
+        assert (tmp_path / "report.html").read_bytes().decode() == HtmlRenderer()(report)
+        assert (tmp_path / "report.csv").read_bytes().decode() == CsvRenderer()(report)
+
+    def test_a_teams_own_headers(self, tmp_path: Path) -> None:
+        """``[columns]`` maps them to the baseline ones: the report is the baseline file's."""
+        assert run(tmp_path, "init").returncode == 0
+        baseline = (tmp_path / "requests.csv").read_text("utf-8")
+        own = baseline.replace("id,received,country", "Reference, Date received ,Country", 1)
+        (tmp_path / "own.csv").write_text(own, encoding="utf-8")
+        (tmp_path / "own.toml").write_text(
+            'period = "2020"\nledger = "own.csv"\n'
+            '[columns]\nReference = "id"\n"Date received" = "received"\n',
+            encoding="utf-8",
+        )
+
+        ours = run(tmp_path, "render", "--config", "own.toml")
+        theirs = run(tmp_path, "render", "requests.csv", "--period", "2020")
+        unmapped = run(tmp_path, "render", "own.csv", "--period", "2020")
+
+        assert (ours.returncode, ours.stdout) == (0, theirs.stdout)
+        assert unmapped.returncode == 2
+
+    def test_a_category_of_ones_own_from_a_spreadsheet(self, tmp_path: Path) -> None:
+        """A row of the definition's own category is read and counted in its table."""
+        (tmp_path / "l.csv").write_text(
+            "id,received,country,category,identifiers,outcome,data\n"
+            "P-1,2020-03-01,DE,push_token,push_token:abc123,provided,non_content\n",
+            encoding="utf-8",
+        )
+        (tmp_path / "r.toml").write_text(
+            'period = "2020"\ncategories = ["push_token"]\n[[category]]\nname = "push_token"\n'
+            'title = "Push Token Requests"\nidentifier_types = ["push_token"]\n'
+            'columns = ["requests", "provided"]\n',
+            encoding="utf-8",
+        )
+
+        result = run(tmp_path, "render", "l.csv", "--config", "r.toml", "--format", "csv")
+
+        assert result.returncode == 0, result.stderr
+        assert "push_token,DE,Germany,counts,requests,1," in result.stdout
+        assert "abc123" not in result.stdout
 
 
 class TestCheck:
