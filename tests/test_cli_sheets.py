@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
+import re
+import shlex
 import subprocess
 import sys
 import threading
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -19,11 +23,13 @@ from transparency_core._cli._main import EXIT_BAD_INPUT, EXIT_OK, main
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from pathlib import Path
 
 openpyxl = pytest.importorskip("openpyxl")
 
 PERIOD = ("--period", "2020-01-01/2020-12-31")
+HOW_TO = Path(__file__).parent.parent / "docs" / "how-to" / "spreadsheet.md"
+SHOWN_FILE = re.compile(r"```\{code-block\} text\n:caption: (\S+)\n\n(.*?)```", re.DOTALL)
+CONSOLE = re.compile(r"```console\n(.*?)```", re.DOTALL)
 IMEI = "351756051523999"
 
 
@@ -276,3 +282,36 @@ class TestAsAUser:
 
         assert (result.returncode, result.stderr.count("Traceback")) == (EXIT_OK, 0)
         assert result.stdout.startswith("Transparency Report")
+
+
+class TestTheHowTo:
+    """docs/how-to/spreadsheet.md: its files, its commands, and what they print."""
+
+    def test_every_command_prints_what_the_page_shows(self, tmp_path: Path) -> None:
+        """Run in a folder holding the page's files (its CSV also saved as a workbook)."""
+        page = HOW_TO.read_text(encoding="utf-8")
+        for name, text in SHOWN_FILE.findall(page):
+            (tmp_path / name).write_text(text, encoding="utf-8")
+        header, *rows = csv.reader(io.StringIO(SHOWN_FILE.findall(page)[0][1]))
+        cells = [[row[0], date.fromisoformat(row[1]), *row[2:]] for row in rows]
+        (tmp_path / "requests.xlsx").write_bytes(workbook_bytes([header, *cells]))
+        blocks = CONSOLE.findall(page)
+
+        assert len(blocks) == 4
+        for block in blocks:
+            line, *shown = block.splitlines()
+            program, *argv = shlex.split(line.removeprefix("$ "))
+            result = subprocess.run(
+                [sys.executable, "-m", "transparency_core", *argv],
+                capture_output=True,
+                text=True,
+                check=False,
+                cwd=tmp_path,
+            )
+            refused = bool(shown) and shown[0].startswith("transparency-core:")
+
+            assert program == "transparency-core"
+            assert result.returncode == (EXIT_BAD_INPUT if refused else EXIT_OK), line
+            assert "Traceback" not in result.stderr
+            if shown:
+                assert (result.stdout + result.stderr).splitlines() == shown, line

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from hypothesis import given
 
-from builders import make_record
-from sheets import TABLE_HEADER, as_read, csv_bytes, ledger_tables
+from builders import ROOT, make_record
+from sheets import HEADER, TABLE_HEADER, as_read, csv_bytes, ledger_tables
 from strategies import ledgers
 from transparency_core import (
     DataKind,
@@ -29,6 +29,7 @@ from transparency_core import (
     structure_rows,
     unstructure_ledger,
 )
+from transparency_core._edge._rows import IDENTIFIER_COLUMNS, REQUEST_COLUMNS
 from transparency_core.exceptions import (
     CellError,
     FieldError,
@@ -70,6 +71,14 @@ def lines(error: InvalidLedgerError) -> list[str]:
 
 class TestColumns:
     """The baseline columns, in any case and spacing; a team's own, mapped."""
+
+    def test_the_columns_are_the_ledgers_and_documented(self) -> None:
+        """The reader's columns are those the tests write; each has a row in the reference."""
+        page = (ROOT / "docs" / "reference" / "spreadsheet.md").read_text(encoding="utf-8")
+
+        assert (REQUEST_COLUMNS, IDENTIFIER_COLUMNS) == (HEADER, TABLE_HEADER)
+        assert [column for column in HEADER if f"| `{column}` |" not in page] == []
+        assert [column for column in TABLE_HEADER if f"| `{column}`" not in page] == []
 
     def test_a_row_is_the_record_of_the_ledger(self) -> None:
         """Every baseline column, the response's flattened: the same request as the record."""
