@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pickle
+import re
 import tomllib
 from datetime import date
 from importlib.resources import files
+from pathlib import Path
 
 import attrs
 import pytest
@@ -37,6 +39,7 @@ from transparency_core import (
     load_definition,
     reference_ledger,
 )
+from transparency_core._definition._tables import COLUMNS
 from transparency_core.exceptions import FieldError, InvalidDefinitionError
 from transparency_core.predicates import data_provided
 
@@ -538,3 +541,49 @@ class TestTheTemplate:
 
         assert definition.ledger == "requests.csv"
         assert [output.format for output in definition.outputs] == ["html", "csv"]
+
+
+REFERENCE = Path(__file__).parent.parent / "docs" / "reference" / "definition.md"
+UNKNOWN_KEY = {
+    "": "zzz = 1",
+    "rounding": "[rounding]\nzzz = 1",
+    "disclosure": "[disclosure]\nzzz = 1",
+    "theme": "[theme]\nzzz = 1",
+    "output": '[[output]]\nformat = "text"\nzzz = 1',
+    "category": '[[category]]\nname = "x"\ntitle = "X"\nidentifier_types = ["x"]\n'
+    'columns = [{key = "requests", zzz = 1}]\nzzz = 1',
+    "legal_process": '[[legal_process]]\nname = "w"\nheading = "W"\nzzz = 1',
+}
+
+
+class TestTheReference:
+    """docs/reference/definition.md documents every key the reader knows."""
+
+    def test_every_key_is_documented(self) -> None:
+        """Each key an unknown key's message lists is on the page, as code."""
+        page = REFERENCE.read_text(encoding="utf-8")
+        keys = set()
+        for text in UNKNOWN_KEY.values():
+            for message in problems(text):
+                listed = message.split("expected one of the keys ", 1)[1].rsplit(", got", 1)[0]
+                keys.update(listed.split(", "))
+
+        forms = ("`{}`", "`[{}]`", "`[[{}]]`", "`[disclosure.{}.NAME]`")
+
+        assert len(keys) > 30
+        assert sorted(k for k in keys if not any(f.format(k) in page for f in forms)) == []
+
+    def test_every_column_of_ones_own_category_is_documented(self) -> None:
+        """The column keys a category of one's own may have."""
+        page = REFERENCE.read_text(encoding="utf-8")
+
+        assert [key for key in COLUMNS if f"`{key}`" not in page] == []
+
+    def test_the_full_example_loads(self) -> None:
+        """The page's TOML is a definition, with no problem."""
+        (text,) = re.findall(r"```toml\n(.*?)```", REFERENCE.read_text(encoding="utf-8"), re.DOTALL)
+        definition = load_definition(text)
+
+        assert [category.name for category in definition.categories][-1] == "push_token"
+        assert definition.legal_processes[-1].name == "warrant"
+        assert definition.categories[3].disclosure == Banding(500, minimum=5)
