@@ -6,6 +6,7 @@ compares what it prints or writes with what the Python API makes of the same cho
 
 from __future__ import annotations
 
+import argparse
 import base64
 import csv
 import json
@@ -25,6 +26,7 @@ from transparency_core import (
     ReportingPeriod,
     TextRenderer,
     build_report,
+    default_renderers,
     ledger_record_schema,
     load_definition,
     reference_ledger,
@@ -33,6 +35,7 @@ from transparency_core import (
     structure_rows,
 )
 from transparency_core._cli._files import write_atomically
+from transparency_core._cli._options import parser
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/ScZ4NQAAAABJRU5ErkJggg=="
@@ -475,3 +478,28 @@ class TestSchema:
         schema = json.loads(result.stdout)
 
         assert "push_token" in schema["properties"]["category"]["enum"]
+
+
+class TestTheCommandLinePage:
+    """docs/how-to/cli.md lists every command and every option of the parser."""
+
+    def test_every_command_and_option(self) -> None:
+        """Each subcommand's name, and each of its option strings, as code on the page."""
+        page = (Path(__file__).parent.parent / "docs" / "how-to" / "cli.md").read_text("utf-8")
+        top = parser(default_renderers())
+        (commands,) = [
+            action for action in top._actions if isinstance(action, argparse._SubParsersAction)
+        ]
+        missing = []
+        for name, command in commands.choices.items():
+            if f"`{name}" not in page:
+                missing.append(name)
+            for action in command._actions:
+                missing.extend(
+                    f"{name} {option}"
+                    for option in action.option_strings
+                    if option not in ("-h", "--help") and f"`{option}" not in page
+                )
+
+        assert {"check", "init", "reference", "render", "schema"} <= set(commands.choices)
+        assert missing == []
