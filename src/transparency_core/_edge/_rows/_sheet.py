@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 from collections.abc import Iterable, Mapping
 
@@ -40,6 +41,15 @@ class Sheet:
     number, and what came."""
     header_row: int = 1
     """The number of the header row: the first that is not empty."""
+
+    @functools.cached_property
+    def headerless(self) -> tuple[int, ...]:
+        """The places of the columns without a header."""
+        return tuple(
+            place
+            for place, header in enumerate(self.header)
+            if header is None or (isinstance(header, str) and not header.strip())
+        )
 
 
 def mapping_sheet(rows: Iterable[object], source: str, name: str | None = None) -> Sheet:

@@ -128,8 +128,8 @@ class _Reading:
         self, where: _Cell, cells: tuple[object, ...], path: str, record_id: object
     ) -> None:
         """Keep a problem for each cell of a row under no header."""
-        for place, header in enumerate(where.sheet.header):
-            if (header is None or blank(header)) and not blank_row(cells[place : place + 1]):
+        for place in where.sheet.headerless:
+            if not blank_row(cells[place : place + 1]):
                 problem = (_NO_HEADER, cells[place])
                 self.cell(where, column_letter(place), path, problem, record_id)
 
