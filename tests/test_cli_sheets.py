@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -10,16 +11,20 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 import threading
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sheets import HEADER, TABLE_HEADER, csv_bytes, ledger_tables
-from transparency_core import reference_ledger, reference_records
+from transparency_core import reference_ledger, reference_records, structure_rows
 from transparency_core._cli._main import EXIT_BAD_INPUT, EXIT_OK, main
+from transparency_core.exceptions import InvalidLedgerError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -315,3 +320,98 @@ class TestTheHowTo:
             assert "Traceback" not in result.stderr
             if shown:
                 assert (result.stdout + result.stderr).splitlines() == shown, line
+
+
+def quietly(*argv: str) -> tuple[int, str]:
+    """Run the command line with stdout and stderr caught: the exit code and stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, err.getvalue()
+
+
+GOOD_CSV = csv_bytes(ledger_tables(reference_ledger()[:40], grouped=True)[0])
+CELLS = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.sampled_from(["yes", "no", "2020-02-30", "0000-01-01", "Spain", "imei:1, imei:2; x"]),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(),
+)
+
+
+class TestHostile:
+    """Whatever a spreadsheet holds: a report (0) or problems said (2), never a traceback."""
+
+    @pytest.mark.parametrize(
+        ("content", "said"),
+        [
+            (b"", "holds no records: say which period with --period START/END"),
+            (b"\xef\xbb\xbf\r\n\r\n", "holds no records: say which period with --period START/END"),
+            (b"id,received\r\n\0\0", "is not CSV text: a NUL byte at byte 13"),
+            (b'id,"x\r\n' + b"y" * 200_000, "is not CSV text: row 1 (line 2): field larger"),
+            (b"\xff\xfe\x00\xd8", "is not UTF-16 text, as its byte order mark says"),
+        ],
+    )
+    def test_files_that_hold_no_rows(self, tmp_path: Path, content: bytes, said: str) -> None:
+        """Empty, NUL bytes, a cell too long, a broken byte order mark: said, exit 2."""
+        path = tmp_path / "requests.csv"
+        path.write_bytes(content)
+        code, err = quietly("render", str(path))
+
+        assert code == EXIT_BAD_INPUT
+        assert err.startswith(f"transparency-core: {path} {said}")
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+    def test_a_device_named_as_a_spreadsheet(self, tmp_path: Path, suffix: str) -> None:
+        """``/dev/zero`` under a spreadsheet's name is refused at once, not read forever."""
+        path = tmp_path / f"zero{suffix}"
+        path.symlink_to("/dev/zero")
+        code, err = quietly("render", str(path))
+
+        assert (code, err.count("\n")) == (EXIT_BAD_INPUT, 1)
+
+    @settings(deadline=None, max_examples=max(10, settings().max_examples // 5))
+    @given(st.binary(max_size=3000), st.sampled_from([".csv", ".xlsx"]))
+    def test_any_bytes(self, data: bytes, suffix: str) -> None:
+        """Arbitrary bytes as a spreadsheet: exit 0 or 2, the problems said."""
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"requests{suffix}"
+            path.write_bytes(data)
+            code, err = quietly("render", str(path), *PERIOD)
+
+        assert code in {EXIT_OK, EXIT_BAD_INPUT}
+        assert "internal error" not in err
+
+    @settings(deadline=None, max_examples=max(10, settings().max_examples // 5))
+    @given(st.integers(0, len(GOOD_CSV)), st.binary(min_size=1, max_size=8))
+    def test_a_good_file_with_bytes_put_in(self, at: int, junk: bytes) -> None:
+        """A few bytes anywhere in a good CSV file."""
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "requests.csv"
+            path.write_bytes(GOOD_CSV[:at] + junk + GOOD_CSV[at:])
+            code, err = quietly("render", str(path), *PERIOD)
+
+        assert code in {EXIT_OK, EXIT_BAD_INPUT}
+        assert "internal error" not in err
+
+    @given(
+        st.lists(
+            st.dictionaries(st.sampled_from([*HEADER, "ID", " Country ", "notes"]), CELLS),
+            max_size=6,
+        )
+    )
+    def test_any_cells_from_python(self, rows: list[dict[str, object]]) -> None:
+        """Any values in any columns: requests, or an InvalidLedgerError, nothing else."""
+        try:
+            structure_rows(rows)
+        except InvalidLedgerError as error:
+            data, count = json.loads(json.dumps(error.to_dict())), len(error.exceptions)
+        else:
+            return
+
+        assert data["count"] == count

@@ -400,19 +400,20 @@ class TestErrors:
 
     def test_a_cell_under_no_header_and_a_row_that_is_no_mapping(self) -> None:
         """``csv.DictReader`` puts a row's extra cells under ``None``; a list is no row."""
-        error = problems([{**row(), None: ["stray"]}, ["ES-2"]])
+        error = problems([{**row(), None: [IMEI]}, [IMEI]])
 
         assert lines(error) == [
-            'rows, row 3: expected a row as a mapping of column headers to cells, got ["ES-2"]',
+            'rows, row 3: expected a row as a mapping of column headers to cells, got ["…7518"]',
         ]
         text = "id,received,country,category,identifiers,outcome,data\r\n"
-        text += f"ES-1,2020-06-01,ES,device,imei:{IMEI},rejected,,stray\r\n"
+        text += f"ES-1,2020-06-01,ES,device,imei:{IMEI},rejected,,{OTHER_IMEI}\r\n"
         error = problems(list(csv.DictReader(io.StringIO(text))))
 
         assert lines(error) == [
             "rows, row 2, column 'H' (id 'ES-1'): expected a blank cell (its column has no "
-            'header), got ["stray"]'
+            'header), got ["…3809"]'
         ]
+        assert OTHER_IMEI not in json.dumps(error.to_dict())
 
     def test_the_cap_and_the_count_of_the_rest(self) -> None:
         """The first ``max_problems`` problems are kept; the rest are counted."""

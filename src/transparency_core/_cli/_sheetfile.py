@@ -4,8 +4,9 @@ The file's suffix says what it is (any other is read as JSON or JSON Lines). Its
 are read here, the one place that reads files, whether it is a regular file or a pipe
 or FIFO that cannot be sought; the edge turns them into rows and the rows into requests
 (``transparency_core._edge``), which are counted in one pass: a spreadsheet fits in
-memory. A stream is read up to :data:`MAX_SHEET_BYTES`; a NUL byte in CSV text, or a
-workbook that does not start as a zip archive does, stops it at once (``/dev/zero``).
+memory. A stream is read up to :data:`MAX_SHEET_BYTES`; a NUL byte in UTF-8 CSV text,
+or a workbook that does not start as a zip archive does, stops it at once
+(``/dev/zero``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import IO, TYPE_CHECKING
 
 from transparency_core._cli._filecount import COUNT_AS_SHIPPED, Counting, NoPeriodError
 from transparency_core._cli._split import CHUNK
-from transparency_core._edge import csv_sheet, structure_sheets, xlsx_sheets
+from transparency_core._edge import UTF16_BOMS, csv_sheet, structure_sheets, xlsx_sheets
 from transparency_core._period import ReportingPeriod
 from transparency_core.exceptions import SheetError
 
@@ -52,10 +53,9 @@ def _bytes(path: Path, name: str, stream: IO[str] | IO[bytes] | None, kind: str)
     data = bytearray()
     while raw := read(CHUNK):
         chunk = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else raw
-        if kind == "csv" and (nul := chunk.find(b"\0")) >= 0:
-            msg = f"is not CSV text: a NUL byte at byte {len(data) + nul}"
-            raise SheetError(name, msg)
         data += chunk
+        if kind == "csv" and b"\0" in chunk and not data.startswith(UTF16_BOMS):
+            break  # binary data, not CSV text: the edge says where
         if kind == "xlsx" and len(data) >= len(_ZIP) and not data.startswith(_ZIP):
             raise SheetError(name, "is not an XLSX workbook (which is a zip archive)")
         if len(data) > MAX_SHEET_BYTES:

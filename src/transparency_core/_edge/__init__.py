@@ -44,6 +44,7 @@ from transparency_core._edge._reference import (
     reference_report,
 )
 from transparency_core._edge._rows import (
+    UTF16_BOMS,
     XLSX_MISSING,
     Sheet,
     csv_sheet,
@@ -57,6 +58,7 @@ from transparency_core._edge._values import text
 __all__ = [
     "MAX_PROBLEMS",
     "UNREAD",
+    "UTF16_BOMS",
     "XLSX_MISSING",
     "Reader",
     "Sheet",

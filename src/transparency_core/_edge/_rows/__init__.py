@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from transparency_core._edge._rows._columns import IDENTIFIER_COLUMNS, REQUEST_COLUMNS
 from transparency_core._edge._rows._mappings import structure_rows
-from transparency_core._edge._rows._sheet import Sheet, csv_sheet, mapping_sheet
+from transparency_core._edge._rows._sheet import UTF16_BOMS, Sheet, csv_sheet, mapping_sheet
 from transparency_core._edge._rows._structure import structure_sheets
 from transparency_core._edge._rows._xlsx import XLSX_MISSING, xlsx_sheets
 
 __all__ = [
     "IDENTIFIER_COLUMNS",
     "REQUEST_COLUMNS",
+    "UTF16_BOMS",
     "XLSX_MISSING",
     "Sheet",
     "csv_sheet",

@@ -9,6 +9,7 @@ baseline column given twice or a required one missing.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING
@@ -60,6 +61,7 @@ _ALIASES = {"request_id": "id"}
 _SEPARATORS = re.compile(r"[\s_\-]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def normal(text: str) -> str:
     """``text`` in its normal form: NFKC, case folded, spaces and hyphens as one ``_``.
 

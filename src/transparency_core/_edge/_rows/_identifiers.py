@@ -34,6 +34,9 @@ _WRITTEN = (
 
 def _groups(text: str) -> list[list[str]]:
     """The parts of ``text``: the identifiers of each device, escapes resolved."""
+    if "\\" not in text:  # nothing escaped: split, at C speed
+        split = ([piece.strip() for piece in group.split(",")] for group in text.split(";"))
+        return [pieces for group in split if (pieces := [piece for piece in group if piece])]
     groups: list[list[str]] = [[]]
     part: list[str] = []
     characters = iter(text)

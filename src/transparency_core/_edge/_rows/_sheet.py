@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 from collections.abc import Iterable, Mapping
 
@@ -18,10 +19,11 @@ import attrs
 
 from transparency_core._sheet_errors import SheetError
 
-__all__ = ["Sheet", "csv_sheet", "mapping_sheet", "table_sheet"]
+__all__ = ["UTF16_BOMS", "Sheet", "csv_sheet", "mapping_sheet", "table_sheet"]
 
 _SEPARATORS = (",", ";", "\t")
-_UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+"""The byte order marks of UTF-16 text: CSV that holds NUL bytes, as every UTF-16 does."""
 
 
 @attrs.frozen
@@ -40,6 +42,15 @@ class Sheet:
     number, and what came."""
     header_row: int = 1
     """The number of the header row: the first that is not empty."""
+
+    @functools.cached_property
+    def headerless(self) -> tuple[int, ...]:
+        """The places of the columns without a header."""
+        return tuple(
+            place
+            for place, header in enumerate(self.header)
+            if header is None or (isinstance(header, str) and not header.strip())
+        )
 
 
 def mapping_sheet(rows: Iterable[object], source: str, name: str | None = None) -> Sheet:
@@ -74,12 +85,15 @@ def mapping_sheet(rows: Iterable[object], source: str, name: str | None = None) 
 
 def _text(data: bytes, source: str) -> str:
     """The text of a CSV file's bytes."""
-    if data.startswith(_UTF16):
+    if data.startswith(UTF16_BOMS):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as error:
             msg = f"is not UTF-16 text, as its byte order mark says (at byte {error.start})"
             raise SheetError(source, msg) from None
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise SheetError(source, f"is not CSV text: a NUL byte at byte {nul}")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -100,7 +114,8 @@ def csv_sheet(data: bytes, source: str) -> Sheet:
     r"""The sheet of a CSV file's bytes: its first row is the header.
 
     Raises:
-        SheetError: When the bytes are not UTF-8 (or UTF-16) text, or not CSV.
+        SheetError: When the bytes are not UTF-8 (or UTF-16) text, or not CSV (a NUL
+            byte is never in CSV text: binary data is refused at once).
 
     Example:
         >>> sheet = csv_sheet(b'\xef\xbb\xbfid;country\r\n"A;1";ES\r\n', "requests.csv")

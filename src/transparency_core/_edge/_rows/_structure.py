@@ -16,10 +16,11 @@ import attrs
 
 from transparency_core._checks import blank
 from transparency_core._edge._reader import MAX_PROBLEMS, Reader, raise_problems
+from transparency_core._edge._rows._cells import plain
 from transparency_core._edge._rows._cells_of import Vocabulary, blank_row, field_path
 from transparency_core._edge._rows._columns import Layout, check_columns, column_letter
 from transparency_core._edge._rows._sheet import Sheet
-from transparency_core._ledgertext import path_keys
+from transparency_core._ledgertext import customer_value, path_keys
 from transparency_core._sheet_errors import CellError, RowConflictError
 from transparency_core._specs import DEFAULT_LEGAL_PROCESSES
 from transparency_core._tally import Tally
@@ -122,15 +123,16 @@ class _Reading:
             column = None if place is None else str(sheet.header[place])
             self.cell(where, column, "$", (expected, got))
         for number, row in sheet.misfits:
-            self.cell(_Cell(sheet, number), None, "$", (_ROW, row))
+            # What a row or a stray cell holds may be a customer's identifier: masked.
+            self.cell(_Cell(sheet, number), None, "$", (_ROW, customer_value(row)))
 
     def headerless(
         self, where: _Cell, cells: tuple[object, ...], path: str, record_id: object
     ) -> None:
         """Keep a problem for each cell of a row under no header."""
-        for place, header in enumerate(where.sheet.header):
-            if (header is None or blank(header)) and not blank_row(cells[place : place + 1]):
-                problem = (_NO_HEADER, cells[place])
+        for place in where.sheet.headerless:
+            if not blank_row(cells[place : place + 1]):
+                problem = (_NO_HEADER, customer_value(plain(cells[place])))
                 self.cell(where, column_letter(place), path, problem, record_id)
 
     def readdress(self, index: int, error: FieldError) -> None:
