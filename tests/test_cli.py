@@ -310,12 +310,12 @@ class TestRender:
 
     def test_a_malformed_period(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """Exit 2 with the expected form."""
-        code, _, err = run(capsys, "render", write(tmp_path, []), "--period", "2020")
+        code, _, err = run(capsys, "render", write(tmp_path, []), "--period", "2020-H3")
 
         assert code == EXIT_BAD_INPUT
         assert err == (
-            "transparency-core: --period: expected START/END, two YYYY-MM-DD dates such as "
-            "2020-01-01/2020-12-31, got '2020'\n"
+            "transparency-core: --period: expected a year (2020), a half (2020-H1), a quarter "
+            "(2020-Q3) or START/END (2020-01-01/2020-12-31), got '2020-H3'\n"
         )
 
     def test_an_unknown_format_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:

@@ -240,7 +240,7 @@ CASES = {
         files={"deep.json": b"[" * 100_000 + b"]" * 100_000},
     ),
     "--period garbage": Case(
-        "{tc} render l.json --period garbage", 2, "--period: expected START/END", files=L
+        "{tc} render l.json --period garbage", 2, "--period: expected a year (2020)", files=L
     ),
     "--locale garbage": Case(
         "{tc} render l.json --locale garbage", 2, "--locale: expected a locale", files=L

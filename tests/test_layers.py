@@ -20,6 +20,7 @@ LAYERS: dict[str, int] = {
     "exceptions": 0,
     "_error_base": 0,
     "_ledger_errors": 0,
+    "_sheet_errors": 0,
     "_ledgertext": 0,
     "_mask": 0,
     "_i18n": 0,
@@ -38,6 +39,7 @@ LAYERS: dict[str, int] = {
     "_report": 3,
     "_countries": 3,
     "_entries": 3,
+    "_figures": 3,
     # the rules: counting and publishing
     "_rules": 4,
     "_subtotals": 4,
@@ -56,8 +58,9 @@ LAYERS: dict[str, int] = {
     # renderers
     "_render": 6,
     "typing": 6,
-    # the edge
+    # the edge, and the report definition
     "_edge": 7,
+    "_definition": 7,
     # the command line and the face
     "_cli": 8,
     "__main__": 8,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pickle
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
 import pytest
@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from builders import imei, make_request
 from transparency_core import DataKind, Identifier, Outcome, ReportingPeriod, Response
+from transparency_core._period import parse_release
 from transparency_core.exceptions import FieldError
 
 
@@ -158,15 +159,48 @@ class TestReportingPeriod:
 
         assert ReportingPeriod.parse(str(period)) == period
 
-    @pytest.mark.parametrize("text", ["2020", "2020-01-01", "2020-01-01/2020-13-01", "a/b"])
+    @pytest.mark.parametrize(
+        ("text", "months"),
+        [("2020", (1, 12)), ("2020-H1", (1, 6)), ("2020-H2", (7, 12))]
+        + [(f"2024-Q{quarter}", (3 * quarter - 2, 3 * quarter)) for quarter in range(1, 5)],
+    )
+    def test_parse_reads_a_year_a_half_and_a_quarter(
+        self, text: str, months: tuple[int, int]
+    ) -> None:
+        """From the first day of the first month to the last day of the last."""
+        year = int(text[:4])
+        first, last = months
+        end = (date(year + 1, 1, 1) if last == 12 else date(year, last + 1, 1)) - timedelta(1)
+
+        assert ReportingPeriod.parse(text) == ReportingPeriod(date(year, first, 1), end)
+
+    def test_a_release_month_is_its_last_day(self) -> None:
+        """``2024-02`` is the 29th in a leap year; a full date is itself."""
+        assert parse_release("2024-02") == date(2024, 2, 29)
+        assert parse_release("2023-02") == date(2023, 2, 28)
+        assert parse_release("2021-06-01") == date(2021, 6, 1)
+
+    @pytest.mark.parametrize("text", ["2021-13", "2021", "June 2021", "2021-06-31"])
+    def test_a_bad_release_date(self, text: str) -> None:
+        """The message names the two forms."""
+        with pytest.raises(FieldError) as caught:
+            parse_release(text)
+
+        assert (
+            str(caught.value) == f"released: expected a date, YYYY-MM-DD or YYYY-MM, got {text!r}"
+        )
+
+    @pytest.mark.parametrize(
+        "text", ["2020-H3", "2020-Q5", "0000", "2020-01-01", "2020-01-01/2020-13-01", "a/b"]
+    )
     def test_parse_refuses_what_is_not_an_interval_of_dates(self, text: str) -> None:
         """The message shows the expected form."""
         with pytest.raises(FieldError) as caught:
             ReportingPeriod.parse(text)
 
         assert str(caught.value) == (
-            f"period: expected START/END, two YYYY-MM-DD dates such as "
-            f"2020-01-01/2020-12-31, got {text!r}"
+            "period: expected a year (2020), a half (2020-H1), a quarter (2020-Q3) or "
+            f"START/END (2020-01-01/2020-12-31), got {text!r}"
         )
 
     def test_the_end_is_not_before_the_start(self) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from transparency_core import exceptions, predicates
 from transparency_core._compare import Change, Comparison, compare
+from transparency_core._definition import Output, ReportDefinition, Theme, load_definition
 from transparency_core._disclosure import Band, Banding, Suppressed, Suppression, Withheld
 from transparency_core._edge import (
     configure_converter,
@@ -25,6 +26,7 @@ from transparency_core._edge import (
     reference_records,
     reference_report,
     structure_ledger,
+    structure_rows,
     tally_ledger,
     unstructure_ledger,
 )
@@ -123,10 +125,12 @@ __all__ = [
     "MarkdownRenderer",
     "Notification",
     "Outcome",
+    "Output",
     "Percent",
     "Percentage",
     "Renderers",
     "Report",
+    "ReportDefinition",
     "ReportingPeriod",
     "Request",
     "Requests",
@@ -143,6 +147,7 @@ __all__ = [
     "Table",
     "Tally",
     "TextRenderer",
+    "Theme",
     "Withheld",
     "ZeroDenominator",
     "build_report",
@@ -153,6 +158,7 @@ __all__ = [
     "exceptions",
     "iter_json_records",
     "ledger_record_schema",
+    "load_definition",
     "make_converter",
     "partition_of",
     "predicates",
@@ -161,6 +167,7 @@ __all__ = [
     "reference_records",
     "reference_report",
     "structure_ledger",
+    "structure_rows",
     "tally_ledger",
     "unstructure_ledger",
 ]

@@ -7,11 +7,12 @@ not at all when either is blank.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from transparency_core._countries import country_order
+from transparency_core._figures import data_frame, published
 from transparency_core._report import Cell, Figure, Percentage, Report, RowKind
 from transparency_core.exceptions import UnknownNameError
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
     from transparency_core._report import Table
 
-__all__ = ["Change", "Comparison", "compare"]
+__all__ = ["COMPARISON_KEYS", "Change", "Comparison", "compare"]
 
 
 @attrs.frozen
@@ -70,7 +71,22 @@ class Change:
         return after_count - before_count
 
 
-@attrs.frozen
+COMPARISON_KEYS = (
+    "table",
+    "country",
+    "row",
+    "column",
+    "heading",
+    "before",
+    "before_shown",
+    "after",
+    "after_shown",
+    "difference",
+)
+"""The keys of every figure of :meth:`Comparison.figures`."""
+
+
+@attrs.frozen(repr=False)
 class Comparison:
     """Every figure of two reports, matched by table, country, row and column.
 
@@ -103,6 +119,73 @@ class Comparison:
                 return change
         msg = f"neither report has {table}/{country}/{kind.value}/{column}"
         raise UnknownNameError(msg)
+
+    def __repr__(self) -> str:
+        """A short repr: the two periods and how many figures are compared.
+
+        Example:
+            >>> from transparency_core import reference_report
+            >>> compare(reference_report(), reference_report())
+            Comparison(before='2020-01-01/2020-12-31', after='2020-01-01/2020-12-31', changes=46)
+        """
+        before, after = str(self.before.period), str(self.after.period)
+        return f"Comparison(before={before!r}, after={after!r}, changes={len(self.changes)})"
+
+    def figures(self) -> list[dict[str, object]]:
+        """Every figure of either report and its change, one plain dict each.
+
+        ``before`` and ``after`` are the published values (``None`` when a figure is
+        banded, suppressed, withheld, blank or not in that report, as ``before_shown``
+        and ``after_shown`` say: see :meth:`Report.figures
+        <transparency_core.Report.figures>`); ``difference`` is :attr:`Change.difference`.
+
+        Example:
+            >>> from transparency_core import ReportingPeriod, build_report, reference_ledger
+            >>> ledger = reference_ledger()
+            >>> half = build_report(ledger, ReportingPeriod.parse("2020-H1"))
+            >>> year = build_report(ledger, ReportingPeriod.parse("2020"))
+            >>> figure = compare(half, year).figures()[0]
+            >>> figure["table"], figure["before"], figure["after"], figure["difference"]
+            ('device', 2, 3, 1)
+        """
+        records = []
+        for change in self.changes:
+            before, after = published(change.before), published(change.after)
+            records.append(
+                {
+                    "table": change.table,
+                    "country": change.country,
+                    "row": change.kind.value,
+                    "column": change.column,
+                    "heading": change.heading,
+                    "before": before["value"],
+                    "before_shown": before["shown"],
+                    "after": after["value"],
+                    "after_shown": after["shown"],
+                    "difference": change.difference,
+                }
+            )
+        return records
+
+    def to_pandas(self) -> Any:  # noqa: ANN401 -- a pandas.DataFrame; pandas is optional
+        """The comparison's :meth:`figures` as a ``pandas.DataFrame`` (the ``pandas`` extra).
+
+        Raises:
+            MissingExtraError: When pandas is not installed (an ``ImportError``).
+        """
+        return data_frame(self.figures(), COMPARISON_KEYS)
+
+    def _repr_html_(self) -> str:
+        """Show both reports side by side as HTML in Jupyter (the fragment)."""
+        from transparency_core._render import HtmlRenderer  # noqa: PLC0415 -- renderers import this module
+
+        return HtmlRenderer(fragment=True).comparison(self)
+
+    def _repr_markdown_(self) -> str:
+        """Show both reports side by side as Markdown in Jupyter."""
+        from transparency_core._render import MarkdownRenderer  # noqa: PLC0415 -- as above
+
+        return MarkdownRenderer().comparison(self)
 
 
 def _cells(table: Table | None) -> dict[tuple[str, RowKind, str], Cell]:

@@ -18,7 +18,7 @@ class TransparencyError(Exception):
     Example:
         >>> from transparency_core import ReportingPeriod
         >>> try:
-        ...     ReportingPeriod.parse("2020")
+        ...     ReportingPeriod.parse("2020-H3")
         ... except TransparencyError as error:
         ...     print(type(error).__name__, error.to_dict()["type"])
         FieldError field_error

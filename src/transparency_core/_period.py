@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from datetime import date
 
 import attrs
@@ -9,7 +11,55 @@ import attrs
 from transparency_core._checks import parse_iso_date
 from transparency_core.exceptions import FieldError
 
-__all__ = ["ReportingPeriod"]
+__all__ = ["PERIOD_FORMS", "ReportingPeriod", "parse_release"]
+
+PERIOD_FORMS = (
+    "a year (2020), a half (2020-H1), a quarter (2020-Q3) or START/END (2020-01-01/2020-12-31)"
+)
+"""The forms of a period :meth:`ReportingPeriod.parse` reads, in words."""
+_YEAR = re.compile(r"([0-9]{4})")
+_PART = re.compile(r"([0-9]{4})-([HQ])([1-4])")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+
+
+def _month_end(year: int, month: int) -> date:
+    """The last day of ``month`` of ``year``."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _shorthand(text: str) -> tuple[date, date] | None:
+    """The first and last day of a year, half or quarter (``2020-H1``), if ``text`` is one."""
+    if _YEAR.fullmatch(text) and int(text) > 0:
+        return date(int(text), 1, 1), date(int(text), 12, 31)
+    found = _PART.fullmatch(text)
+    if found is None or int(found[1]) == 0 or (found[2] == "H" and found[3] > "2"):
+        return None
+    year, number = int(found[1]), int(found[3])
+    months = 6 if found[2] == "H" else 3
+    first = (number - 1) * months + 1
+    return date(year, first, 1), _month_end(year, first + months - 1)
+
+
+def parse_release(text: str) -> date:
+    """A release date: ``YYYY-MM-DD``, or ``YYYY-MM`` for the last day of that month.
+
+    Reports print the month of their release ("Release date: June 2021"); the last day
+    of the month keeps a request received in that month before the release.
+
+    Raises:
+        FieldError: When ``text`` is neither (a ``ValueError``).
+
+    Example:
+        >>> parse_release("2021-06"), parse_release("2021-06-15")
+        (datetime.date(2021, 6, 30), datetime.date(2021, 6, 15))
+    """
+    found = _MONTH.fullmatch(text)
+    if found is not None and int(found[1]) > 0 and 1 <= int(found[2]) <= 12:  # noqa: PLR2004
+        return _month_end(int(found[1]), int(found[2]))
+    try:
+        return parse_iso_date(text)
+    except ValueError:
+        raise FieldError("released", "a date, YYYY-MM-DD or YYYY-MM", text) from None
 
 
 @attrs.frozen
@@ -26,6 +76,8 @@ class ReportingPeriod:
         True
         >>> ReportingPeriod.parse("2020-01-01/2020-06-30").end
         datetime.date(2020, 6, 30)
+        >>> str(ReportingPeriod.parse("2020-H2")), str(ReportingPeriod.parse("2020-Q1"))
+        ('2020-07-01/2020-12-31', '2020-01-01/2020-03-31')
     """
 
     start: date
@@ -54,20 +106,25 @@ class ReportingPeriod:
 
     @classmethod
     def parse(cls, text: str, *, released: date | None = None) -> ReportingPeriod:
-        """Read an ISO 8601 interval of dates, ``START/END``: ``2020-01-01/2020-12-31``.
+        """Read a period: a year, a half, a quarter, or an interval of dates.
+
+        A year is ``2020``, a half ``2020-H1``, a quarter ``2020-Q3``, and an interval
+        ISO 8601's ``START/END``: ``2020-01-01/2020-12-31``.
 
         Raises:
-            FieldError: When ``text`` is not two ``YYYY-MM-DD`` dates joined by ``/``,
-                or the end comes before the start.
+            FieldError: When ``text`` is none of these (:data:`PERIOD_FORMS`), or the
+                end comes before the start.
         """
-        expected = "START/END, two YYYY-MM-DD dates such as 2020-01-01/2020-12-31"
+        dates = _shorthand(text)
+        if dates is not None:
+            return cls(*dates, released)
         start_text, slash, end_text = text.partition("/")
         if not slash:
-            raise FieldError("period", expected, text)
+            raise FieldError("period", PERIOD_FORMS, text)
         try:
             start, end = parse_iso_date(start_text), parse_iso_date(end_text)
         except ValueError:
-            raise FieldError("period", expected, text) from None
+            raise FieldError("period", PERIOD_FORMS, text) from None
         return cls(start, end, released)
 
     def __contains__(self, day: object) -> bool:

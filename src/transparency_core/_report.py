@@ -11,11 +11,18 @@ from __future__ import annotations
 import enum
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
 from transparency_core._disclosure import Band, Suppressed, Withheld
 from transparency_core._entries import Disposition, Finding, LedgerEntry, LedgerSummary
+from transparency_core._figures import (
+    FIGURE_KEYS,
+    cross_border_records,
+    data_frame,
+    table_records,
+)
 from transparency_core._period import ReportingPeriod
 from transparency_core._rounding import RoundingPolicy
 from transparency_core._specs import Column
@@ -130,7 +137,7 @@ class Row:
     kind: RowKind = RowKind.COUNTS
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Table:
     """One table of the report: its title, columns and rows.
 
@@ -152,6 +159,22 @@ class Table:
     shares_definition: str = ""
     """What the rows of shares are of, said under the table ("Percentage of total");
     empty for a table without shares."""
+
+    def __repr__(self) -> str:
+        """A short repr: the key, the columns' keys and how many rows (not every figure).
+
+        Example:
+            >>> from transparency_core import reference_report
+            >>> reference_report().table("device")  # doctest: +NORMALIZE_WHITESPACE
+            Table(key='device',
+                  columns=('requests', 'subjects', 'provided', 'percent_provided'), rows=4)
+        """
+        columns = tuple(column.key for column in self.columns)
+        return f"Table(key={self.key!r}, columns={columns!r}, rows={len(self.rows)})"
+
+    def figures(self) -> list[dict[str, object]]:
+        """Every figure of the table as published, one dict each (see :meth:`Report.figures`)."""
+        return table_records([self])
 
     def _repr_html_(self) -> str:
         """Show the table as an HTML table in Jupyter."""
@@ -203,7 +226,7 @@ def _summary_of_entries(report: Report) -> LedgerSummary:
     return LedgerSummary.of(report.entries)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Report:
     """A transparency report: every table, the disclosures, and every record's fate.
 
@@ -236,6 +259,43 @@ class Report:
         default=attrs.Factory(_summary_of_entries, takes_self=True)
     )
     """How many records and requests the report covers; by default, from the entries."""
+
+    def __repr__(self) -> str:
+        """A short repr: the period, the company, the tables' keys, how many records.
+
+        Example:
+            >>> from transparency_core import reference_report
+            >>> reference_report()  # doctest: +NORMALIZE_WHITESPACE
+            Report(period='2020-01-01/2020-12-31', company='Xiaomi',
+                   tables=('device', 'financial_identifier', 'account', 'legal_process'),
+                   records=241)
+        """
+        tables = tuple(table.key for table in self.tables)
+        return (
+            f"Report(period={str(self.period)!r}, company={self.company!r}, "
+            f"tables={tables!r}, records={self.records})"
+        )
+
+    def figures(self) -> list[dict[str, object]]:
+        """Every published figure, one plain dict each (:mod:`transparency_core._figures`).
+
+        A figure that is not published exactly has no value, its band at most; no
+        request id or identifier is in any. See docs/how-to/figures.md.
+
+        Example:
+            >>> from transparency_core import reference_report
+            >>> [f["value"] for f in reference_report().figures()][:4]
+            [3, 808, 3, Decimal('100')]
+        """
+        return [*table_records(self.tables), *cross_border_records(self.cross_border)]
+
+    def to_pandas(self) -> Any:  # noqa: ANN401 -- a pandas.DataFrame; pandas is optional
+        """The report's :meth:`figures` as a ``pandas.DataFrame`` (the ``pandas`` extra).
+
+        Raises:
+            MissingExtraError: When pandas is not installed (an ``ImportError``).
+        """
+        return data_frame(self.figures(), FIGURE_KEYS)
 
     def _repr_html_(self) -> str:
         """Show the report as HTML in Jupyter: the fragment, which leaves the notebook's style."""

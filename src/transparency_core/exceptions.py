@@ -15,7 +15,7 @@ Example:
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
 from transparency_core._error_base import TransparencyError
 from transparency_core._ledger_errors import (
@@ -25,19 +25,25 @@ from transparency_core._ledger_errors import (
     JsonLedgerError,
 )
 from transparency_core._ledgertext import Missing, ledger_text, printable
+from transparency_core._sheet_errors import CellError, RowConflictError, SheetError
 
 __all__ = [
     "MISSING",
     "AlreadyRegisteredError",
     "BrokenRendererWarning",
+    "CellError",
     "ConflictingRepeatError",
     "DisclosureError",
     "FieldError",
+    "InvalidDefinitionError",
     "InvalidLedgerError",
     "JsonLedgerError",
     "MismatchedSubtotalsError",
+    "MissingExtraError",
     "NoProvenanceError",
     "NoSchemaError",
+    "RowConflictError",
+    "SheetError",
     "TransparencyError",
     "UnknownNameError",
 ]
@@ -174,6 +180,91 @@ class NoSchemaError(TransparencyError, TypeError):
     code = "no_schema_error"
 
 
+class InvalidDefinitionError(TransparencyError, ValueError):
+    r"""A report definition is not TOML, or has unknown keys or bad values: every one.
+
+    Attributes:
+        errors: Every bad key or value, each a :class:`FieldError` whose path is the
+            key's (``disclosure.suppress_below``, ``output[1].format``).
+        reason: Why the text could not be read at all (not TOML), or empty.
+
+    Example:
+        >>> from transparency_core import load_definition
+        >>> try:
+        ...     load_definition('period = "2020"\n[disclosure]\nsuppress_below = "ten"\n')
+        ... except InvalidDefinitionError as error:
+        ...     print(error.describe())
+        ...     data = error.to_dict()
+        1 problem in the report definition
+          disclosure.suppress_below: expected a positive whole number, got 'ten'
+        >>> data["errors"][0]["path"]
+        ['disclosure', 'suppress_below']
+    """
+
+    code = "invalid_definition_error"
+    errors: tuple[FieldError, ...]
+    reason: str
+
+    def __init__(self, errors: tuple[FieldError, ...] = (), reason: str = "") -> None:
+        """Hold every problem, or the reason the text is not TOML."""
+        self.errors, self.reason = tuple(errors), reason
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        """A one-line summary."""
+        if self.reason:
+            return f"the report definition is not TOML: {printable(self.reason)}"
+        count = len(self.errors)
+        return f"{count} problem{'s' if count != 1 else ''} in the report definition"
+
+    def describe(self) -> str:
+        """The summary, then every problem, one per line."""
+        return "\n".join([str(self), *(f"  {error}" for error in self.errors)])
+
+    def to_dict(self) -> dict[str, Any]:
+        """The summary and every problem as data (each :meth:`FieldError.to_dict`)."""
+        data = super().to_dict()
+        data["errors"] = [error.to_dict() for error in self.errors]
+        return data
+
+    def __reduce__(self) -> tuple[type[Self], tuple[tuple[FieldError, ...], str]]:
+        """Pickle with every attribute."""
+        return (type(self), (self.errors, self.reason))
+
+
+class MissingExtraError(TransparencyError, ImportError):
+    """An optional package is needed for what was asked, and is not installed.
+
+    Attributes:
+        package: The package to install, as it is imported (``pandas``).
+        extra: The extra of transparency-core that installs it.
+
+    Example:
+        >>> print(MissingExtraError("pandas", "pandas"))
+        this needs pandas, which is not installed: pip install "transparency-core[pandas]"
+    """
+
+    code = "missing_extra_error"
+    package: str
+    extra: str
+
+    def __init__(self, package: str, extra: str) -> None:
+        """Name the missing package and the extra that brings it."""
+        self.package, self.extra = package, extra
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        """Say what to install."""
+        return (
+            f"this needs {self.package}, which is not installed: "
+            f'pip install "transparency-core[{self.extra}]"'
+        )
+
+    def __reduce__(self) -> tuple[type[Self], tuple[str, str]]:
+        """Pickle with every attribute."""
+        return (type(self), (self.package, self.extra))
+
+
 class BrokenRendererWarning(UserWarning):
     """An installed package offers a renderer that cannot be used; the others still can.
 
@@ -216,6 +307,9 @@ for _error in (
     ConflictingRepeatError,
     JsonLedgerError,
     InvalidLedgerError,
+    CellError,
+    RowConflictError,
+    SheetError,
 ):  # documented, and pickled, under this module's name
     _error.__module__ = __name__
 del _error

@@ -55,17 +55,26 @@ from transparency_core._edge import (
     raise_problems,
 )
 from transparency_core._period import ReportingPeriod
-from transparency_core._specs import DEFAULT_LEGAL_PROCESSES
+from transparency_core._specs import (
+    DEFAULT_CATEGORIES,
+    DEFAULT_LEGAL_PROCESSES,
+    Breakdown,
+    Category,
+    LegalProcess,
+)
 from transparency_core._subtotals import Subtotals
 from transparency_core._tally import Tally
 from transparency_core.exceptions import ConflictingRepeatError, FieldError, JsonLedgerError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
+    from datetime import date
 
     import cattrs
 
-__all__ = ["NoPeriodError", "count_file", "default_jobs"]
+    from transparency_core._model import Request
+
+__all__ = ["COUNT_AS_SHIPPED", "Counting", "NoPeriodError", "count_file", "default_jobs"]
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -76,6 +85,45 @@ def default_jobs() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return os.cpu_count() or 1  # pragma: no cover -- not on Linux
+
+
+@attrs.frozen(kw_only=True)
+class Counting:
+    """What a ledger is counted by: the arguments of ``Subtotals.of`` but two.
+
+    The two are the requests and the period.
+    """
+
+    registry: tuple[Category, ...] | None = None
+    """The categories a record may name; ``None``: the shipped ones."""
+    categories: tuple[Category, ...] = DEFAULT_CATEGORIES
+    legal_processes: tuple[LegalProcess, ...] = DEFAULT_LEGAL_PROCESSES
+    breakdowns: tuple[Breakdown, ...] = ()
+    actions_in_totals: bool = False
+
+    def subtotals(
+        self,
+        requests: Iterable[Request] | Tally,
+        period: ReportingPeriod,
+        *,
+        provenance: bool,
+        amendments: list[tuple[str, str]] | None = None,
+    ) -> Subtotals:
+        """The subtotals of ``requests`` counted this way."""
+        return Subtotals.of(
+            requests,
+            period,
+            categories=self.categories,
+            legal_processes=self.legal_processes,
+            breakdowns=self.breakdowns,
+            provenance=provenance,
+            amendments=amendments,
+            actions_in_totals=self.actions_in_totals,
+        )
+
+
+COUNT_AS_SHIPPED = Counting()
+"""The shipped categories, the seed's tables, no breakdowns: the command's default."""
 
 
 @attrs.frozen
@@ -91,6 +139,7 @@ class _PartJob:
     provenance: bool
     max_problems: int | None = MAX_PROBLEMS
     """How many problems the part keeps; the rest are counted."""
+    counting: Counting = COUNT_AS_SHIPPED
 
 
 @attrs.frozen
@@ -132,7 +181,9 @@ def _count_part(job: _PartJob) -> _Counted:
         kept = len(conflicts) if job.max_problems is None else job.max_problems
         omitted = reader.omitted + max(0, len(conflicts) - kept)
         return _Counted(reader.errors, tuple(conflicts[:kept]), None, omitted)
-    subtotals = Subtotals.of(tally, job.period, provenance=job.provenance, amendments=amendments)
+    subtotals = job.counting.subtotals(
+        tally, job.period, provenance=job.provenance, amendments=amendments
+    )
     return _Counted([], (), subtotals)
 
 
@@ -140,7 +191,10 @@ def _read_part(
     job: _PartJob, loads: Callable[[bytes], object]
 ) -> tuple[Reader, Tally, list[tuple[str, str]]]:
     """Read, check and tally the records of a part, parsing its lines with ``loads``."""
-    reader = Reader.make(None, DEFAULT_LEGAL_PROCESSES, _converter(), job.max_problems)
+    counting = job.counting
+    reader = Reader.make(
+        counting.registry, counting.legal_processes, _converter(), job.max_problems
+    )
     amendments: list[tuple[str, str]] = []
 
     def records() -> Iterator[tuple[int, object]]:
@@ -291,18 +345,21 @@ class _Gathered:
         )
 
 
-def count_file(
+def count_file(  # noqa: PLR0913 -- options, all by keyword
     ledger: LedgerFile,
     *,
     period: ReportingPeriod | None,
     provenance: bool,
     jobs: int,
     max_problems: int | None = MAX_PROBLEMS,
+    counting: Counting = COUNT_AS_SHIPPED,
+    released: date | None = None,
 ) -> Subtotals:
     """Count the ledger file in parts, with ``jobs`` processes, into its subtotals.
 
     With no ``period``, the calendar year of the records is counted, when they all fall
-    in one. No more processes are started than there are pieces or parts to work on.
+    in one, released on ``released``. No more processes are started than there are
+    pieces or parts to work on. ``counting`` says what is counted.
 
     Raises:
         JsonLedgerError: When the file is not a JSON array of records, nor JSON Lines.
@@ -319,9 +376,9 @@ def count_file(
         starts = tuple(itertools.accumulate((piece.records for piece in pieces), initial=0))
         years = frozenset().union(*(piece.years for piece in pieces))
         if period is None and len(years) == 1:
-            period = ReportingPeriod.calendar_year(next(iter(years)))
+            period = ReportingPeriod.calendar_year(next(iter(years)), released=released)
         parts = [
-            _PartJob(ledger, part, starts[:-1], period, provenance, max_problems)
+            _PartJob(ledger, part, starts[:-1], period, provenance, max_problems, counting)
             for part in range(ledger.parts)
         ]
         for counted in _map(pool, _count_part, parts):
@@ -337,5 +394,5 @@ def count_file(
     if period is None:
         raise NoPeriodError(years, starts[-1])
     if gathered.total is None:  # no part had a record
-        return Subtotals.of((), period, provenance=provenance)
+        return counting.subtotals((), period, provenance=provenance)
     return gathered.total

@@ -2,7 +2,8 @@
 
 ``transparency-core`` (or ``python -m transparency_core``) with no arguments prints the
 reference 2020 report. ``transparency-core render LEDGER.json`` prints the report of a
-JSON file holding a list of ledger records.
+JSON file holding a list of ledger records; ``--config report.toml`` reads a report
+definition, ``-o`` writes files. ``init``, ``check`` and ``schema`` are in ``_commands``.
 
 Exit codes: 0 done; 2 bad input (usage, an unreadable file, bad records) or a report that
 cannot be written, with every problem on stderr and no report on stdout; 70 an internal
@@ -17,36 +18,39 @@ import contextlib
 import json
 import os
 import signal
-import stat
 import sys
-import tempfile
 import threading
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from transparency_core._cli._filecount import NoPeriodError, count_file, default_jobs
+from transparency_core._cli._commands import commands
+from transparency_core._cli._filecount import NoPeriodError, default_jobs
+from transparency_core._cli._files import read_theme, write_atomically
+from transparency_core._cli._ledger import count_ledger, no_period
 from transparency_core._cli._options import (
     BadInputError,
     check_text,
     load_renderers,
-    make_renderer,
     parser,
+    refuse_unused,
     shown,
 )
-from transparency_core._cli._split import LedgerFile, NotJsonError, NotUtf8Error, spool
-from transparency_core._edge import MAX_PROBLEMS, reference_records, reference_report
-from transparency_core._period import ReportingPeriod
+from transparency_core._cli._outputs import plan
+from transparency_core._cli._settings import settings
+from transparency_core._edge import reference_records, reference_report
 from transparency_core._render import visible
-from transparency_core.exceptions import FieldError, InvalidLedgerError, JsonLedgerError
+from transparency_core.exceptions import InvalidLedgerError, TransparencyError
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Iterator, Sequence
+    from pathlib import Path
     from types import FrameType
 
+    from transparency_core._cli._outputs import Planned
+    from transparency_core._cli._settings import Settings
     from transparency_core._render import Renderers
     from transparency_core._report import Report
-    from transparency_core._subtotals import Subtotals
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "main"]
 
@@ -65,115 +69,59 @@ class _TerminatedError(BaseException):
     """SIGTERM came: raised in the main thread, so that every ``finally`` runs."""
 
 
-@contextlib.contextmanager
-def _opened(path: Path, name: str) -> Iterator[IO[str] | IO[bytes] | None]:
-    """The ledger's stream, or ``None`` for a regular file (read in place, in parts).
-
-    What is not a regular file (stdin, a pipe, a FIFO, a device) is read once, as it
-    comes, to be copied: it cannot be sought.
-    """
-    if name == "stdin":
-        if sys.stdin is None:
-            msg = "cannot read stdin: it is closed"
-            raise BadInputError(msg)
-        yield sys.stdin
-        return
-    try:
-        stream = path.open("rb")
-    except OSError as error:
-        msg = f"cannot read {name}: {error.strerror or error}"
-        raise BadInputError(msg) from None
-    with stream:
-        yield None if stat.S_ISREG(os.fstat(stream.fileno()).st_mode) else stream
-
-
-def _count(
-    path: Path,
-    period: ReportingPeriod | None,
-    *,
-    provenance: bool,
-    jobs: int,
-    max_problems: int = MAX_PROBLEMS,
-) -> Subtotals:
-    """Read, check and count the ledger at ``path`` (``-``: stdin), in parts."""
-    name = "stdin" if str(path) == "-" else str(path)
-    try:
-        with (
-            _opened(path, name) as stream,
-            tempfile.TemporaryDirectory(prefix="transparency-core-") as directory,
-        ):
-            parts = Path(directory)
-            source = path if stream is None else spool(stream, parts)
-            ledger = LedgerFile(source, source.stat().st_size, parts)
-            return count_file(
-                ledger,
-                period=period,
-                provenance=provenance,
-                jobs=jobs,
-                max_problems=max_problems,
-            )
-    except NotUtf8Error as error:
-        msg = f"{name} is not UTF-8 text: {error}"
-        raise BadInputError(msg) from None
-    except NotJsonError as error:
-        msg = f"{name} is not a JSON array of ledger records, nor JSON Lines: {error}"
-        raise BadInputError(msg) from None
-    except JsonLedgerError as error:
-        msg = f"{name} is not a JSON array of ledger records, nor JSON Lines: {error}"
-        raise BadInputError(msg) from None
-    except NoPeriodError as error:
-        raise BadInputError(_no_period(name, error)) from None
-    except OSError as error:
-        where = f" ({error.filename})" if error.filename else ""
-        msg = f"cannot count {name}: {error.strerror or error}{where}"
-        raise BadInputError(msg) from None
-
-
-def _no_period(name: str, error: NoPeriodError) -> str:
-    """Why the period must be given, for ``name``."""
-    if not error.records:
-        return (
-            f"{name} holds no records: say which period with --period START/END, for a "
-            "report of no requests"
-        )
-    if not error.years:
-        return (
-            "no record has a received date to take the year of: say which period with "
-            "--period START/END"
-        )
-    years = ", ".join(str(year) for year in sorted(error.years)[:5])
-    more = ", ..." if len(error.years) > 5 else ""  # noqa: PLR2004 -- a few years, then ...
-    return (
-        f"the records span several years ({years}{more}): say which period with --period START/END"
-    )
-
-
-def _render(arguments: argparse.Namespace, renderers: Renderers) -> str:
+def _render(arguments: argparse.Namespace, renderers: Renderers) -> list[tuple[Path | None, str]]:
+    """Each output's file (``None``: stdout) and its text."""
     check_text(arguments)
-    renderer = make_renderer(arguments, renderers)
-    if arguments.command == "reference":
-        if arguments.records:
-            return json.dumps(reference_records(), indent=2, ensure_ascii=False) + "\n"
-        return renderer(reference_report())
-    try:
-        period = ReportingPeriod.parse(arguments.period) if arguments.period else None
-    except FieldError as error:
-        msg = f"--period: expected {error.expected}, got {arguments.period!r}"
-        raise BadInputError(msg) from None
+    if arguments.command == "reference" and arguments.records:
+        return [(None, json.dumps(reference_records(), indent=2, ensure_ascii=False) + "\n")]
+    chosen = settings(arguments)
+    theme = read_theme(chosen.definition, chosen.base)
+    planned = plan(chosen.definition, arguments, renderers, theme, chosen.base)
+    refuse_unused(arguments, [(output.name, renderers.factory(output.name)) for output in planned])
+    report = (
+        reference_report()
+        if arguments.command == "reference"
+        else _report(arguments, chosen, planned)
+    )
+    rendered = []
+    for output in planned:
+        try:
+            rendered.append((output.path, output.renderer(report)))
+        except TransparencyError as error:  # ids asked for a report that withholds figures
+            msg = f"{output.where} ({output.name}): {error}"
+            raise BadInputError(msg) from None
+    return rendered
+
+
+def _report(arguments: argparse.Namespace, chosen: Settings, planned: list[Planned]) -> Report:
+    """Count the ledger as the settings say, for the outputs planned; warn the team."""
+    definition = chosen.definition
+    ledger = chosen.ledger(arguments)
     # Only the explain view (and renderers of other packages) may show request ids:
     # without them, memory does not grow with the ledger.
-    provenance = arguments.format not in _SHOW_NO_IDS
-    # More processes than cores would only share them: the report is the same.
-    subtotals = _count(
-        arguments.ledger,
-        period,
-        provenance=provenance,
-        jobs=min(arguments.jobs, default_jobs()),
-        max_problems=arguments.max_problems,
+    provenance = any(out.name not in _SHOW_NO_IDS or out.provenance for out in planned)
+    try:
+        # More processes than cores would only share them: the report is the same.
+        subtotals = count_ledger(
+            ledger,
+            definition.period,
+            provenance=provenance,
+            jobs=min(arguments.jobs, default_jobs()),
+            max_problems=arguments.max_problems,
+            counting=chosen.counting,
+            released=definition.released,
+            columns=dict(definition.columns),
+        )
+    except NoPeriodError as error:
+        name = "stdin" if str(ledger) == "-" else str(ledger)
+        raise BadInputError(no_period(visible(name), error)) from None
+    report = subtotals.report(
+        rounding=definition.rounding,
+        disclosure=definition.disclosure,
+        company=definition.company,
     )
-    report = subtotals.report(company=arguments.company)
     _warn(report, arguments.max_problems)
-    return renderer(report)
+    return report
 
 
 def _warn(report: Report, most: int) -> None:
@@ -269,11 +217,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_TERMINATED
 
 
+COMMANDS = commands(count_ledger)
+"""The commands other than ``reference`` and ``render``, by name."""
+
+
 def _main(argv: Sequence[str] | None) -> int:
     renderers = load_renderers()
     arguments = parser(renderers).parse_args(argv)
     try:
-        output = _render(arguments, renderers)
+        if arguments.command in COMMANDS:
+            return _emit(COMMANDS[arguments.command](arguments))
+        return _emit(_render(arguments, renderers))
     except InvalidLedgerError as error:
         _say(error.describe())
         return EXIT_BAD_INPUT
@@ -289,4 +243,13 @@ def _main(argv: Sequence[str] | None) -> int:
             "(TRANSPARENCY_CORE_TRACEBACK=1 shows the traceback)"
         )
         return EXIT_INTERNAL
-    return _write(output)
+
+
+def _emit(outputs: list[tuple[Path | None, str]]) -> int:
+    """Write each output: the files first, whole (atomically), then stdout's, if any."""
+    for path, text in outputs:
+        if path is not None:
+            write_atomically(path, text.encode())
+            _say(f"wrote {visible(str(path))}")
+    printed = [text for path, text in outputs if path is None]
+    return _write(printed[0]) if printed else EXIT_OK

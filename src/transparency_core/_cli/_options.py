@@ -16,23 +16,27 @@ from typing import TYPE_CHECKING
 from babel import Locale, UnknownLocaleError
 
 from transparency_core._cli._filecount import default_jobs
+from transparency_core._definition import accepts
 from transparency_core._edge import MAX_PROBLEMS, text
 from transparency_core._render import ENTRY_POINT_GROUP, Renderers, default_renderers
 from transparency_core.exceptions import BrokenRendererWarning, FieldError
 
 if TYPE_CHECKING:
-    from transparency_core.typing import Renderer
+    from collections.abc import Callable, Sequence
+
 
 __all__ = [
     "BadInputError",
     "check_text",
+    "line_names",
     "load_renderers",
-    "make_renderer",
     "parser",
+    "refuse_unused",
     "shown",
 ]
 
-_FLAGS = {"locale": "--locale", "countries": "--country"}
+_FLAGS = {"locale": ("locale", "--locale"), "country": ("countries", "--country")}
+"""The options of the line that a renderer takes: argument -> (renderer option, flag)."""
 _MAX_SHOWN = 80
 
 
@@ -98,8 +102,9 @@ def parser(renderers: Renderers) -> argparse.ArgumentParser:
         help="print the reference ledger's records as JSON instead of the report",
     )
     render = _render_command(commands)
-    for command in (reference, render):
-        _add_output_options(command, renderers)
+    _add_output_options(reference, renderers, default="text")
+    _add_output_options(render, renderers, default=None)
+    _add_other_commands(commands)
     return parser
 
 
@@ -107,20 +112,25 @@ def _render_command(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> argparse.ArgumentParser:
     """The ``render`` command and its options: the ledger file, and how to count it."""
-    render = commands.add_parser("render", help="print the report of a ledger file")
+    render = commands.add_parser(
+        "render", help="print the report of a ledger file, or write it to files"
+    )
+    _add_ledger_options(render)
     render.add_argument(
-        "ledger",
+        "-o",
+        "--output",
         type=Path,
-        metavar="LEDGER.json",
-        help="a JSON list of ledger records, or JSON Lines (one record a line); - for stdin",
+        metavar="FILE|DIR",
+        help=(
+            "write the report to FILE; to DIR/report.EXT for each format (a directory, a "
+            "path ending in /, or several formats); by default the definition's outputs, "
+            "or standard output"
+        ),
     )
     render.add_argument(
-        "--period",
-        metavar="START/END",
-        help=(
-            "the reporting period as two ISO dates, 2020-01-01/2020-12-31; by default the "
-            "calendar year of the records, when they all fall in one"
-        ),
+        "--released",
+        metavar="DATE",
+        help="the release date, YYYY-MM-DD or YYYY-MM (its last day), for the title",
     )
     render.add_argument("--company", help="the company's name, for the title")
     render.add_argument(
@@ -146,13 +156,99 @@ def _render_command(
     return render
 
 
-def _add_output_options(command: argparse.ArgumentParser, renderers: Renderers) -> None:
+def _add_ledger_options(command: argparse.ArgumentParser) -> None:
+    """The options of every command that reads a ledger: the file, the definition, the period."""
+    command.add_argument(
+        "ledger",
+        type=Path,
+        nargs="?",
+        metavar="LEDGER",
+        help=(
+            "a JSON list of ledger records, or JSON Lines (one record a line); - for stdin; "
+            "by default the definition's ledger"
+        ),
+    )
+    command.add_argument(
+        "--config",
+        type=Path,
+        metavar="REPORT.toml",
+        help="the report definition: what is counted, how it is published, the outputs",
+    )
+    command.add_argument(
+        "--period",
+        metavar="PERIOD",
+        help=(
+            "the reporting period: 2020, 2020-H1, 2020-Q3 or 2020-01-01/2020-12-31; by "
+            "default the definition's, or the calendar year of the records when they all "
+            "fall in one"
+        ),
+    )
+
+
+def _add_other_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``init``, ``check`` and ``schema``: commands that print or write no report."""
+    init = commands.add_parser(
+        "init", help="write a commented report.toml and a template requests.csv to start from"
+    )
+    init.add_argument(
+        "directory",
+        type=Path,
+        nargs="?",
+        default=Path(),
+        metavar="DIR",
+        help="where to write them (default: the current directory)",
+    )
+    init.add_argument("--force", action="store_true", help="replace files that exist")
+    check = commands.add_parser(
+        "check", help="read a ledger and say its problems and findings, without a report"
+    )
+    _add_ledger_options(check)
+    check.add_argument(
+        "--max-problems",
+        type=_positive,
+        default=MAX_PROBLEMS,
+        metavar="N",
+        help="how many problems or findings to list; the rest are counted (default: 100)",
+    )
+    schema = commands.add_parser("schema", help="print the JSON Schema of a ledger record")
+    schema.add_argument(
+        "--config",
+        type=Path,
+        metavar="REPORT.toml",
+        help="the report definition, for its own categories and legal process types",
+    )
+
+
+def _format_list(renderers: Renderers) -> Callable[[str], str]:
+    """An argparse type: a format, or several separated by commas, each registered."""
+
+    def check(text: str) -> str:
+        unknown = [name for name in text.split(",") if name.strip() not in renderers]
+        if unknown:
+            choices = ", ".join(sorted(renderers))
+            msg = (
+                f"invalid choice: {shown(unknown[0])} (choose from {choices}, or several "
+                "separated by commas)"
+            )
+            raise argparse.ArgumentTypeError(msg)
+        return text
+
+    return check
+
+
+def _add_output_options(
+    command: argparse.ArgumentParser, renderers: Renderers, default: str | None
+) -> None:
     """The options of every command that prints a report: its format, locale, names."""
     command.add_argument(
         "--format",
-        choices=sorted(renderers),
-        default="text",
-        help="the output format (default: text)",
+        type=_format_list(renderers),
+        default=default,
+        metavar="FORMAT[,FORMAT...]",
+        help=(
+            f"the output format, or several separated by commas: {', '.join(sorted(renderers))} "
+            "(default: the definition's outputs, or text)"
+        ),
     )
     command.add_argument(
         "--locale",
@@ -167,28 +263,35 @@ def _add_output_options(command: argparse.ArgumentParser, renderers: Renderers) 
     )
 
 
-def make_renderer(arguments: argparse.Namespace, renderers: Renderers) -> Renderer:
-    """The renderer of ``--format``, with ``--locale`` and ``--country`` when given."""
-    options: dict[str, object] = {}
-    if arguments.locale:
+def line_names(arguments: argparse.Namespace) -> tuple[str | None, dict[str, str]]:
+    """``--locale`` (checked) and ``--country`` names (``CODE=NAME``), as given."""
+    locale = getattr(arguments, "locale", None)
+    if locale:
         try:
-            Locale.parse(arguments.locale)
+            Locale.parse(locale)
         except (ValueError, UnknownLocaleError):
-            msg = f"--locale: expected a locale such as de_DE, got {arguments.locale!r}"
+            msg = f"--locale: expected a locale such as de_DE, got {locale!r}"
             raise BadInputError(msg) from None
-        options["locale"] = arguments.locale
-    if arguments.country:
-        pairs = [override.partition("=") for override in arguments.country]
-        if any(not code or not equals or not name for code, equals, name in pairs):
-            msg = f"--country: expected CODE=NAME, such as HK=Hong Kong, got {arguments.country!r}"
-            raise BadInputError(msg)
-        options["countries"] = {code: name for code, _, name in pairs}
-    try:
-        return renderers.create(arguments.format, **options)
-    except TypeError:
-        given = " and ".join(_FLAGS[option] for option in options)
-        msg = f"--format {arguments.format} takes no {given}"
-        raise BadInputError(msg) from None
+    countries = getattr(arguments, "country", [])
+    pairs = [override.partition("=") for override in countries]
+    if any(not code or not equals or not name for code, equals, name in pairs):
+        msg = f"--country: expected CODE=NAME, such as HK=Hong Kong, got {countries!r}"
+        raise BadInputError(msg)
+    return locale or None, {code: name for code, _, name in pairs}
+
+
+def refuse_unused(arguments: argparse.Namespace, factories: Sequence[tuple[str, object]]) -> None:
+    """Refuse ``--locale`` or ``--country`` when none of the formats takes it."""
+    given = [
+        flag
+        for argument, (option, flag) in _FLAGS.items()
+        if getattr(arguments, argument, None)
+        and not any(accepts(factory, option) for _, factory in factories)  # type: ignore[arg-type]
+    ]
+    if given:
+        names = ",".join(name for name, _ in factories)
+        msg = f"--format {names} takes no {' and '.join(given)}"
+        raise BadInputError(msg)
 
 
 def _unicode(value: str) -> bool:
@@ -205,8 +308,9 @@ def check_text(arguments: argparse.Namespace) -> None:
     options = [
         ("--company", getattr(arguments, "company", None)),
         ("--period", getattr(arguments, "period", None)),
-        ("--locale", arguments.locale),
-        *(("--country", country) for country in arguments.country),
+        ("--released", getattr(arguments, "released", None)),
+        ("--locale", getattr(arguments, "locale", None)),
+        *(("--country", country) for country in getattr(arguments, "country", [])),
     ]
     for flag, value in options:
         if value is not None and not _unicode(value):

@@ -10,7 +10,8 @@ The family's face to the rest of the package, which imports from here only:
 - ``_jsonlines``: one line of JSON Lines to one record, the one line reader;
 - ``_jsonstream``: JSON text in chunks to records, a JSON array or JSON Lines;
 - ``_schema``: the JSON Schema of a record, made from the value objects;
-- ``_reference``: the reference ledger and report, from ``_data/``.
+- ``_reference``: the reference ledger and report, from ``_data/``;
+- ``_rows/``: spreadsheets in: rows of CSV, XLSX or mappings read as records are.
 """
 
 from __future__ import annotations
@@ -42,16 +43,29 @@ from transparency_core._edge._reference import (
     reference_records,
     reference_report,
 )
+from transparency_core._edge._rows import (
+    UTF16_BOMS,
+    XLSX_MISSING,
+    Sheet,
+    csv_sheet,
+    structure_rows,
+    structure_sheets,
+    xlsx_sheets,
+)
 from transparency_core._edge._schema import ledger_record_schema
 from transparency_core._edge._values import text
 
 __all__ = [
     "MAX_PROBLEMS",
     "UNREAD",
+    "UTF16_BOMS",
+    "XLSX_MISSING",
     "Reader",
+    "Sheet",
     "TextError",
     "blank_line",
     "configure_converter",
+    "csv_sheet",
     "iter_json_records",
     "ledger_record_schema",
     "line_reader",
@@ -64,7 +78,10 @@ __all__ = [
     "reference_records",
     "reference_report",
     "structure_ledger",
+    "structure_rows",
+    "structure_sheets",
     "tally_ledger",
     "text",
     "unstructure_ledger",
+    "xlsx_sheets",
 ]

@@ -119,11 +119,23 @@ class Renderers:
             UnknownNameError: When no renderer has that name (a ``KeyError``); the message
                 lists those that do.
         """
+        return self.factory(name)(**options)
+
+    def factory(self, name: str) -> Callable[..., Renderer]:
+        """The factory registered as ``name``, to see which options it takes.
+
+        Raises:
+            UnknownNameError: When no renderer has that name (a ``KeyError``).
+
+        Example:
+            >>> default_renderers().factory("html").__name__
+            'HtmlRenderer'
+        """
         factory = self._factories.get(name)
         if factory is None:
             msg = f"no renderer named {name!r}; there are {', '.join(sorted(self))}"
             raise UnknownNameError(msg)
-        return factory(**options)
+        return factory
 
     def __contains__(self, name: object) -> bool:
         """Whether a renderer of this name is registered."""

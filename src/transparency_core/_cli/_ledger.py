@@ -1,0 +1,148 @@
+"""A ledger file read and counted: JSON or JSON Lines in parts, a spreadsheet whole.
+
+The ledger is a path (``-`` for stdin): a regular file is read in place, anything else
+(a pipe, a FIFO, a device) as it comes. Every way it can fail is a
+:class:`~._options.BadInputError` naming the file, but one: a ledger whose records span
+several years when no period is given (:class:`~._filecount.NoPeriodError`), which the
+command says in its own words (:func:`no_period`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from transparency_core._cli._filecount import COUNT_AS_SHIPPED, count_file
+from transparency_core._cli._options import BadInputError
+from transparency_core._cli._sheetfile import count_sheet, sheet_kind
+from transparency_core._cli._split import LedgerFile, NotJsonError, NotUtf8Error, spool
+from transparency_core._edge import MAX_PROBLEMS
+from transparency_core.exceptions import FieldError, JsonLedgerError, SheetError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+    from datetime import date
+
+    from transparency_core._cli._filecount import Counting, NoPeriodError
+    from transparency_core._period import ReportingPeriod
+    from transparency_core._subtotals import Subtotals
+
+__all__ = ["count_ledger", "no_period"]
+
+
+@contextlib.contextmanager
+def _opened(path: Path, name: str) -> Iterator[IO[str] | IO[bytes] | None]:
+    """The ledger's stream, or ``None`` for a regular file (read in place, in parts).
+
+    What is not a regular file (stdin, a pipe, a FIFO, a device) is read once, as it
+    comes, to be copied: it cannot be sought.
+    """
+    if name == "stdin":
+        if sys.stdin is None:
+            msg = "cannot read stdin: it is closed"
+            raise BadInputError(msg)
+        yield sys.stdin
+        return
+    try:
+        stream = path.open("rb")
+    except OSError as error:
+        msg = f"cannot read {name}: {error.strerror or error}"
+        raise BadInputError(msg) from None
+    with stream:
+        yield None if stat.S_ISREG(os.fstat(stream.fileno()).st_mode) else stream
+
+
+def _unreadable(name: str, error: Exception) -> str:
+    """Why the ledger ``name`` cannot be counted, in the command's words."""
+    match error:
+        case NotUtf8Error():
+            return f"{name} is not UTF-8 text: {error}"
+        case SheetError():
+            return str(error)
+        case NotJsonError() | JsonLedgerError():
+            return f"{name} is not a JSON array of ledger records, nor JSON Lines: {error}"
+        case FieldError():  # the release date, before the year of the records ends
+            return f"--released: expected {error.expected}, got {error.got}"
+        case OSError():
+            where = f" ({error.filename})" if error.filename else ""
+            return f"cannot count {name}: {error.strerror or error}{where}"
+    return str(error)  # pragma: no cover -- every kind caught is matched above
+
+
+def count_ledger(  # noqa: PLR0913 -- the options of count_file, by keyword
+    path: Path,
+    period: ReportingPeriod | None,
+    *,
+    provenance: bool,
+    jobs: int,
+    max_problems: int = MAX_PROBLEMS,
+    counting: Counting = COUNT_AS_SHIPPED,
+    released: date | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> Subtotals:
+    """Read, check and count the ledger at ``path`` (``-``: stdin), in parts.
+
+    A spreadsheet (``.csv``, ``.xlsx``) is read whole and counted in one pass, its
+    headers mapped to the baseline ones by ``columns``.
+
+    Raises:
+        NoPeriodError: When no period is given and the records span several years.
+    """
+    name = "stdin" if str(path) == "-" else str(path)
+    kind = None if name == "stdin" else sheet_kind(path)
+    try:
+        with (
+            _opened(path, name) as stream,
+            tempfile.TemporaryDirectory(prefix="transparency-core-") as directory,
+        ):
+            if kind is not None:
+                return count_sheet(
+                    path,
+                    name,
+                    stream,
+                    kind=kind,
+                    period=period,
+                    provenance=provenance,
+                    max_problems=max_problems,
+                    columns=columns,
+                    counting=counting,
+                    released=released,
+                )
+            parts = Path(directory)
+            source = path if stream is None else spool(stream, parts)
+            ledger = LedgerFile(source, source.stat().st_size, parts)
+            return count_file(
+                ledger,
+                period=period,
+                provenance=provenance,
+                jobs=jobs,
+                max_problems=max_problems,
+                counting=counting,
+                released=released,
+            )
+    except (NotUtf8Error, SheetError, NotJsonError, JsonLedgerError, FieldError, OSError) as error:
+        raise BadInputError(_unreadable(name, error)) from None
+
+
+def no_period(name: str, error: NoPeriodError) -> str:
+    """Why the period must be given, for ``name``."""
+    if not error.records:
+        return (
+            f"{name} holds no records: say which period with --period START/END, for a "
+            "report of no requests"
+        )
+    if not error.years:
+        return (
+            "no record has a received date to take the year of: say which period with "
+            "--period START/END"
+        )
+    years = ", ".join(str(year) for year in sorted(error.years)[:5])
+    more = ", ..." if len(error.years) > 5 else ""  # noqa: PLR2004 -- a few years, then ...
+    return (
+        f"the records span several years ({years}{more}): say which period with --period START/END"
+    )

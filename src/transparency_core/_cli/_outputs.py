@@ -1,0 +1,120 @@
+"""What ``render`` writes, and where: each format's renderer and its file, or stdout.
+
+The formats come from ``--format`` (one, or several: ``html,csv,json``), else from the
+definition's ``[[output]]`` tables, else ``text``. ``-o FILE`` writes the one format to
+a file; ``-o DIR`` (a directory, a path ending in ``/``, or several formats) writes
+each to ``DIR/report.EXT``. Without ``-o``, an output goes to its ``path`` in the
+definition (relative to the definition's file), or to standard output: one at most.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+
+from transparency_core._cli._options import BadInputError
+from transparency_core._definition import Output
+from transparency_core._render import visible
+from transparency_core.exceptions import FieldError
+from transparency_core.typing import Renderer
+
+if TYPE_CHECKING:
+    import argparse
+
+    from transparency_core._definition import ReportDefinition
+    from transparency_core._render import Renderers
+
+__all__ = ["EXTENSIONS", "Planned", "formats", "plan"]
+
+EXTENSIONS = {"text": "txt", "markdown": "md", "explain": "explain.txt"}
+"""The extension of a format's file in ``-o DIR``, where it is not the format's name."""
+
+
+@attrs.frozen
+class Planned:
+    """One output: its format, its renderer, its file (``None``: stdout), its source."""
+
+    name: str
+    renderer: Renderer
+    path: Path | None
+    where: str
+    """Where it was asked for, for messages: ``output[1]`` or ``--format``."""
+    provenance: bool = False
+    """Whether it asks for the request ids of every figure (json's ``provenance``)."""
+
+
+def formats(text: str | None) -> list[str]:
+    """The formats of ``--format``: one name, or several separated by commas."""
+    return [] if text is None else [name.strip() for name in text.split(",") if name.strip()]
+
+
+def _outputs(definition: ReportDefinition, names: list[str]) -> list[tuple[Output, str]]:
+    """The outputs asked for, each with where it was asked: the line's or the file's."""
+    if not names:
+        found = list(definition.outputs) or [Output(format="text")]
+        return [(output, f"output[{index}]") for index, output in enumerate(found)]
+    # A format on the line keeps the options the definition gives it.
+    given = {output.format: output for output in definition.outputs}
+    return [
+        (attrs.evolve(given[name], path=None) if name in given else Output(format=name), "--format")
+        for name in names
+    ]
+
+
+def _destinations(
+    outputs: list[tuple[Output, str]], target: Path | None, base: Path
+) -> list[Path | None]:
+    """Each output's file: in ``-o``, at its ``path``, or ``None`` (stdout)."""
+    if target is None:
+        paths = [None if output.path is None else base / output.path for output, _ in outputs]
+        if sum(path is None for path in paths) > 1:
+            msg = (
+                "several outputs would go to standard output: give each a path, or -o DIR "
+                "for a file each"
+            )
+            raise BadInputError(msg)
+        return paths
+    if len(outputs) == 1 and not target.is_dir() and not str(target).endswith(("/", "\\")):
+        return [target]
+    names = [output.format for output, _ in outputs]
+    if len(set(names)) < len(names):
+        msg = f"-o {visible(str(target))}: two outputs of one format cannot share a directory"
+        raise BadInputError(msg)
+    return [target / f"report.{EXTENSIONS.get(name, name)}" for name in names]
+
+
+def plan(
+    definition: ReportDefinition,
+    arguments: argparse.Namespace,
+    renderers: Renderers,
+    theme: dict[str, bytes | str],
+    base: Path,
+) -> list[Planned]:
+    """The outputs to write: each renderer made, every option checked before counting."""
+    outputs = _outputs(definition, formats(arguments.format))
+    target = getattr(arguments, "output", None)
+    paths = _destinations(outputs, target, base)
+    planned = []
+    for (output, where), path in zip(outputs, paths, strict=True):
+        if output.format not in renderers:
+            choices = ", ".join(sorted(renderers))
+            msg = f"{where}.format: expected one of {choices}, got {visible(output.format)!r}"
+            raise BadInputError(msg)
+        factory = renderers.factory(output.format)
+        options = definition.renderer_options(output, factory, theme)
+        try:
+            renderer = renderers.create(output.format, **options)
+        except FieldError as error:
+            if error.path in ("logo", "css"):  # the theme's files, read by the command
+                error = FieldError(f"theme.{error.path}", error.expected, error.got)
+                raise BadInputError(str(error)) from None
+            msg = f"{where} ({output.format}): {error}"
+            raise BadInputError(msg) from None
+        except TypeError as error:
+            msg = f"{where}: the renderer {output.format!r} does not take these options: {error}"
+            raise BadInputError(msg) from None
+        provenance = dict(output.options).get("provenance") is True
+        planned.append(Planned(output.format, renderer, path, where, provenance))
+    return planned
