@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "_checks": 1,
     "_model": 1,
     "_period": 1,
+    "_calendar": 1,
     "_disclosure": 1,
     "_rounding": 1,
     # the specs of tables
@@ -41,6 +42,7 @@ LAYERS: dict[str, int] = {
     # the rules: counting and publishing
     "_rules": 4,
     "_subtotals": 4,
+    "_series": 4,
     "_count": 4,
     "_tally": 4,
     "_findings": 4,

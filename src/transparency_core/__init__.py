@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 from transparency_core import exceptions, predicates
+from transparency_core._calendar import Every
 from transparency_core._compare import Change, Comparison, compare
 from transparency_core._disclosure import Band, Banding, Suppressed, Suppression, Withheld
 from transparency_core._edge import (
@@ -64,6 +65,7 @@ from transparency_core._report import (
     Table,
 )
 from transparency_core._rounding import RoundingMode, RoundingPolicy, ZeroDenominator
+from transparency_core._series import Series, build_series
 from transparency_core._specs import (
     BASIS,
     CHALLENGES,
@@ -111,6 +113,7 @@ __all__ = [
     "CsvRenderer",
     "DataKind",
     "Disposition",
+    "Every",
     "ExplainRenderer",
     "Figure",
     "Finding",
@@ -135,6 +138,7 @@ __all__ = [
     "RoundingPolicy",
     "Row",
     "RowKind",
+    "Series",
     "Subjects",
     "Subtotals",
     "Suppressed",
@@ -146,6 +150,7 @@ __all__ = [
     "Withheld",
     "ZeroDenominator",
     "build_report",
+    "build_series",
     "compare",
     "configure_converter",
     "default_categories",
