@@ -43,6 +43,7 @@ LAYERS: dict[str, int] = {
     "_rules": 4,
     "_subtotals": 4,
     "_series": 4,
+    "_totals": 4,
     "_count": 4,
     "_tally": 4,
     "_findings": 4,

@@ -21,6 +21,7 @@ from transparency_core._disclosure import WITHHELD, Disclosure
 from transparency_core._exposure import exposure, known_range
 from transparency_core._report import CrossBorder, Figure, Percentage, Row, RowKind, Table
 from transparency_core._specs import Breakdown, Percent, Requests, Subjects, legal_process_breakdown
+from transparency_core._totals import open_columns, open_shares, summed
 from transparency_core._withhold import complements
 from transparency_core.predicates import LegalProcessIs
 
@@ -194,6 +195,32 @@ class _Publisher:
             shares_definition=table.shares_definition if table.shares else "",
         )
 
+    def totals(
+        self, table: Table, rows: Mapping[str, Mapping[Requests | Subjects, Count]]
+    ) -> Table:
+        """``table`` with its total row: the countries' counts summed, exact or withheld."""
+        if not table.rows:
+            return table
+        counts, kept = summed(rows.values()), open_columns(table)
+        cells = tuple(
+            self.cell(counts, column, None) if index in kept else self.withheld(counts, column)
+            for index, column in enumerate(table.columns)
+        )
+        built = [Row("", cells)]
+        if any(row.kind is RowKind.SHARES for row in table.rows):
+            whole = _figure(counts[EVERY], None)
+            if not open_shares(table):
+                whole = _hidden(whole)
+            built.append(Row("", self.shares(cells, whole), RowKind.SHARES))
+        return attrs.evolve(table, totals=tuple(built))
+
+    def withheld(self, counts: Mapping[Requests | Subjects, Count], column: Column) -> Cell:
+        """The cell of ``column`` for ``counts``, withheld (a percentage with its part, whole)."""
+        cell = self.cell(counts, column, None)
+        if isinstance(cell, Percentage):
+            return _withheld_percentage(cell.part, cell.whole)
+        return _hidden(cell)
+
 
 def _cross_border(by_country: Mapping[str, Count], disclosure: Disclosure | None) -> CrossBorder:
     # Rule 9: cross-border requests are counted and disclosed, zero included; under a
@@ -297,25 +324,32 @@ def publish(  # noqa: PLR0913 -- the counts, and how each is published
     rounding: RoundingPolicy,
     disclosure: Disclosure | None,
     possible: Callable[[], Sequence[Signature]] = tuple,
+    totals: bool = False,
 ) -> tuple[tuple[Table, ...], CrossBorder]:
     """The published tables and cross-border figures of the counts.
 
     ``disclosure`` is the report's policy, for the cross-border figures; each layout
     has its own for its table. Nothing is checked when nothing is withheld.
     ``possible`` gives the signatures a request could have, for withheld zeros
-    (:func:`~transparency_core._possible.possible_signatures`).
+    (:func:`~transparency_core._possible.possible_signatures`). With ``totals``, each
+    table gets its total row once the countries' figures are published
+    (:mod:`transparency_core._totals`).
     """
     publisher = _Publisher(rounding)
     tables = tuple(publisher.table(layout, counts.get(layout.table.key, {})) for layout in layouts)
     border = _cross_border(cross_border, disclosure)
     cells = (cell for table in tables for row in table.rows for cell in row.cells)
     figures = (border.total, *(figure for _, figure in border.by_country))
-    if not any(cell.withheld for cell in cells) and not any(figure.withheld for figure in figures):
-        return tables, border
-    keys = complements(*exposure(layouts, tables, border, atoms, possible))
-    tables, border = _withhold(tables, border, keys)
-    if not border.total.withheld and _narrows(border):
-        border = CrossBorder(_hidden(border.total), border.by_country)
+    if any(cell.withheld for cell in cells) or any(figure.withheld for figure in figures):
+        keys = complements(*exposure(layouts, tables, border, atoms, possible))
+        tables, border = _withhold(tables, border, keys)
+        if not border.total.withheld and _narrows(border):
+            border = CrossBorder(_hidden(border.total), border.by_country)
+    if totals:
+        tables = tuple(
+            publisher.totals(table, counts.get(layout.table.key, {}))
+            for layout, table in zip(layouts, tables, strict=True)
+        )
     return tables, border
 
 

@@ -222,6 +222,10 @@ def every_period(
 class Series:
     """A report for every period of a calendar, in order, by label (``2020-H1``).
 
+    Each period's report is the report of that period alone (its disclosure policy
+    applied to its own figures); the periods between the first and the last in which
+    no request was received are there, with no request.
+
     Example:
         >>> from transparency_core import reference_ledger
         >>> series = build_series(reference_ledger(), "half-year")
@@ -236,7 +240,7 @@ class Series:
     reports: tuple[Report, ...]
 
     @classmethod
-    def of(
+    def of(  # noqa: PLR0913 -- the calendar, the counts, and how to publish them
         cls,
         every: Every,
         counted: Sequence[tuple[str, Subtotals]],
@@ -244,13 +248,16 @@ class Series:
         rounding: RoundingPolicy = DEFAULT_ROUNDING,
         disclosure: Disclosure | None = None,
         company: str | None = None,
+        totals: bool = False,
     ) -> Series:
         """Publish each period's subtotals, as :meth:`Subtotals.report` does one."""
         return cls(
             every,
             tuple(label for label, _ in counted),
             tuple(
-                subtotals.report(rounding=rounding, disclosure=disclosure, company=company)
+                subtotals.report(
+                    rounding=rounding, disclosure=disclosure, company=company, totals=totals
+                )
                 for _, subtotals in counted
             ),
         )
@@ -288,6 +295,7 @@ def build_series(  # noqa: PLR0913 -- build_report's policies, and the calendar'
     disclosure: Disclosure | None = None,
     company: str | None = None,
     actions_in_totals: bool = False,
+    totals: bool = False,
 ) -> Series:
     """Count ``requests`` into a report for every period of a calendar, in one pass.
 
@@ -304,10 +312,7 @@ def build_series(  # noqa: PLR0913 -- build_report's policies, and the calendar'
         disclosure: As for :func:`build_report`: applied to each period's figures.
         company: As for :func:`build_report`.
         actions_in_totals: As for :func:`build_report`.
-
-    Each period's report is the report of that period alone (its disclosure policy
-    applied to its own figures); the periods between the first and the last in which
-    no request was received are there, with no request.
+        totals: As for :func:`build_report`: a total row per table of every period.
 
     Raises:
         FieldError: When ``every`` names no calendar, or ``end`` is before ``start``.
@@ -322,8 +327,6 @@ def build_series(  # noqa: PLR0913 -- build_report's policies, and the calendar'
         [2, 0, 0, 0, 0]
     """
     calendar = every if isinstance(every, Every) else Every.parse(every)
-    if start is not None and end is not None and end < start:
-        calendar.between(start, end)  # raises, naming both
     options = CountOptions(
         tuple(categories),
         tuple(legal_processes),
@@ -337,4 +340,5 @@ def build_series(  # noqa: PLR0913 -- build_report's policies, and the calendar'
         rounding=rounding,
         disclosure=disclosure,
         company=company,
+        totals=totals,
     )
