@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import attrs
 from babel import Locale, UnknownLocaleError
 
-from transparency_core._render._document import comparison_document, document, text_table
+from transparency_core._render._changes import comparison_document
+from transparency_core._render._document import document, text_table
 from transparency_core._render._format import Countries, Formatter, country_names
 from transparency_core.exceptions import FieldError
 
@@ -86,7 +87,7 @@ class BlockRenderer(LocalisedRenderer):
         return self._table(text_table(table, self._formatter()))
 
     def comparison(self, comparison: Comparison) -> str:
-        """Return two reports side by side, with the change of every figure."""
+        """Return two or more reports side by side, with the change of every figure."""
         return self._render(comparison_document(comparison, self._formatter()))
 
     def _render(self, blocks: Iterable[Block]) -> str:

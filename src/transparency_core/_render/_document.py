@@ -6,7 +6,6 @@ adds its own markup. The words and their order are decided once, here.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import attrs
@@ -23,7 +22,6 @@ from transparency_core._report import (
 )
 
 if TYPE_CHECKING:
-    from transparency_core._compare import Comparison
     from transparency_core._render._format import Formatter
 
 __all__ = [
@@ -32,7 +30,7 @@ __all__ = [
     "Heading",
     "Paragraph",
     "TextTable",
-    "comparison_document",
+    "cell_text",
     "document",
     "in_reading_order",
     "report_title",
@@ -79,7 +77,8 @@ class Definitions:
 Block = Heading | Paragraph | TextTable | Definitions
 
 
-def _cell(cell: Figure | Percentage, formatter: Formatter) -> str:
+def cell_text(cell: Figure | Percentage, formatter: Formatter) -> str:
+    """A cell as a reader sees it: a count (or its band), or a percentage."""
     if isinstance(cell, Percentage):
         return formatter.percent(cell.value)
     return formatter.published(cell)
@@ -117,9 +116,9 @@ def text_table(table: Table, formatter: Formatter) -> TextTable:
                 if several
                 else formatter.gettext("Percentage of total")
             )
-        rows.append((label, *(_cell(cell, formatter) for cell in row.cells)))
+        rows.append((label, *(cell_text(cell, formatter) for cell in row.cells)))
     rows.extend(
-        (total_label(row, formatter), *(_cell(cell, formatter) for cell in row.cells))
+        (total_label(row, formatter), *(cell_text(cell, formatter) for cell in row.cells))
         for row in table.totals
     )
     return TextTable(
@@ -338,60 +337,4 @@ def document(
         )
     # Findings are for the team, not the public: they are in Report.findings, the
     # explain view and the command line's warnings, never in a published document.
-    return tuple(blocks)
-
-
-def _signed(difference: int | Decimal | None, formatter: Formatter, *, points: bool) -> str:
-    if difference is None:
-        return ""
-    sign = "+" if difference > 0 else "-" if difference < 0 else ""
-    if isinstance(difference, Decimal):
-        magnitude = formatter.number(difference.copy_abs())
-    else:
-        magnitude = formatter.count(abs(difference))
-    if points:
-        return formatter.gettext("{sign}{value} pp", sign=sign, value=magnitude)
-    return f"{sign}{magnitude}"
-
-
-def comparison_document(comparison: Comparison, formatter: Formatter) -> tuple[Block, ...]:
-    """Lay two reports out side by side, one table per table of either, with changes."""
-    before = formatter.period(comparison.before.period)
-    after = formatter.period(comparison.after.period)
-    blocks: list[Block] = [
-        Heading(formatter.gettext("Transparency Report: Changes"), 1),
-        Paragraph(formatter.gettext("{before} compared with {after}", before=before, after=after)),
-    ]
-    titles = {t.key: t.title for r in (comparison.before, comparison.after) for t in r.tables}
-    by_table: dict[str, list[tuple[str, ...]]] = {}
-    for change in comparison.changes:
-        label = formatter.country(change.country)
-        if change.kind is RowKind.SHARES:
-            label = formatter.gettext("{country}, percentage of total", country=label)
-        cells = [change.before, change.after]
-        shown = ["" if cell is None else _cell(cell, formatter) for cell in cells]
-        points = any(isinstance(cell, Percentage) for cell in cells)
-        by_table.setdefault(change.table, []).append(
-            (
-                label,
-                formatter.gettext(change.heading),
-                *shown,
-                _signed(change.difference, formatter, points=points),
-            )
-        )
-    for key, rows in by_table.items():
-        blocks.append(Heading(formatter.gettext(titles[key]), 2))
-        blocks.append(
-            TextTable(
-                header=(
-                    formatter.gettext("Country"),
-                    formatter.gettext("Figure"),
-                    before,
-                    after,
-                    formatter.gettext("Change"),
-                ),
-                rows=tuple(rows),
-                numeric=(False, False, True, True, True),
-            )
-        )
     return tuple(blocks)

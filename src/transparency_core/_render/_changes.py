@@ -1,0 +1,107 @@
+"""Reports compared, laid out as words: one table per table, a column per period, the change.
+
+The document of a :class:`~transparency_core.Comparison` of two or more reports, shown
+by every renderer of blocks (text, Markdown, HTML) as a report's document is. A change
+between reports counted differently is not shown as a change: its cell says "not
+comparable", and a paragraph under the table says why.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from transparency_core._render._document import (
+    Block,
+    Heading,
+    Paragraph,
+    TextTable,
+    cell_text,
+    total_label,
+)
+from transparency_core._report import Percentage, Row, RowKind
+
+if TYPE_CHECKING:
+    from transparency_core._compare import Change, Comparison
+    from transparency_core._render._format import Formatter
+
+__all__ = ["comparison_document"]
+
+
+def _signed(difference: int | Decimal | None, formatter: Formatter, *, points: bool) -> str:
+    if difference is None:
+        return ""
+    sign = "+" if difference > 0 else "-" if difference < 0 else ""
+    if isinstance(difference, Decimal):
+        magnitude = formatter.number(difference.copy_abs())
+    else:
+        magnitude = formatter.count(abs(difference))
+    if points:
+        return formatter.gettext("{sign}{value} pp", sign=sign, value=magnitude)
+    return f"{sign}{magnitude}"
+
+
+def _label(change: Change, formatter: Formatter) -> str:
+    """The row's label: the country (or all countries), and whether it is of shares."""
+    if not change.country:
+        return total_label(Row("", (), change.kind), formatter)
+    label = formatter.country(change.country)
+    if change.kind is RowKind.SHARES:
+        label = formatter.gettext("{country}, percentage of total", country=label)
+    return label
+
+
+def _row(change: Change, formatter: Formatter) -> tuple[str, ...]:
+    shown = ["" if cell is None else cell_text(cell, formatter) for cell in change.values]
+    points = any(isinstance(cell, Percentage) for cell in change.values)
+    difference = (
+        formatter.gettext("not comparable")
+        if change.reason
+        else _signed(change.difference, formatter, points=points)
+    )
+    return (_label(change, formatter), formatter.gettext(change.heading), *shown, difference)
+
+
+def comparison_document(comparison: Comparison, formatter: Formatter) -> tuple[Block, ...]:
+    """Lay the reports out side by side, one table per table of any, with changes.
+
+    The change is from the first report to the last; with more than two, each report's
+    figure is in its own column, in order.
+    """
+    periods = [formatter.period(report.period) for report in comparison.reports]
+    blocks: list[Block] = [
+        Heading(formatter.gettext("Transparency Report: Changes"), 1),
+        Paragraph(
+            formatter.gettext(
+                "{before} compared with {after}",
+                before=periods[0],
+                after=formatter.join(periods[1:]),
+            )
+        ),
+    ]
+    titles = {t.key: t.title for r in comparison.reports for t in r.tables}
+    by_table: dict[str, list[tuple[str, ...]]] = {}
+    reasons: dict[str, dict[str, None]] = {}
+    for change in comparison.changes:
+        by_table.setdefault(change.table, []).append(_row(change, formatter))
+        if change.reason:
+            reasons.setdefault(change.table, {})[change.reason] = None
+    for key, rows in by_table.items():
+        blocks.append(Heading(formatter.gettext(titles[key]), 2))
+        blocks.append(
+            TextTable(
+                header=(
+                    formatter.gettext("Country"),
+                    formatter.gettext("Figure"),
+                    *periods,
+                    formatter.gettext("Change"),
+                ),
+                rows=tuple(rows),
+                numeric=(False, False, *(True for _ in periods), True),
+            )
+        )
+        blocks.extend(
+            Paragraph(formatter.gettext("Not comparable: {reason}.", reason=reason))
+            for reason in reasons.get(key, {})
+        )
+    return tuple(blocks)
