@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -13,10 +14,14 @@ from strategies import ledgers
 from transparency_core import (
     Banding,
     Every,
+    HtmlRenderer,
+    MarkdownRenderer,
     ReportingPeriod,
     Request,
     Suppression,
+    SvgRenderer,
     Tally,
+    TextRenderer,
     build_report,
     build_series,
     reference_ledger,
@@ -158,3 +163,48 @@ class TestBuildSeries:
         series = build_series([], "quarter", start=date(2020, 2, 1), end=date(2020, 5, 1))
         assert series.labels == ("2020-Q1", "2020-Q2")
         assert [report.summary.requests for report in series.reports] == [0, 0]
+
+
+class TestRendered:
+    """A series in every format: a column per period, each period's figures as published."""
+
+    def test_markdown_rows_are_each_periods_cells(self) -> None:
+        """India's devices in each half-year, as each period's report has them."""
+        series = build_series(reference_ledger(), "half-year")
+        cells = []
+        for report in series.reports:
+            try:
+                cells.append(str(report.table("device").cell("IN", "requests").value))
+            except UnknownNameError:
+                cells.append("")
+        row = f"| India | Number of Device-based Requests | {' | '.join(cells)} |"
+        markdown = MarkdownRenderer().series(series)
+        assert row in markdown
+        assert "| Country | Figure | 2019-H2 | 2020-H1 | 2020-H2 | 2021-H1 |" in markdown
+
+    def test_withheld_figures_stay_withheld(self) -> None:
+        """Under suppression, no chart bar or cell gives a suppressed count away."""
+        series = build_series(reference_ledger(), "year", disclosure=Suppression(10))
+        svg = SvgRenderer().series(series)
+        root = ET.fromstring(svg)  # noqa: S314 -- our own output
+        bars = [
+            (rect.get("aria-label") or "", rect.get("width"))
+            for rect in root.iter("{http://www.w3.org/2000/svg}rect")
+            if rect.get("aria-label")
+        ]
+        # 3 tables, 3 years: a country under 10 in each, or no request at all.
+        assert len(bars) == 3 * 3
+        assert all(label.endswith((" withheld", " 0")) for label, _ in bars)
+        assert {width for _, width in bars} == {"0"}
+        text = TextRenderer().series(series)
+        assert "< 10" in text
+
+    def test_html_page_has_a_chart_per_table(self) -> None:
+        """The page has each table, and the chart over time of each category's table."""
+        series = build_series(reference_ledger(), "half-year", totals=True)
+        page = HtmlRenderer().series(series)
+        assert page.startswith("<!DOCTYPE html>")
+        assert page.count('class="tr-chart"') == 3
+        assert '<th scope="row">All countries</th>' in page
+        fragment = HtmlRenderer(fragment=True).series(series)
+        assert 'class="tr-chart"' not in fragment

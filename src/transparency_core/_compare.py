@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from transparency_core._report import Table
     from transparency_core._rounding import RoundingPolicy
 
-__all__ = ["Change", "Comparison", "compare"]
+__all__ = ["Change", "Comparison", "compare", "matched"]
 
 
 def _difference(before: Cell | None, after: Cell | None) -> int | Decimal | None:
@@ -223,6 +223,11 @@ def compare(*reports: Report) -> Comparison:
     """
     if len(reports) < 2:  # noqa: PLR2004 -- a comparison is of two at least
         raise FieldError("reports", "two reports or more", len(reports))
+    return Comparison(reports[0], reports[-1], matched(reports), tuple(reports))
+
+
+def matched(reports: Sequence[Report]) -> tuple[Change, ...]:
+    """Every figure of one or more ``reports``, matched: the changes of :func:`compare`."""
     by_key = [{table.key: table for table in report.tables} for report in reports]
     changes: list[Change] = []
     for key in _ordered(k for tables in reversed(by_key) for k in tables):
@@ -239,4 +244,4 @@ def compare(*reports: Report) -> Comparison:
                 if any(cell_key in each for each in cells):
                     values = [each.get(cell_key) for each in cells]
                     changes.append(_change(reports, (key, *cell_key), heading, values))
-    return Comparison(reports[0], reports[-1], tuple(changes), tuple(reports))
+    return tuple(changes)

@@ -14,6 +14,7 @@ standard output closed by its reader (``| head``), quietly. Never a traceback: s
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import signal
@@ -22,9 +23,11 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, TypeVar
 
-from transparency_core._cli._filecount import NoPeriodError, count_file, default_jobs
+from transparency_core._calendar import Every
+from transparency_core._checks import parse_iso_date
+from transparency_core._cli._filecount import NoPeriodError, count_file, count_parts, default_jobs
 from transparency_core._cli._options import (
     BadInputError,
     check_text,
@@ -34,24 +37,27 @@ from transparency_core._cli._options import (
     shown,
 )
 from transparency_core._cli._split import LedgerFile, NotJsonError, NotUtf8Error, spool
-from transparency_core._edge import MAX_PROBLEMS, reference_records, reference_report
+from transparency_core._edge import reference_records, reference_report
 from transparency_core._period import ReportingPeriod
 from transparency_core._render import visible
+from transparency_core._series import CountOptions, Series, every_period
 from transparency_core.exceptions import FieldError, InvalidLedgerError, JsonLedgerError
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
+    from datetime import date
     from types import FrameType
 
     from transparency_core._render import Renderers
     from transparency_core._report import Report
-    from transparency_core._subtotals import Subtotals
+    from transparency_core.typing import Renderer
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "main"]
 
 _SHOW_NO_IDS = frozenset({"csv", "html", "json", "markdown", "svg", "text"})
 """The built-in formats that show no request ids."""
+_T = TypeVar("_T")
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
@@ -87,15 +93,8 @@ def _opened(path: Path, name: str) -> Iterator[IO[str] | IO[bytes] | None]:
         yield None if stat.S_ISREG(os.fstat(stream.fileno()).st_mode) else stream
 
 
-def _count(
-    path: Path,
-    period: ReportingPeriod | None,
-    *,
-    provenance: bool,
-    jobs: int,
-    max_problems: int = MAX_PROBLEMS,
-) -> Subtotals:
-    """Read, check and count the ledger at ``path`` (``-``: stdin), in parts."""
+def _count(path: Path, count: Callable[[LedgerFile], _T]) -> _T:
+    """Read, check and ``count`` the ledger at ``path`` (``-``: stdin), in parts."""
     name = "stdin" if str(path) == "-" else str(path)
     try:
         with (
@@ -104,14 +103,7 @@ def _count(
         ):
             parts = Path(directory)
             source = path if stream is None else spool(stream, parts)
-            ledger = LedgerFile(source, source.stat().st_size, parts)
-            return count_file(
-                ledger,
-                period=period,
-                provenance=provenance,
-                jobs=jobs,
-                max_problems=max_problems,
-            )
+            return count(LedgerFile(source, source.stat().st_size, parts))
     except NotUtf8Error as error:
         msg = f"{name} is not UTF-8 text: {error}"
         raise BadInputError(msg) from None
@@ -155,40 +147,95 @@ def _render(arguments: argparse.Namespace, renderers: Renderers) -> str:
         if arguments.records:
             return json.dumps(reference_records(), indent=2, ensure_ascii=False) + "\n"
         return renderer(reference_report())
+    if arguments.command == "series":
+        return _series(arguments, renderer)
     try:
         period = ReportingPeriod.parse(arguments.period) if arguments.period else None
     except FieldError as error:
         msg = f"--period: expected {error.expected}, got {arguments.period!r}"
         raise BadInputError(msg) from None
-    # Only the explain view (and renderers of other packages) may show request ids:
-    # without them, memory does not grow with the ledger.
-    provenance = arguments.format not in _SHOW_NO_IDS
     # More processes than cores would only share them: the report is the same.
-    subtotals = _count(
-        arguments.ledger,
-        period,
-        provenance=provenance,
+    counting = functools.partial(
+        count_file,
+        period=period,
+        provenance=_provenance(arguments),
         jobs=min(arguments.jobs, default_jobs()),
         max_problems=arguments.max_problems,
     )
-    report = subtotals.report(company=arguments.company)
-    _warn(report, arguments.max_problems)
+    report = _count(arguments.ledger, counting).report(
+        company=arguments.company, totals=arguments.totals
+    )
+    _warn([report], arguments.max_problems)
     return renderer(report)
 
 
-def _warn(report: Report, most: int) -> None:
+def _provenance(arguments: argparse.Namespace) -> bool:
+    """Whether to count with the request ids of every figure.
+
+    Only the explain view (and renderers of other packages) may show request ids:
+    without them, memory does not grow with the ledger.
+    """
+    return arguments.format not in _SHOW_NO_IDS
+
+
+def _day(flag: str, text: str | None) -> date | None:
+    """The date of ``--from`` or ``--to``, if given."""
+    if text is None:
+        return None
+    try:
+        return parse_iso_date(text)
+    except ValueError:
+        msg = f"{flag}: expected a date, YYYY-MM-DD, such as 2020-01-01, got {shown(text)}"
+        raise BadInputError(msg) from None
+
+
+def _series(arguments: argparse.Namespace, renderer: Renderer) -> str:
+    """The series of the ledger file: every period of ``--every``, rendered."""
+    draw = getattr(renderer, "series", None)
+    if draw is None:
+        msg = f"--format {arguments.format} cannot write a series"
+        raise BadInputError(msg)
+    every = Every(arguments.every)
+    start, end = _day("--from", arguments.start), _day("--to", arguments.end)
+    if start is not None and end is not None and end < start:
+        msg = (
+            f"--to: expected a date on or after --from, {start.isoformat()}, got {arguments.end!r}"
+        )
+        raise BadInputError(msg)
+    provenance = _provenance(arguments)
+    counting = functools.partial(
+        count_parts,
+        period=None,
+        provenance=provenance,
+        jobs=min(arguments.jobs, default_jobs()),
+        max_problems=arguments.max_problems,
+        every=every,
+        span=(start, end),
+    )
+    counted = _count(arguments.ledger, counting)
+    options = CountOptions(provenance=provenance)
+    periods = every_period(counted.series, every, start=start, end=end, options=options)
+    if not periods:
+        msg = f"{arguments.ledger} holds no records: say which periods with --from and --to"
+        raise BadInputError(msg)
+    series = Series.of(every, periods, company=arguments.company, totals=arguments.totals)
+    _warn(series.reports, arguments.max_problems)
+    return str(draw(series))
+
+
+def _warn(reports: Sequence[Report], most: int) -> None:
     """Say on stderr what the team should look at: findings, and requests left out.
 
     Findings are for the team, not the public: no published format shows them, so the
     command line does (identifier values masked, as in the findings themselves).
     """
-    findings = report.findings
+    findings = [finding for report in reports for finding in report.findings]
     for finding in findings[:most]:
         _say(f"warning: {visible(finding.id)} ({finding.field}): {visible(finding.message)}")
     if len(findings) > most:
         more = len(findings) - most
         _say(f"warning: ... and {more:,} more findings (--format explain lists every one)")
-    left_out = len(report.left_out())
+    left_out = sum(len(report.left_out()) for report in reports)
     if left_out:
         _say(
             f"warning: {left_out:,} request{'s' if left_out > 1 else ''} left out of the "

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
 
+from transparency_core._calendar import Every
 from transparency_core._cli._filecount import default_jobs
 from transparency_core._edge import MAX_PROBLEMS, text
 from transparency_core._render import ENTRY_POINT_GROUP, Renderers, default_renderers
@@ -98,9 +99,41 @@ def parser(renderers: Renderers) -> argparse.ArgumentParser:
         help="print the reference ledger's records as JSON instead of the report",
     )
     render = _render_command(commands)
-    for command in (reference, render):
+    series = _series_command(commands)
+    for command in (reference, render, series):
         _add_output_options(command, renderers)
     return parser
+
+
+def _series_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
+    """The ``series`` command: a ledger file counted for every period of a calendar."""
+    series = commands.add_parser(
+        "series", help="print every table of a ledger file as a series, a column per period"
+    )
+    _ledger_options(series)
+    series.add_argument(
+        "--every",
+        choices=[every.value for every in Every],
+        default=Every.HALF_YEAR.value,
+        help="how long each period is (default: %(default)s): 2020, 2020-H1, 2020-Q3",
+    )
+    series.add_argument(
+        "--from",
+        dest="start",
+        metavar="YYYY-MM-DD",
+        help="a day of the first period (default: the first request's); earlier requests "
+        "are left out, in the first period's report",
+    )
+    series.add_argument(
+        "--to",
+        dest="end",
+        metavar="YYYY-MM-DD",
+        help="a day of the last period (default: the last request's); later requests are "
+        "left out, in the last period's report",
+    )
+    return series
 
 
 def _render_command(
@@ -108,12 +141,7 @@ def _render_command(
 ) -> argparse.ArgumentParser:
     """The ``render`` command and its options: the ledger file, and how to count it."""
     render = commands.add_parser("render", help="print the report of a ledger file")
-    render.add_argument(
-        "ledger",
-        type=Path,
-        metavar="LEDGER.json",
-        help="a JSON list of ledger records, or JSON Lines (one record a line); - for stdin",
-    )
+    _ledger_options(render)
     render.add_argument(
         "--period",
         metavar="START/END",
@@ -122,8 +150,25 @@ def _render_command(
             "calendar year of the records, when they all fall in one"
         ),
     )
-    render.add_argument("--company", help="the company's name, for the title")
-    render.add_argument(
+    return render
+
+
+def _ledger_options(command: argparse.ArgumentParser) -> None:
+    """The options of every command that counts a ledger file: the file, how to count."""
+    command.add_argument(
+        "ledger",
+        type=Path,
+        metavar="LEDGER.json",
+        help="a JSON list of ledger records, or JSON Lines (one record a line); - for stdin",
+    )
+    command.add_argument("--company", help="the company's name, for the title")
+    command.add_argument(
+        "--totals",
+        action="store_true",
+        help="end each table with a total row, all countries (withheld where a figure it "
+        "sums is withheld)",
+    )
+    command.add_argument(
         "--jobs",
         type=_positive,
         default=default_jobs(),
@@ -133,7 +178,7 @@ def _render_command(
             "never more than that, nor than the ledger has parts)"
         ),
     )
-    render.add_argument(
+    command.add_argument(
         "--max-problems",
         type=_positive,
         default=MAX_PROBLEMS,
@@ -143,7 +188,6 @@ def _render_command(
             "are counted (default: 100)"
         ),
     )
-    return render
 
 
 def _add_output_options(command: argparse.ArgumentParser, renderers: Renderers) -> None:
@@ -205,6 +249,8 @@ def check_text(arguments: argparse.Namespace) -> None:
     options = [
         ("--company", getattr(arguments, "company", None)),
         ("--period", getattr(arguments, "period", None)),
+        ("--from", getattr(arguments, "start", None)),
+        ("--to", getattr(arguments, "end", None)),
         ("--locale", arguments.locale),
         *(("--country", country) for country in arguments.country),
     ]

@@ -1,7 +1,8 @@
-"""Reports compared, laid out as words: one table per table, a column per period, the change.
+"""Reports side by side, laid out as words: one table per table, a column per period.
 
-The document of a :class:`~transparency_core.Comparison` of two or more reports, shown
-by every renderer of blocks (text, Markdown, HTML) as a report's document is. A change
+The document of a :class:`~transparency_core.Comparison` of two or more reports, and of
+a :class:`~transparency_core.Series`, shown by every renderer of blocks (text, Markdown,
+HTML) as a report's document is. A comparison ends each row with the change; a change
 between reports counted differently is not shown as a change: its cell says "not
 comparable", and a paragraph under the table says why.
 """
@@ -11,12 +12,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from transparency_core._compare import matched
+from transparency_core._period import ReportingPeriod
 from transparency_core._render._document import (
     Block,
     Heading,
     Paragraph,
     TextTable,
     cell_text,
+    report_title,
     total_label,
 )
 from transparency_core._report import Percentage, Row, RowKind
@@ -24,8 +28,9 @@ from transparency_core._report import Percentage, Row, RowKind
 if TYPE_CHECKING:
     from transparency_core._compare import Change, Comparison
     from transparency_core._render._format import Formatter
+    from transparency_core._series import Series
 
-__all__ = ["comparison_document"]
+__all__ = ["comparison_document", "series_document"]
 
 
 def _signed(difference: int | Decimal | None, formatter: Formatter, *, points: bool) -> str:
@@ -51,15 +56,20 @@ def _label(change: Change, formatter: Formatter) -> str:
     return label
 
 
+def _figures(change: Change, formatter: Formatter) -> tuple[str, ...]:
+    """The row's label, its figure's heading, and its cell in each report (blank: none)."""
+    shown = ("" if cell is None else cell_text(cell, formatter) for cell in change.values)
+    return (_label(change, formatter), formatter.gettext(change.heading), *shown)
+
+
 def _row(change: Change, formatter: Formatter) -> tuple[str, ...]:
-    shown = ["" if cell is None else cell_text(cell, formatter) for cell in change.values]
     points = any(isinstance(cell, Percentage) for cell in change.values)
     difference = (
         formatter.gettext("not comparable")
         if change.reason
         else _signed(change.difference, formatter, points=points)
     )
-    return (_label(change, formatter), formatter.gettext(change.heading), *shown, difference)
+    return (*_figures(change, formatter), difference)
 
 
 def comparison_document(comparison: Comparison, formatter: Formatter) -> tuple[Block, ...]:
@@ -103,5 +113,51 @@ def comparison_document(comparison: Comparison, formatter: Formatter) -> tuple[B
         blocks.extend(
             Paragraph(formatter.gettext("Not comparable: {reason}.", reason=reason))
             for reason in reasons.get(key, {})
+        )
+    return tuple(blocks)
+
+
+def series_document(series: Series, formatter: Formatter) -> tuple[Block, ...]:
+    """Lay a series out: one table per table of any period, a column per period.
+
+    Each row is a country's figure (or all countries', with totals); a period in which
+    the country has no row is blank.
+    """
+    reports = series.reports
+    if not reports:
+        return ()
+    span = ReportingPeriod(reports[0].period.start, reports[-1].period.end)
+    blocks: list[Block] = [
+        Heading(report_title(reports[0], formatter), 1),
+        Paragraph(formatter.gettext("Government Requests for User Information")),
+        Paragraph(formatter.period(span)),
+    ]
+    titles = {t.key: t.title for r in reports for t in r.tables}
+    by_table: dict[str, list[tuple[str, ...]]] = {}
+    for change in matched(reports):
+        by_table.setdefault(change.table, []).append(_figures(change, formatter))
+    for key, title in titles.items():
+        heading = formatter.gettext(title)
+        blocks.append(Heading(heading, 2))
+        rows = by_table.get(key)
+        if not rows:
+            blocks.append(
+                Paragraph(
+                    formatter.gettext("No requests of this kind were received in the period.")
+                )
+            )
+            continue
+        blocks.append(
+            TextTable(
+                header=(
+                    formatter.gettext("Country"),
+                    formatter.gettext("Figure"),
+                    *series.labels,
+                ),
+                rows=tuple(rows),
+                numeric=(False, False, *(True for _ in series.labels)),
+                caption=heading,
+                key=key,
+            )
         )
     return tuple(blocks)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from transparency_core._render._format import Formatter
     from transparency_core._report import Cell, Report, Row, Table
+    from transparency_core._series import Series
 
 __all__ = ["LONG_HEADER", "CsvRenderer", "long_rows", "neutralise"]
 
@@ -100,6 +101,15 @@ class CsvRenderer(LocalisedRenderer):
         rows: list[tuple[object, ...]] = [LONG_HEADER]
         for table in report.tables:
             rows.extend(long_rows(table, formatter))
+        return _csv(rows)
+
+    def series(self, series: Series) -> str:
+        """Return every cell of every period of ``series``: the long form, period first."""
+        formatter = self._formatter()
+        rows: list[tuple[object, ...]] = [("period", *LONG_HEADER)]
+        for label, report in series:
+            for table in report.tables:
+                rows.extend((label, *row) for row in long_rows(table, formatter))
         return _csv(rows)
 
     def tables(self, report: Report) -> dict[str, str]:

@@ -19,6 +19,7 @@ import attrs
 from babel import Locale
 
 from transparency_core._render._base import BlockRenderer
+from transparency_core._render._changes import series_document
 from transparency_core._render._chart import Geometry, charts
 from transparency_core._render._document import (
     Block,
@@ -40,12 +41,14 @@ from transparency_core._render._theme import (
     safe_css,
     shown,
 )
+from transparency_core._render._timeline import timelines
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
     from transparency_core._render._chart import Chart
     from transparency_core._report import Report
+    from transparency_core._series import Series
 
 __all__ = ["HtmlRenderer"]
 
@@ -142,6 +145,25 @@ class HtmlRenderer(BlockRenderer):
         return page(
             article,
             title=report_title(report, formatter),
+            language=self._language(),
+            rtl=self._rtl(),
+            theme=(self.colour, self.logo, self.css),
+        )
+
+    def series(self, series: Series) -> str:
+        """Return ``series`` as a page, or a fragment: a column per period in each table.
+
+        On a page, each table has its chart over time.
+        """
+        formatter = self._formatter()
+        blocks = series_document(series, formatter)
+        if self.fragment:
+            return self._render(blocks)
+        found = dict(timelines(series, formatter, Geometry(640, self._rtl(), "tr-c")))
+        heading = blocks[0].text if blocks and isinstance(blocks[0], Heading) else ""
+        return page(
+            self._article(blocks, found),
+            title=heading,
             language=self._language(),
             rtl=self._rtl(),
             theme=(self.colour, self.logo, self.css),

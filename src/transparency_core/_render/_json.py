@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from transparency_core._period import ReportingPeriod
     from transparency_core._report import Cell, Report, Row, Table
     from transparency_core._rounding import RoundingPolicy
+    from transparency_core._series import Series
 
 __all__ = ["REPORT_SCHEMA", "REPORT_SCHEMA_ID", "JsonRenderer"]
 
@@ -364,4 +365,10 @@ class JsonRenderer:
     def __call__(self, report: Report) -> str:
         """Return ``report`` as JSON text."""
         text = json.dumps(self.data(report), indent=self.indent, ensure_ascii=False)
+        return json_document(text) + "\n"
+
+    def series(self, series: Series) -> str:
+        """Return ``series`` as a JSON list: each period's report, as :meth:`data` gives it."""
+        data = [self.data(report) for report in series.reports]
+        text = json.dumps(data, indent=self.indent, ensure_ascii=False)
         return json_document(text) + "\n"
