@@ -52,7 +52,7 @@ PERIOD = ReportingPeriod.calendar_year(2020)
 @contextlib.contextmanager
 def _in_this_process() -> Iterator[None]:
     """Split and count the pieces and parts here, one after another, not in a pool."""
-    with mock.patch.object(_filecount, "_pool", return_value=None):
+    with mock.patch.object(_filecount, "worker_pool", return_value=None):
         yield
 
 

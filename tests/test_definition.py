@@ -22,6 +22,7 @@ from transparency_core import (
     Banding,
     Category,
     Column,
+    Every,
     HtmlRenderer,
     JsonRenderer,
     LegalProcess,
@@ -227,6 +228,17 @@ class TestCountingKeys:
         assert definition.breakdowns == (BASIS, OUTCOMES)
         assert definition.actions_in_totals
 
+    def test_totals_and_a_series_calendar(self) -> None:
+        """``totals`` gives every table its total row; ``[series] every`` the calendar."""
+        definition = load_definition('totals = true\n[series]\nevery = "quarter"')
+        report = definition.report(reference_ledger(), ReportingPeriod.parse("2020"))
+        plain = build_report(reference_ledger(), ReportingPeriod.parse("2020"))
+
+        assert definition.every is Every.QUARTER
+        assert load_definition("").every is Every.HALF_YEAR
+        assert all(table.totals for table in report.tables if table.rows)
+        assert not any(table.totals for table in plain.tables)
+
 
 class TestPublishingKeys:
     """How it is published: rounding, disclosure, one category's own disclosure."""
@@ -358,6 +370,11 @@ BAD = [
         "legal_processes[0]: expected one of investigation_order, other_court_order, got 'warrant'",
     ),
     ('actions_in_totals = "yes"', "actions_in_totals: expected true or false, got 'yes'"),
+    ("totals = 1", "totals: expected true or false, got 1"),
+    (
+        '[series]\nevery = "month"',
+        "series.every: expected one of year, half-year, quarter, got 'month'",
+    ),
     ("ledger = 3", "ledger: expected a text, not empty, got 3"),
     ("[rounding]\nplaces = -1", "rounding.places: expected a whole number of 0 or more, got -1"),
     ("[rounding]\nplaces = 1.5", "rounding.places: expected a whole number of 0 or more, got 1.5"),
@@ -549,6 +566,7 @@ UNKNOWN_KEY = {
     "rounding": "[rounding]\nzzz = 1",
     "disclosure": "[disclosure]\nzzz = 1",
     "theme": "[theme]\nzzz = 1",
+    "series": "[series]\nzzz = 1",
     "output": '[[output]]\nformat = "text"\nzzz = 1',
     "category": '[[category]]\nname = "x"\ntitle = "X"\nidentifier_types = ["x"]\n'
     'columns = [{key = "requests", zzz = 1}]\nzzz = 1',

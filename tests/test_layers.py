@@ -28,6 +28,7 @@ LAYERS: dict[str, int] = {
     "_checks": 1,
     "_model": 1,
     "_period": 1,
+    "_calendar": 1,
     "_disclosure": 1,
     "_rounding": 1,
     # the specs of tables
@@ -43,11 +44,14 @@ LAYERS: dict[str, int] = {
     # the rules: counting and publishing
     "_rules": 4,
     "_subtotals": 4,
+    "_series": 4,
+    "_totals": 4,
     "_count": 4,
     "_tally": 4,
     "_findings": 4,
     "_publish": 4,
     "_exposure": 4,
+    "_border": 4,
     "_withhold": 4,
     "_bounds": 4,
     "_simplex": 4,

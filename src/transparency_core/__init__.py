@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 from transparency_core import exceptions, predicates
+from transparency_core._calendar import Every
 from transparency_core._compare import Change, Comparison, compare
 from transparency_core._definition import Output, ReportDefinition, Theme, load_definition
 from transparency_core._disclosure import Band, Banding, Suppressed, Suppression, Withheld
@@ -66,6 +67,7 @@ from transparency_core._report import (
     Table,
 )
 from transparency_core._rounding import RoundingMode, RoundingPolicy, ZeroDenominator
+from transparency_core._series import Series, build_series
 from transparency_core._specs import (
     BASIS,
     CHALLENGES,
@@ -113,6 +115,7 @@ __all__ = [
     "CsvRenderer",
     "DataKind",
     "Disposition",
+    "Every",
     "ExplainRenderer",
     "Figure",
     "Finding",
@@ -139,6 +142,7 @@ __all__ = [
     "RoundingPolicy",
     "Row",
     "RowKind",
+    "Series",
     "Subjects",
     "Subtotals",
     "Suppressed",
@@ -151,6 +155,7 @@ __all__ = [
     "Withheld",
     "ZeroDenominator",
     "build_report",
+    "build_series",
     "compare",
     "configure_converter",
     "default_categories",

@@ -1,12 +1,17 @@
-"""Two reports side by side: every figure of either, and its change.
+"""Reports side by side, two or any number of periods: every figure of each, and its change.
 
-Counts change by their difference (a country absent from one report counts zero there);
+Counts change by their difference (a country absent from one report counts zero there;
+a total row, country ``""``, comes after the countries);
 percentages change in percentage points, between the rounded values a reader saw, and
-not at all when either is blank.
+not at all when either is blank. Two reports counted differently are not compared: a
+table one of them does not count, a column that counts something else in the other, or
+percentages rounded by another policy (79% against 79.2% is no rise of 0.2 points). The
+change then has no difference, and its :attr:`Change.reason` says why.
 """
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -14,20 +19,40 @@ import attrs
 from transparency_core._countries import country_order
 from transparency_core._figures import data_frame, published
 from transparency_core._report import Cell, Figure, Percentage, Report, RowKind
-from transparency_core.exceptions import UnknownNameError
+from transparency_core.exceptions import FieldError, UnknownNameError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
     from decimal import Decimal
 
     from transparency_core._report import Table
+    from transparency_core._rounding import RoundingPolicy
 
-__all__ = ["COMPARISON_KEYS", "Change", "Comparison", "compare"]
+__all__ = ["COMPARISON_KEYS", "Change", "Comparison", "compare", "matched"]
+
+
+def _difference(before: Cell | None, after: Cell | None) -> int | Decimal | None:
+    """After minus before: a count, or percentage points; ``None`` if not comparable."""
+    cells = [cell for cell in (before, after) if cell is not None]
+    if any(isinstance(cell, Figure) and cell.withheld for cell in cells):
+        return None
+    if isinstance(before, Percentage) or isinstance(after, Percentage):
+        old = before.value if isinstance(before, Percentage) else None
+        new = after.value if isinstance(after, Percentage) else None
+        return None if old is None or new is None else new - old
+    old_count = before.value if isinstance(before, Figure) else 0
+    new_count = after.value if isinstance(after, Figure) else 0
+    return new_count - old_count
+
+
+def _pairs(values: Sequence[Cell | None]) -> tuple[tuple[Cell | None, Cell | None], ...]:
+    """The cells of one report and the next, one pair per step."""
+    return tuple(itertools.pairwise(values))
 
 
 @attrs.frozen
 class Change:
-    """One figure in both reports, and how it changed.
+    """One figure in each report, and how it changed.
 
     Example:
         >>> from transparency_core import ReportingPeriod, build_report, reference_ledger
@@ -46,29 +71,42 @@ class Change:
     column: str
     heading: str
     before: Cell | None
+    """Its cell in the first report, if that report has it."""
     after: Cell | None
+    """Its cell in the last report, if that report has it."""
+    values: tuple[Cell | None, ...] = attrs.field(
+        default=attrs.Factory(lambda self: (self.before, self.after), takes_self=True)
+    )
+    """Its cell in each report, in order (``None`` where a report has none)."""
+    reasons: tuple[str | None, ...] = attrs.field(
+        default=attrs.Factory(lambda self: (None,) * (len(self.values) - 1), takes_self=True)
+    )
+    """For each report after the first, why it cannot be compared with the one before
+    (counted or rounded differently), or ``None``."""
+    reason: str | None = None
+    """Why the first and last reports cannot be compared on this figure, or ``None``."""
 
     @property
     def cells(self) -> tuple[Cell, ...]:
-        """The cells of either report that hold this figure."""
-        return tuple(cell for cell in (self.before, self.after) if cell is not None)
+        """The cells of every report that hold this figure."""
+        return tuple(cell for cell in self.values if cell is not None)
 
     @property
     def difference(self) -> int | Decimal | None:
-        """After minus before: a count, or percentage points; ``None`` if not comparable.
+        """Last minus first: a count, or percentage points; ``None`` if not comparable.
 
         A figure that is banded, suppressed or withheld on either side has no difference:
-        it would give the exact value away.
+        it would give the exact value away; nor has one counted or rounded differently.
         """
-        if any(isinstance(cell, Figure) and cell.withheld for cell in self.cells):
-            return None
-        if isinstance(self.before, Percentage) or isinstance(self.after, Percentage):
-            before = self.before.value if isinstance(self.before, Percentage) else None
-            after = self.after.value if isinstance(self.after, Percentage) else None
-            return None if before is None or after is None else after - before
-        before_count = self.before.value if isinstance(self.before, Figure) else 0
-        after_count = self.after.value if isinstance(self.after, Figure) else 0
-        return after_count - before_count
+        return None if self.reason else _difference(self.before, self.after)
+
+    @property
+    def steps(self) -> tuple[int | Decimal | None, ...]:
+        """Each report's change from the one before, as :attr:`difference` is the whole."""
+        return tuple(
+            None if reason else _difference(old, new)
+            for (old, new), reason in zip(_pairs(self.values), self.reasons, strict=True)
+        )
 
 
 COMPARISON_KEYS = (
@@ -88,7 +126,7 @@ COMPARISON_KEYS = (
 
 @attrs.frozen(repr=False)
 class Comparison:
-    """Every figure of two reports, matched by table, country, row and column.
+    """Every figure of two or more reports, matched by table, country, row and column.
 
     Example:
         >>> from transparency_core import reference_report
@@ -98,8 +136,14 @@ class Comparison:
     """
 
     before: Report
+    """The first report."""
     after: Report
+    """The last report."""
     changes: tuple[Change, ...]
+    reports: tuple[Report, ...] = attrs.field(
+        default=attrs.Factory(lambda self: (self.before, self.after), takes_self=True)
+    )
+    """Every report compared, in order."""
 
     def change(
         self, table: str, country: str, column: str, kind: RowKind = RowKind.COUNTS
@@ -107,7 +151,7 @@ class Comparison:
         """The change of one figure.
 
         Raises:
-            UnknownNameError: When neither report has it (a ``KeyError``).
+            UnknownNameError: When no report has it (a ``KeyError``).
         """
         for change in self.changes:
             if (change.table, change.country, change.kind, change.column) == (
@@ -193,7 +237,7 @@ def _cells(table: Table | None) -> dict[tuple[str, RowKind, str], Cell]:
         return {}
     return {
         (row.country, row.kind, column.key): cell
-        for row in table.rows
+        for row in (*table.rows, *table.totals)
         for column, cell in zip(table.columns, row.cells, strict=True)
     }
 
@@ -203,39 +247,84 @@ def _ordered(keys: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def compare(before: Report, after: Report) -> Comparison:
-    """Match every figure of ``before`` and ``after`` and compute its change.
+def _rounding(policy: RoundingPolicy) -> str:
+    """A rounding policy in words: "0 places, half_up"."""
+    return f"{policy.places} places, {policy.mode.value}"
+
+
+def _why(first: Report, second: Report, key: str, column: str, *, percent: bool) -> str | None:
+    """Why ``first`` and ``second`` cannot be compared on a figure, or ``None``."""
+    tables = [{t.key: t for t in report.tables}.get(key) for report in (first, second)]
+    for table, report in zip(tables, (first, second), strict=True):
+        if table is None:
+            return f"the report of {report.period} has no table {key!r}"
+    old, new = ({c.key: c for c in table.columns}.get(column) for table in tables if table)
+    if old is None or new is None or old.measure != new.measure:
+        return f"column {column!r} of table {key!r} counts differently in the two reports"
+    if percent and first.rounding != second.rounding:
+        return (
+            f"percentages are rounded differently ({_rounding(first.rounding)} against "
+            f"{_rounding(second.rounding)})"
+        )
+    return None
+
+
+def _change(
+    reports: Sequence[Report],
+    key: tuple[str, str, RowKind, str],
+    heading: str,
+    values: Sequence[Cell | None],
+) -> Change:
+    table, country, kind, column = key
+    percent = kind is RowKind.SHARES or any(isinstance(cell, Percentage) for cell in values)
+    reasons = tuple(
+        _why(old, new, table, column, percent=percent) for old, new in itertools.pairwise(reports)
+    )
+    reason = _why(reports[0], reports[-1], table, column, percent=percent)
+    return Change(
+        table, country, kind, column, heading, values[0], values[-1], tuple(values), reasons, reason
+    )
+
+
+def compare(*reports: Report) -> Comparison:
+    """Match every figure of two or more ``reports`` (in order) and compute its changes.
+
+    A figure two reports count differently (a table one of them lacks, a column that
+    counts something else, percentages rounded by another policy) has no change
+    between them, and says why.
+
+    Raises:
+        FieldError: With fewer than two reports.
 
     Example:
         >>> from transparency_core import reference_report
         >>> report = reference_report()
         >>> compare(report, report).change("device", "IN", "requests").difference
         0
+        >>> compare(report, report, report).change("device", "IN", "requests").steps
+        (0, 0)
     """
-    tables = {table.key: table for table in before.tables}
-    tables_after = {table.key: table for table in after.tables}
+    if len(reports) < 2:  # noqa: PLR2004 -- a comparison is of two at least
+        raise FieldError("reports", "two reports or more", len(reports))
+    return Comparison(reports[0], reports[-1], matched(reports), tuple(reports))
+
+
+def matched(reports: Sequence[Report]) -> tuple[Change, ...]:
+    """Every figure of one or more ``reports``, matched: the changes of :func:`compare`."""
+    by_key = [{table.key: table for table in report.tables} for report in reports]
     changes: list[Change] = []
-    for key in _ordered([*tables_after, *tables]):
-        old, new = tables.get(key), tables_after.get(key)
-        old_cells, new_cells = _cells(old), _cells(new)
-        columns = {c.key: c.heading for t in (new, old) if t is not None for c in t.columns}
+    for key in _ordered(k for tables in reversed(by_key) for k in tables):
+        found = [tables.get(key) for tables in by_key]
+        cells = [_cells(table) for table in found]
+        columns = {c.key: c.heading for t in reversed(found) if t is not None for c in t.columns}
         rows = sorted(
-            {(country, kind) for country, kind, _ in (*old_cells, *new_cells)},
-            key=lambda row: (*country_order(row[0]), row[1] is RowKind.SHARES),
+            {(country, kind) for each in cells for country, kind, _ in each},
+            key=lambda row: (not row[0], *country_order(row[0]), row[1] is RowKind.SHARES),
         )
         for country, kind in rows:
             for column, heading in columns.items():
                 cell_key = (country, kind, column)
-                if cell_key in old_cells or cell_key in new_cells:
-                    changes.append(
-                        Change(
-                            key,
-                            country,
-                            kind,
-                            column,
-                            heading,
-                            old_cells.get(cell_key),
-                            new_cells.get(cell_key),
-                        )
-                    )
-    return Comparison(before, after, tuple(changes))
+                if any(cell_key in each for each in cells):
+                    values = [each.get(cell_key) for each in cells]
+                    changes.append(_change(reports, (key, *cell_key), heading, values))
+    return tuple(changes)

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from transparency_core._border import narrows
 from transparency_core._count import EVERY, NONE, Signature, measures
 from transparency_core._countries import country_order
 from transparency_core._disclosure import WITHHELD, Disclosure
-from transparency_core._exposure import exposure, known_range
+from transparency_core._exposure import exposure
 from transparency_core._report import CrossBorder, Figure, Percentage, Row, RowKind, Table
 from transparency_core._specs import Breakdown, Percent, Requests, Subjects, legal_process_breakdown
+from transparency_core._totals import open_columns, open_shares, summed
 from transparency_core._withhold import complements
 from transparency_core.predicates import LegalProcessIs
 
@@ -220,6 +222,32 @@ class _Publisher:
             shares_definition=table.shares_definition if table.shares else "",
         )
 
+    def totals(
+        self, table: Table, rows: Mapping[str, Mapping[Requests | Subjects, Count]]
+    ) -> Table:
+        """``table`` with its total row: the countries' counts summed, exact or withheld."""
+        if not table.rows:
+            return table
+        counts, kept = summed(rows.values()), open_columns(table)
+        cells = tuple(
+            self.cell(counts, column, None) if index in kept else self.withheld(counts, column)
+            for index, column in enumerate(table.columns)
+        )
+        built = [Row("", cells)]
+        if any(row.kind is RowKind.SHARES for row in table.rows):
+            whole = _figure(counts[EVERY], None)
+            if not open_shares(table):
+                whole = _hidden(whole)
+            built.append(Row("", self.shares(cells, whole), RowKind.SHARES))
+        return attrs.evolve(table, totals=tuple(built))
+
+    def withheld(self, counts: Mapping[Requests | Subjects, Count], column: Column) -> Cell:
+        """The cell of ``column`` for ``counts``, withheld (a percentage with its part, whole)."""
+        cell = self.cell(counts, column, None)
+        if isinstance(cell, Percentage):
+            return _withheld_percentage(cell.part, cell.whole)
+        return _hidden(cell)
+
 
 def _cross_border(by_country: Mapping[str, Count], disclosure: Disclosure | None) -> CrossBorder:
     # Rule 9: cross-border requests are counted and disclosed, zero included; under a
@@ -323,52 +351,30 @@ def publish(  # noqa: PLR0913 -- the counts, and how each is published
     rounding: RoundingPolicy,
     disclosure: Disclosure | None,
     possible: Callable[[], Sequence[Signature]] = tuple,
+    totals: bool = False,
 ) -> tuple[tuple[Table, ...], CrossBorder]:
     """The published tables and cross-border figures of the counts.
 
     ``disclosure`` is the report's policy, for the cross-border figures; each layout
     has its own for its table. Nothing is checked when nothing is withheld.
     ``possible`` gives the signatures a request could have, for withheld zeros
-    (:func:`~transparency_core._possible.possible_signatures`).
+    (:func:`~transparency_core._possible.possible_signatures`). With ``totals``, each
+    table gets its total row once the countries' figures are published
+    (:mod:`transparency_core._totals`).
     """
     publisher = _Publisher(rounding)
     tables = tuple(publisher.table(layout, counts.get(layout.table.key, {})) for layout in layouts)
     border = _cross_border(cross_border, disclosure)
     cells = (cell for table in tables for row in table.rows for cell in row.cells)
     figures = (border.total, *(figure for _, figure in border.by_country))
-    if not any(cell.withheld for cell in cells) and not any(figure.withheld for figure in figures):
-        return tables, border
-    keys = complements(*exposure(layouts, tables, border, atoms, possible))
-    tables, border = _withhold(tables, border, keys)
-    if _narrows(border):
-        border = CrossBorder(_shown_withheld(border.total), border.by_country)
+    if any(cell.withheld for cell in cells) or any(figure.withheld for figure in figures):
+        keys = complements(*exposure(layouts, tables, border, atoms, possible))
+        tables, border = _withhold(tables, border, keys)
+        if narrows(border):
+            border = CrossBorder(_shown_withheld(border.total), border.by_country)
+    if totals:
+        tables = tuple(
+            publisher.totals(table, counts.get(layout.table.key, {}))
+            for layout, table in zip(layouts, tables, strict=True)
+        )
     return tables, border
-
-
-def _narrows(border: CrossBorder) -> bool:
-    """Whether the cross-border total narrows a country's withheld figure past its band.
-
-    The total is the sum of the countries' figures: with it, a country's figure is at
-    least the least the total can be less the most the others can be, and at most the
-    most the total can be less the least they can be (two countries "< 10" and a total
-    of 18 are 9 each; two listed countries and a total "< 8" are at most 6 each). A
-    listed country has one cross-border request at least (rule 8), so "< 10" is 1 to 9.
-    """
-    total_low, total_high = known_range(border.total)
-    bounds = [
-        (max(low, 1), high)
-        for low, high in (known_range(figure) for _, figure in border.by_country)
-    ]
-    for at, (_, figure) in enumerate(border.by_country):
-        if not figure.withheld:
-            continue  # published: nothing to narrow
-        low, high = bounds[at]
-        if high is None:
-            return True  # shown as withheld only: its band is not the reader's to use
-        others = bounds[:at] + bounds[at + 1 :]
-        most = [other_high for _, other_high in others]
-        at_least = total_low - sum(h for h in most if h is not None) if None not in most else 0
-        at_most = None if total_high is None else total_high - sum(o for o, _ in others)
-        if at_least > low or (at_most is not None and at_most < high):
-            return True
-    return False

@@ -159,6 +159,13 @@ class Table:
     shares_definition: str = ""
     """What the rows of shares are of, said under the table ("Percentage of total");
     empty for a table without shares."""
+    totals: tuple[Row, ...] = ()
+    """The total row ("All countries", as Microsoft and X print one), and its row of
+    shares when the table has them; their ``country`` is ``""``. Each count is the sum
+    of the countries', each percentage computed from the sums and rounded once, never
+    averaged. Under a disclosure policy a total is withheld when any figure it sums is,
+    so that it cannot give one away. Empty unless asked for
+    (``build_report(..., totals=True)``)."""
 
     def __repr__(self) -> str:
         """A short repr: the key, the columns' keys and how many rows (not every figure).

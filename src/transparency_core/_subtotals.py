@@ -205,6 +205,7 @@ class Subtotals:
         rounding: RoundingPolicy = DEFAULT_ROUNDING,
         disclosure: Disclosure | None = None,
         company: str | None = None,
+        totals: bool = False,
     ) -> Report:
         """Round, band and order the counts into the report; arguments as :func:`build_report`."""
         tables, cross_border = publish(
@@ -227,6 +228,7 @@ class Subtotals:
                 [process.name for process in self.legal_processes] + sorted(self.unregistered),
                 actions_in_totals=self.actions_in_totals,
             ),
+            totals=totals,
         )
         return Report(
             period=self.period,
@@ -267,6 +269,7 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
     disclosure: Disclosure | None = None,
     company: str | None = None,
     actions_in_totals: bool = False,
+    totals: bool = False,
 ) -> Report:
     """Count ``requests`` into a report for ``period``, with the ids behind every figure.
 
@@ -290,6 +293,7 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
             restriction, deletion: :attr:`Category.action`) also count in Table 4, the
             breakdowns, the cross-border figures and the requests counted, as TikTok
             counts them; by default only in their own table, as Google counts them.
+        totals: Whether each table ends with its total row (:attr:`Table.totals`).
 
     Raises:
         InvalidLedgerError: When repeated records of one id disagree (rule 2).
@@ -306,12 +310,11 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
         >>> report.table("device").cell("SE", "requests")
         Figure(value=1, ids=('SE-1',), shown=None)
     """
-    subtotals = Subtotals.of(
+    return Subtotals.of(
         requests,
         period,
         categories=categories,
         legal_processes=legal_processes,
         breakdowns=breakdowns,
         actions_in_totals=actions_in_totals,
-    )
-    return subtotals.report(rounding=rounding, disclosure=disclosure, company=company)
+    ).report(rounding=rounding, disclosure=disclosure, company=company, totals=totals)

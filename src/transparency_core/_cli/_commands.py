@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
 
-    from transparency_core._cli._filecount import Counting
+    from transparency_core._cli._counting import Counting
     from transparency_core._period import ReportingPeriod
     from transparency_core._report import Report
     from transparency_core._subtotals import Subtotals

@@ -28,14 +28,14 @@ import functools
 import itertools
 import marshal
 import os
-import signal
-import sys
-from concurrent.futures import Executor, ProcessPoolExecutor
-from multiprocessing import get_context
-from typing import TYPE_CHECKING, Any, TypeVar
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from transparency_core._calendar import Every
+from transparency_core._cli._counting import COUNT_AS_SHIPPED, Counting
+from transparency_core._cli._pool import map_jobs, stop_workers, worker_pool
 from transparency_core._cli._split import (
     AMENDS,
     LINE,
@@ -55,29 +55,19 @@ from transparency_core._edge import (
     raise_problems,
 )
 from transparency_core._period import ReportingPeriod
-from transparency_core._specs import (
-    DEFAULT_CATEGORIES,
-    DEFAULT_LEGAL_PROCESSES,
-    Breakdown,
-    Category,
-    LegalProcess,
-)
+from transparency_core._series import count_series
 from transparency_core._subtotals import Subtotals
 from transparency_core._tally import Tally
 from transparency_core.exceptions import ConflictingRepeatError, FieldError, JsonLedgerError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
-    from datetime import date
+    from collections.abc import Callable, Iterator
+    from concurrent.futures import Executor
 
     import cattrs
 
-    from transparency_core._model import Request
 
-__all__ = ["COUNT_AS_SHIPPED", "Counting", "NoPeriodError", "count_file", "default_jobs"]
-
-_T = TypeVar("_T")
-_R = TypeVar("_R")
+__all__ = ["Counted", "NoPeriodError", "count_file", "count_parts", "default_jobs"]
 
 
 def default_jobs() -> int:
@@ -85,45 +75,6 @@ def default_jobs() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return os.cpu_count() or 1  # pragma: no cover -- not on Linux
-
-
-@attrs.frozen(kw_only=True)
-class Counting:
-    """What a ledger is counted by: the arguments of ``Subtotals.of`` but two.
-
-    The two are the requests and the period.
-    """
-
-    registry: tuple[Category, ...] | None = None
-    """The categories a record may name; ``None``: the shipped ones."""
-    categories: tuple[Category, ...] = DEFAULT_CATEGORIES
-    legal_processes: tuple[LegalProcess, ...] = DEFAULT_LEGAL_PROCESSES
-    breakdowns: tuple[Breakdown, ...] = ()
-    actions_in_totals: bool = False
-
-    def subtotals(
-        self,
-        requests: Iterable[Request] | Tally,
-        period: ReportingPeriod,
-        *,
-        provenance: bool,
-        amendments: list[tuple[str, str]] | None = None,
-    ) -> Subtotals:
-        """The subtotals of ``requests`` counted this way."""
-        return Subtotals.of(
-            requests,
-            period,
-            categories=self.categories,
-            legal_processes=self.legal_processes,
-            breakdowns=self.breakdowns,
-            provenance=provenance,
-            amendments=amendments,
-            actions_in_totals=self.actions_in_totals,
-        )
-
-
-COUNT_AS_SHIPPED = Counting()
-"""The shipped categories, the seed's tables, no breakdowns: the command's default."""
 
 
 @attrs.frozen
@@ -140,6 +91,10 @@ class _PartJob:
     max_problems: int | None = MAX_PROBLEMS
     """How many problems the part keeps; the rest are counted."""
     counting: Counting = COUNT_AS_SHIPPED
+    every: Every | None = None
+    """For a series: the calendar to count every period of, instead of ``period``."""
+    span: tuple[date | None, date | None] = (None, None)
+    """For a series: a day of its first period and of its last, if given."""
 
 
 @attrs.frozen
@@ -151,6 +106,8 @@ class _Counted:
     subtotals: Subtotals | None
     omitted: int = 0
     """How many more errors the part found than ``errors`` holds."""
+    series: dict[str, Subtotals] | None = None
+    """For a series: the subtotals of each period the part has a request of."""
 
 
 def _items(job: _PartJob) -> Iterator[tuple[Any, ...]]:
@@ -176,11 +133,19 @@ def _count_part(job: _PartJob) -> _Counted:
     if reader.errors and loads is not exact:
         # Problems are reported with the values json reads (a huge number, say).
         reader, tally, amendments = _read_part(job, exact)
-    if reader.errors or tally.conflicts or job.period is None:
+    if reader.errors or tally.conflicts or (job.period is None and job.every is None):
         conflicts = sorted(tally.conflicts, key=lambda conflict: conflict.second)
         kept = len(conflicts) if job.max_problems is None else job.max_problems
         omitted = reader.omitted + max(0, len(conflicts) - kept)
         return _Counted(reader.errors, tuple(conflicts[:kept]), None, omitted)
+    if job.every is not None:
+        start, end = job.span
+        options = job.counting.series_options(provenance=job.provenance)
+        series = count_series(
+            tally, job.every, start=start, end=end, options=options, amendments=amendments
+        )
+        return _Counted([], (), None, series=series)
+    assert job.period is not None  # noqa: S101 -- checked above, for the type checker
     subtotals = job.counting.subtotals(
         tally, job.period, provenance=job.provenance, amendments=amendments
     )
@@ -230,34 +195,6 @@ class NoPeriodError(Exception):
         return (type(self), (self.years, self.records))
 
 
-def _map(pool: Executor | None, function: Callable[[_T], _R], jobs: list[_T]) -> Iterator[_R]:
-    if pool is None or len(jobs) == 1:
-        return map(function, jobs)
-    return pool.map(function, jobs)
-
-
-def _start_worker() -> None:
-    """In a worker: leave Ctrl-C to the command (it stops the workers), die on SIGTERM."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _pool(workers: int) -> ProcessPoolExecutor | None:
-    if workers <= 1:
-        return None
-    context = get_context("fork") if sys.platform == "linux" else None
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop the workers now (the command was interrupted): no result is wanted."""
-    # The executor has no public way to stop its workers before Python 3.14
-    # (terminate_workers); its processes are in this attribute since 3.2.
-    processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
-    for process in list(processes.values()):
-        process.terminate()
-
-
 def _piece_count(ledger: LedgerFile, jobs: int, *, array: bool) -> int:
     """How many pieces the ledger is split in: one process splits each."""
     return 1 if array else max(1, min(jobs, ledger.size // ledger.range_bytes))
@@ -271,7 +208,7 @@ def _split(ledger: LedgerFile, pool: Executor | None, jobs: int, *, array: bool)
         count = _piece_count(ledger, jobs, array=array)
         bounds = [ledger.size * piece // count for piece in range(count + 1)]
         pieces = list(
-            _map(
+            map_jobs(
                 pool,
                 _split_piece,
                 [(ledger, piece, bounds[piece], bounds[piece + 1]) for piece in range(count)],
@@ -319,9 +256,14 @@ class _Gathered:
     conflicts: list[ConflictingRepeatError] = attrs.Factory(list)
     omitted: int = 0
     total: Subtotals | None = None
+    series: dict[str, Subtotals] = attrs.Factory(dict)
+    """For a series: each period's subtotals, added up over the parts."""
 
     def add(self, counted: _Counted) -> None:
         """Add what one part found."""
+        for label, subtotals in (counted.series or {}).items():
+            had = self.series.get(label)
+            self.series[label] = subtotals if had is None else had + subtotals
         self.omitted += _keep_first(self.errors, counted, self.limit)
         self.conflicts.extend(counted.conflicts)
         if self.limit is not None and len(self.conflicts) > self.limit:
@@ -343,6 +285,76 @@ class _Gathered:
             omitted=self.omitted,
             limit=self.limit,
         )
+
+
+@attrs.frozen
+class Counted:
+    """What counting every part of a ledger file found, once its problems are raised."""
+
+    records: int
+    """How many records the file holds."""
+    years: frozenset[int]
+    """The years of their received dates."""
+    period: ReportingPeriod | None
+    """The period counted: the one given, or the records' one calendar year; or none."""
+    total: Subtotals | None
+    """The subtotals of every part added up (none for a series, or no record)."""
+    series: dict[str, Subtotals]
+    """For a series: each period's subtotals, added up over the parts."""
+
+
+def count_parts(  # noqa: PLR0913 -- the file, and how to count it
+    ledger: LedgerFile,
+    *,
+    period: ReportingPeriod | None,
+    provenance: bool,
+    jobs: int,
+    max_problems: int | None = MAX_PROBLEMS,
+    every: Every | None = None,
+    span: tuple[date | None, date | None] = (None, None),
+    counting: Counting = COUNT_AS_SHIPPED,
+    released: date | None = None,
+) -> Counted:
+    """Split the ledger file and count its parts, with ``jobs`` processes.
+
+    For a report of ``period``, or with none, of the records' calendar year when they
+    all fall in one; for a series, of every period of ``every`` (``span`` as in
+    :func:`~transparency_core._series.count_series`). No more processes are started than
+    there are pieces or parts to work on. ``counting`` says what is counted; the records'
+    year is released on ``released``.
+
+    Raises:
+        JsonLedgerError: When the file is not a JSON array of records, nor JSON Lines.
+        NotUtf8Error: When the file is not UTF-8 text.
+        InvalidLedgerError: With the first ``max_problems`` problems of the records, in
+            ledger order, and the count of the rest.
+    """
+    array = first_byte(ledger) == b"["
+    pool = worker_pool(min(jobs, max(ledger.parts, _piece_count(ledger, jobs, array=array))))
+    gathered = _Gathered(max_problems)
+    try:
+        pieces = _split(ledger, pool, jobs, array=array)
+        starts = tuple(itertools.accumulate((piece.records for piece in pieces), initial=0))
+        years = frozenset().union(*(piece.years for piece in pieces))
+        if period is None and every is None and len(years) == 1:
+            period = ReportingPeriod.calendar_year(next(iter(years)), released=released)
+        parts = [
+            _PartJob(
+                ledger, part, starts[:-1], period, provenance, max_problems, counting, every, span
+            )
+            for part in range(ledger.parts)
+        ]
+        for counted in map_jobs(pool, _count_part, parts):
+            gathered.add(counted)
+    except BaseException:
+        if pool is not None:
+            stop_workers(pool)
+        raise
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    gathered.check(starts[-1])
+    return Counted(starts[-1], years, period, gathered.total, gathered.series)
 
 
 def count_file(  # noqa: PLR0913 -- options, all by keyword
@@ -368,31 +380,17 @@ def count_file(  # noqa: PLR0913 -- options, all by keyword
             ledger order, and the count of the rest.
         NoPeriodError: When no period is given and the records span several years.
     """
-    array = first_byte(ledger) == b"["
-    pool = _pool(min(jobs, max(ledger.parts, _piece_count(ledger, jobs, array=array))))
-    gathered = _Gathered(max_problems)
-    try:
-        pieces = _split(ledger, pool, jobs, array=array)
-        starts = tuple(itertools.accumulate((piece.records for piece in pieces), initial=0))
-        years = frozenset().union(*(piece.years for piece in pieces))
-        if period is None and len(years) == 1:
-            period = ReportingPeriod.calendar_year(next(iter(years)), released=released)
-        parts = [
-            _PartJob(ledger, part, starts[:-1], period, provenance, max_problems, counting)
-            for part in range(ledger.parts)
-        ]
-        for counted in _map(pool, _count_part, parts):
-            gathered.add(counted)
-    except BaseException:
-        if pool is not None:
-            _stop(pool)
-        raise
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-    gathered.check(starts[-1])
-    if period is None:
-        raise NoPeriodError(years, starts[-1])
-    if gathered.total is None:  # no part had a record
-        return counting.subtotals((), period, provenance=provenance)
-    return gathered.total
+    counted = count_parts(
+        ledger,
+        period=period,
+        provenance=provenance,
+        jobs=jobs,
+        max_problems=max_problems,
+        counting=counting,
+        released=released,
+    )
+    if counted.period is None:
+        raise NoPeriodError(counted.years, counted.records)
+    if counted.total is None:  # no part had a record
+        return counting.subtotals((), counted.period, provenance=provenance)
+    return counted.total

@@ -10,29 +10,36 @@ command says in its own words (:func:`no_period`).
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, TypeVar
 
-from transparency_core._cli._filecount import COUNT_AS_SHIPPED, count_file
+from transparency_core._cli._counting import COUNT_AS_SHIPPED
+from transparency_core._cli._filecount import count_file, count_parts
 from transparency_core._cli._options import BadInputError
-from transparency_core._cli._sheetfile import count_sheet, sheet_kind
+from transparency_core._cli._sheetfile import count_sheet, read_sheet, sheet_kind
 from transparency_core._cli._split import LedgerFile, NotJsonError, NotUtf8Error, spool
 from transparency_core._edge import MAX_PROBLEMS
+from transparency_core._series import count_series
 from transparency_core.exceptions import FieldError, JsonLedgerError, SheetError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Callable, Iterator, Mapping
     from datetime import date
 
-    from transparency_core._cli._filecount import Counting, NoPeriodError
+    from transparency_core._calendar import Every
+    from transparency_core._cli._counting import Counting
+    from transparency_core._cli._filecount import NoPeriodError
     from transparency_core._period import ReportingPeriod
     from transparency_core._subtotals import Subtotals
 
-__all__ = ["count_ledger", "no_period"]
+__all__ = ["count_ledger", "count_ledger_series", "no_period"]
+
+_T = TypeVar("_T")
 
 
 @contextlib.contextmanager
@@ -74,6 +81,32 @@ def _unreadable(name: str, error: Exception) -> str:
     return str(error)  # pragma: no cover -- every kind caught is matched above
 
 
+def _read(
+    path: Path,
+    in_parts: Callable[[LedgerFile], _T],
+    whole: Callable[[Path, str, IO[str] | IO[bytes] | None, str], _T],
+) -> _T:
+    """Read the ledger at ``path`` (``-``: stdin): ``in_parts`` a JSON one, ``whole`` a sheet.
+
+    ``whole`` is given the path, its name for messages, its stream (``None`` for a
+    regular file) and the sheet's kind (``csv``, ``xlsx``).
+    """
+    name = "stdin" if str(path) == "-" else str(path)
+    kind = None if name == "stdin" else sheet_kind(path)
+    try:
+        with (
+            _opened(path, name) as stream,
+            tempfile.TemporaryDirectory(prefix="transparency-core-") as directory,
+        ):
+            if kind is not None:
+                return whole(path, name, stream, kind)
+            parts = Path(directory)
+            source = path if stream is None else spool(stream, parts)
+            return in_parts(LedgerFile(source, source.stat().st_size, parts))
+    except (NotUtf8Error, SheetError, NotJsonError, JsonLedgerError, FieldError, OSError) as error:
+        raise BadInputError(_unreadable(name, error)) from None
+
+
 def count_ledger(  # noqa: PLR0913 -- the options of count_file, by keyword
     path: Path,
     period: ReportingPeriod | None,
@@ -93,40 +126,79 @@ def count_ledger(  # noqa: PLR0913 -- the options of count_file, by keyword
     Raises:
         NoPeriodError: When no period is given and the records span several years.
     """
-    name = "stdin" if str(path) == "-" else str(path)
-    kind = None if name == "stdin" else sheet_kind(path)
-    try:
-        with (
-            _opened(path, name) as stream,
-            tempfile.TemporaryDirectory(prefix="transparency-core-") as directory,
-        ):
-            if kind is not None:
-                return count_sheet(
-                    path,
-                    name,
-                    stream,
-                    kind=kind,
-                    period=period,
-                    provenance=provenance,
-                    max_problems=max_problems,
-                    columns=columns,
-                    counting=counting,
-                    released=released,
-                )
-            parts = Path(directory)
-            source = path if stream is None else spool(stream, parts)
-            ledger = LedgerFile(source, source.stat().st_size, parts)
-            return count_file(
-                ledger,
-                period=period,
-                provenance=provenance,
-                jobs=jobs,
-                max_problems=max_problems,
-                counting=counting,
-                released=released,
-            )
-    except (NotUtf8Error, SheetError, NotJsonError, JsonLedgerError, FieldError, OSError) as error:
-        raise BadInputError(_unreadable(name, error)) from None
+    return _read(
+        path,
+        functools.partial(
+            count_file,
+            period=period,
+            provenance=provenance,
+            jobs=jobs,
+            max_problems=max_problems,
+            counting=counting,
+            released=released,
+        ),
+        lambda path, name, stream, kind: count_sheet(
+            path,
+            name,
+            stream,
+            kind=kind,
+            period=period,
+            provenance=provenance,
+            max_problems=max_problems,
+            columns=columns,
+            counting=counting,
+            released=released,
+        ),
+    )
+
+
+def count_ledger_series(  # noqa: PLR0913 -- the options of count_parts, by keyword
+    path: Path,
+    every: Every,
+    span: tuple[date | None, date | None],
+    *,
+    provenance: bool,
+    jobs: int,
+    max_problems: int = MAX_PROBLEMS,
+    counting: Counting = COUNT_AS_SHIPPED,
+    columns: Mapping[str, str] | None = None,
+) -> dict[str, Subtotals]:
+    """Read, check and count the ledger at ``path`` for every period of ``every``.
+
+    Only the periods that hold a request are there, as in
+    :func:`~transparency_core._series.count_series`; ``span`` is its ``start`` and ``end``.
+    """
+    start, end = span
+    options = counting.series_options(provenance=provenance)
+
+    def in_parts(ledger: LedgerFile) -> dict[str, Subtotals]:
+        counted = count_parts(
+            ledger,
+            period=None,
+            provenance=provenance,
+            jobs=jobs,
+            max_problems=max_problems,
+            every=every,
+            span=span,
+            counting=counting,
+        )
+        return counted.series
+
+    def whole(
+        path: Path, name: str, stream: IO[str] | IO[bytes] | None, kind: str
+    ) -> dict[str, Subtotals]:
+        requests = read_sheet(
+            path,
+            name,
+            stream,
+            kind=kind,
+            max_problems=max_problems,
+            columns=columns,
+            counting=counting,
+        )
+        return count_series(requests, every, start=start, end=end, options=options)
+
+    return _read(path, in_parts, whole)
 
 
 def no_period(name: str, error: NoPeriodError) -> str:

@@ -3,7 +3,8 @@
 ``transparency-core`` (or ``python -m transparency_core``) with no arguments prints the
 reference 2020 report. ``transparency-core render LEDGER.json`` prints the report of a
 JSON file holding a list of ledger records; ``--config report.toml`` reads a report
-definition, ``-o`` writes files. ``init``, ``check`` and ``schema`` are in ``_commands``.
+definition, ``-o`` writes files. ``init``, ``check`` and ``schema`` are in ``_commands``,
+``series`` in ``_seriescmd``.
 
 Exit codes: 0 done; 2 bad input (usage, an unreadable file, bad records) or a report that
 cannot be written, with every problem on stderr and no report on stdout; 70 an internal
@@ -35,7 +36,8 @@ from transparency_core._cli._options import (
     refuse_unused,
     shown,
 )
-from transparency_core._cli._outputs import plan
+from transparency_core._cli._outputs import needs_ids, plan
+from transparency_core._cli._seriescmd import series
 from transparency_core._cli._settings import settings
 from transparency_core._edge import reference_records, reference_report
 from transparency_core._render import visible
@@ -54,8 +56,6 @@ if TYPE_CHECKING:
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "main"]
 
-_SHOW_NO_IDS = frozenset({"csv", "html", "json", "markdown", "svg", "text"})
-"""The built-in formats that show no request ids."""
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
@@ -97,9 +97,7 @@ def _report(arguments: argparse.Namespace, chosen: Settings, planned: list[Plann
     """Count the ledger as the settings say, for the outputs planned; warn the team."""
     definition = chosen.definition
     ledger = chosen.ledger(arguments)
-    # Only the explain view (and renderers of other packages) may show request ids:
-    # without them, memory does not grow with the ledger.
-    provenance = any(out.name not in _SHOW_NO_IDS or out.provenance for out in planned)
+    provenance = needs_ids(planned)
     try:
         # More processes than cores would only share them: the report is the same.
         subtotals = count_ledger(
@@ -119,24 +117,25 @@ def _report(arguments: argparse.Namespace, chosen: Settings, planned: list[Plann
         rounding=definition.rounding,
         disclosure=definition.disclosure,
         company=definition.company,
+        totals=definition.totals if arguments.totals is None else arguments.totals,
     )
-    _warn(report, arguments.max_problems)
+    _warn([report], arguments.max_problems)
     return report
 
 
-def _warn(report: Report, most: int) -> None:
+def _warn(reports: Sequence[Report], most: int) -> None:
     """Say on stderr what the team should look at: findings, and requests left out.
 
     Findings are for the team, not the public: no published format shows them, so the
     command line does (identifier values masked, as in the findings themselves).
     """
-    findings = report.findings
+    findings = [finding for report in reports for finding in report.findings]
     for finding in findings[:most]:
         _say(f"warning: {visible(finding.id)} ({finding.field}): {visible(finding.message)}")
     if len(findings) > most:
         more = len(findings) - most
         _say(f"warning: ... and {more:,} more findings (--format explain lists every one)")
-    left_out = len(report.left_out())
+    left_out = sum(len(report.left_out()) for report in reports)
     if left_out:
         _say(
             f"warning: {left_out:,} request{'s' if left_out > 1 else ''} left out of the "
@@ -227,6 +226,10 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         if arguments.command in COMMANDS:
             return _emit(COMMANDS[arguments.command](arguments))
+        if arguments.command == "series":
+            outputs, reports = series(arguments, renderers)
+            _warn(reports, arguments.max_problems)
+            return _emit(outputs)
         return _emit(_render(arguments, renderers))
     except InvalidLedgerError as error:
         _say(error.describe())

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
 
+from transparency_core._calendar import Every
 from transparency_core._cli._filecount import default_jobs
 from transparency_core._definition import accepts
 from transparency_core._edge import MAX_PROBLEMS, text
@@ -102,10 +103,45 @@ def parser(renderers: Renderers) -> argparse.ArgumentParser:
         help="print the reference ledger's records as JSON instead of the report",
     )
     render = _render_command(commands)
+    series = _series_command(commands)
     _add_output_options(reference, renderers, default="text")
-    _add_output_options(render, renderers, default=None)
+    for command in (render, series):
+        _add_output_options(command, renderers, default=None)
     _add_other_commands(commands)
     return parser
+
+
+def _series_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
+    """The ``series`` command: a ledger file counted for every period of a calendar."""
+    series = commands.add_parser(
+        "series", help="print every table of a ledger file as a series, a column per period"
+    )
+    _add_ledger_options(series, period=False)
+    _output_option(series)
+    _count_options(series)
+    series.add_argument(
+        "--every",
+        choices=[every.value for every in Every],
+        help="how long each period is (default: the definition's, or half-year): 2020, "
+        "2020-H1, 2020-Q3",
+    )
+    series.add_argument(
+        "--from",
+        dest="start",
+        metavar="YYYY-MM-DD",
+        help="a day of the first period (default: the first request's); earlier requests "
+        "are left out, in the first period's report",
+    )
+    series.add_argument(
+        "--to",
+        dest="end",
+        metavar="YYYY-MM-DD",
+        help="a day of the last period (default: the last request's); later requests are "
+        "left out, in the last period's report",
+    )
+    return series
 
 
 def _render_command(
@@ -116,7 +152,19 @@ def _render_command(
         "render", help="print the report of a ledger file, or write it to files"
     )
     _add_ledger_options(render)
+    _output_option(render)
     render.add_argument(
+        "--released",
+        metavar="DATE",
+        help="the release date, YYYY-MM-DD or YYYY-MM (its last day), for the title",
+    )
+    _count_options(render)
+    return render
+
+
+def _output_option(command: argparse.ArgumentParser) -> None:
+    """``-o``: where the outputs are written."""
+    command.add_argument(
         "-o",
         "--output",
         type=Path,
@@ -127,13 +175,19 @@ def _render_command(
             "or standard output"
         ),
     )
-    render.add_argument(
-        "--released",
-        metavar="DATE",
-        help="the release date, YYYY-MM-DD or YYYY-MM (its last day), for the title",
+
+
+def _count_options(command: argparse.ArgumentParser) -> None:
+    """The options of every command that counts a ledger into reports: how to count it."""
+    command.add_argument("--company", help="the company's name, for the title")
+    command.add_argument(
+        "--totals",
+        action="store_true",
+        default=None,
+        help="end each table with a total row, all countries (withheld where a figure it "
+        "sums is withheld)",
     )
-    render.add_argument("--company", help="the company's name, for the title")
-    render.add_argument(
+    command.add_argument(
         "--jobs",
         type=_positive,
         default=default_jobs(),
@@ -143,7 +197,7 @@ def _render_command(
             "never more than that, nor than the ledger has parts)"
         ),
     )
-    render.add_argument(
+    command.add_argument(
         "--max-problems",
         type=_positive,
         default=MAX_PROBLEMS,
@@ -153,10 +207,9 @@ def _render_command(
             "are counted (default: 100)"
         ),
     )
-    return render
 
 
-def _add_ledger_options(command: argparse.ArgumentParser) -> None:
+def _add_ledger_options(command: argparse.ArgumentParser, *, period: bool = True) -> None:
     """The options of every command that reads a ledger: the file, the definition, the period."""
     command.add_argument(
         "ledger",
@@ -174,6 +227,8 @@ def _add_ledger_options(command: argparse.ArgumentParser) -> None:
         metavar="REPORT.toml",
         help="the report definition: what is counted, how it is published, the outputs",
     )
+    if not period:
+        return
     command.add_argument(
         "--period",
         metavar="PERIOD",
@@ -309,6 +364,8 @@ def check_text(arguments: argparse.Namespace) -> None:
         ("--company", getattr(arguments, "company", None)),
         ("--period", getattr(arguments, "period", None)),
         ("--released", getattr(arguments, "released", None)),
+        ("--from", getattr(arguments, "start", None)),
+        ("--to", getattr(arguments, "end", None)),
         ("--locale", getattr(arguments, "locale", None)),
         *(("--country", country) for country in getattr(arguments, "country", [])),
     ]

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from transparency_core._definition import ReportDefinition
     from transparency_core._render import Renderers
 
-__all__ = ["EXTENSIONS", "Planned", "formats", "plan"]
+__all__ = ["EXTENSIONS", "Planned", "formats", "needs_ids", "plan"]
 
 EXTENSIONS = {"text": "txt", "markdown": "md", "explain": "explain.txt"}
 """The extension of a format's file in ``-o DIR``, where it is not the format's name."""
@@ -43,6 +43,20 @@ class Planned:
     """Where it was asked for, for messages: ``output[1]`` or ``--format``."""
     provenance: bool = False
     """Whether it asks for the request ids of every figure (json's ``provenance``)."""
+
+
+_SHOW_NO_IDS = frozenset({"csv", "html", "json", "markdown", "svg", "text"})
+"""The built-in formats that show no request ids."""
+
+
+def needs_ids(planned: list[Planned]) -> bool:
+    """Whether to count with the request ids of every figure, for the outputs planned.
+
+    Only the explain view, a json output asked for its ``provenance``, and renderers of
+    other packages may show request ids: without them, memory does not grow with the
+    ledger.
+    """
+    return any(out.name not in _SHOW_NO_IDS or out.provenance for out in planned)
 
 
 def formats(text: str | None) -> list[str]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from transparency_core._cli._filecount import Counting
+from transparency_core._cli._counting import Counting
 from transparency_core._cli._files import read_definition
 from transparency_core._cli._options import BadInputError, line_names
 from transparency_core._definition import ReportDefinition

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING
 
-from transparency_core._cli._filecount import COUNT_AS_SHIPPED, Counting, NoPeriodError
+from transparency_core._cli._counting import COUNT_AS_SHIPPED, Counting
+from transparency_core._cli._filecount import NoPeriodError
 from transparency_core._cli._split import CHUNK
 from transparency_core._edge import UTF16_BOMS, csv_sheet, structure_sheets, xlsx_sheets
 from transparency_core._period import ReportingPeriod
@@ -24,9 +25,10 @@ if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
 
+    from transparency_core._model import Request
     from transparency_core._subtotals import Subtotals
 
-__all__ = ["MAX_SHEET_BYTES", "count_sheet", "sheet_kind"]
+__all__ = ["MAX_SHEET_BYTES", "count_sheet", "read_sheet", "sheet_kind"]
 
 MAX_SHEET_BYTES = 1 << 30
 """The most of a spreadsheet file read: 1 GiB."""
@@ -63,6 +65,36 @@ def _bytes(path: Path, name: str, stream: IO[str] | IO[bytes] | None, kind: str)
     return bytes(data)
 
 
+def read_sheet(  # noqa: PLR0913 -- the file, and the options of reading it
+    path: Path,
+    name: str,
+    stream: IO[str] | IO[bytes] | None,
+    *,
+    kind: str,
+    max_problems: int | None,
+    columns: Mapping[str, str] | None = None,
+    counting: Counting = COUNT_AS_SHIPPED,
+) -> tuple[Request, ...]:
+    """Read and check the spreadsheet at ``path`` (``stream``, when not a regular file).
+
+    ``columns`` maps a team's own headers to the baseline ones; ``counting`` says which
+    categories and legal processes a row may name.
+
+    Raises:
+        SheetError: When the file is not UTF-8 CSV, or not an XLSX workbook.
+        InvalidLedgerError: With every problem of its rows, addressed by row and column.
+    """
+    data = _bytes(path, name, stream, kind)
+    sheets = (csv_sheet(data, name), None) if kind == "csv" else xlsx_sheets(data, name)
+    return structure_sheets(
+        *sheets,
+        columns=columns,
+        categories=counting.registry,
+        legal_processes=counting.legal_processes,
+        max_problems=max_problems,
+    )
+
+
 def count_sheet(  # noqa: PLR0913 -- the file, and the options of counting it
     path: Path,
     name: str,
@@ -87,14 +119,8 @@ def count_sheet(  # noqa: PLR0913 -- the file, and the options of counting it
         InvalidLedgerError: With every problem of its rows, addressed by row and column.
         NoPeriodError: When no period is given and the requests span several years.
     """
-    data = _bytes(path, name, stream, kind)
-    sheets = (csv_sheet(data, name), None) if kind == "csv" else xlsx_sheets(data, name)
-    requests = structure_sheets(
-        *sheets,
-        columns=columns,
-        categories=counting.registry,
-        legal_processes=counting.legal_processes,
-        max_problems=max_problems,
+    requests = read_sheet(
+        path, name, stream, kind=kind, max_problems=max_problems, columns=columns, counting=counting
     )
     if period is None:
         years = frozenset(request.received.year for request in requests)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from transparency_core._calendar import Every
 from transparency_core._disclosure import Disclosure
 from transparency_core._period import ReportingPeriod
 from transparency_core._rounding import RoundingPolicy
@@ -120,6 +121,10 @@ class ReportDefinition:
     rounding: RoundingPolicy = attrs.field(factory=RoundingPolicy)
     disclosure: Disclosure | None = None
     actions_in_totals: bool = False
+    totals: bool = False
+    """Whether each table ends with a total row, all countries."""
+    every: Every = Every.HALF_YEAR
+    """How long each period of ``transparency-core series`` is (``[series] every``)."""
     ledger: str | None = None
     """The ledger file, relative to the definition's file."""
     columns: tuple[tuple[str, str], ...] = ()
@@ -148,6 +153,7 @@ class ReportDefinition:
             disclosure=self.disclosure,
             company=self.company,
             actions_in_totals=self.actions_in_totals,
+            totals=self.totals,
         )
 
     def renderer_options(

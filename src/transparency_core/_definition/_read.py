@@ -12,6 +12,7 @@ import re
 import tomllib
 from typing import TYPE_CHECKING
 
+from transparency_core._calendar import Every
 from transparency_core._checks import COUNTRY_CODES
 from transparency_core._definition._keys import Keys
 from transparency_core._definition._model import Output, ReportDefinition, Theme
@@ -115,6 +116,19 @@ def _columns(keys: Keys | None) -> dict[str, str]:
     return pairs
 
 
+def _every(keys: Keys | None) -> Every:
+    """``[series]``: ``every``, how long each period of ``transparency-core series`` is."""
+    if keys is None:
+        return Every.HALF_YEAR
+    text = keys.text("every", Every.HALF_YEAR.value) or Every.HALF_YEAR.value
+    keys.done()
+    try:
+        return Every(text)
+    except ValueError:
+        keys.fail("every", "one of " + ", ".join(every.value for every in Every), text)
+        return Every.HALF_YEAR
+
+
 def _theme(keys: Keys | None) -> Theme:
     """``[theme]``: colour, logo, css."""
     if keys is None:
@@ -168,6 +182,8 @@ def _parse(data: Mapping[str, object]) -> ReportDefinition:
         rounding=rounding(keys.table("rounding")),
         disclosure=disclosure(section),
         actions_in_totals=keys.flag("actions_in_totals"),
+        totals=keys.flag("totals"),
+        every=_every(keys.table("series")),
         ledger=keys.text("ledger"),
         columns=tuple(_columns(keys.table("columns")).items()),
         theme=_theme(keys.table("theme")),

@@ -6,7 +6,8 @@ A report is built once; each renderer only formats it. The modules, from the bot
 - ``_catalog`` and ``_format``: the translations, and babel's layout of numbers,
   percentages, country names and dates for one locale;
 - ``_document``: the document every text-based format shows (headings, paragraphs,
-  tables of formatted strings, definitions), its words decided once;
+  tables of formatted strings, definitions), its words decided once; ``_changes``, the
+  document of reports compared;
 - ``_base``: what every renderer of words shares, a locale, country names and the
   formatter they make, and the renderer of a document's blocks;
 - one module per format: ``_text``, ``_markdown``, ``_html``, ``_csv``, ``_json``,

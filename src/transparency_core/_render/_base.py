@@ -4,7 +4,7 @@ Every renderer that writes words (all but JSON) is a :class:`LocalisedRenderer`:
 ``locale`` and ``countries`` are declared, validated and documented here, once, and it
 makes its :class:`~transparency_core._render._format.Formatter` here, once. A renderer of
 the document's blocks (text, Markdown, HTML) is a :class:`BlockRenderer`, which renders
-a report, one table or a comparison, and says only how one block is written.
+a report, one table, a comparison or a series, and says only how one block is written.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 from babel import Locale, UnknownLocaleError
 
-from transparency_core._render._comparison import comparison_document
+from transparency_core._render._changes import comparison_document, series_document
 from transparency_core._render._document import document, text_table
 from transparency_core._render._format import Countries, Formatter, country_names
 from transparency_core.exceptions import FieldError
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from transparency_core._compare import Comparison
     from transparency_core._render._document import Block, TextTable
     from transparency_core._report import Report, Table
+    from transparency_core._series import Series
 
 __all__ = ["BlockRenderer", "LocalisedRenderer", "known_locale"]
 
@@ -87,8 +88,12 @@ class BlockRenderer(LocalisedRenderer):
         return self._table(text_table(table, self._formatter()))
 
     def comparison(self, comparison: Comparison) -> str:
-        """Return two reports side by side, with the change of every figure."""
+        """Return two or more reports side by side, with the change of every figure."""
         return self._render(comparison_document(comparison, self._formatter()))
+
+    def series(self, series: Series) -> str:
+        """Return a series: each table with a column per period."""
+        return self._render(series_document(series, self._formatter()))
 
     def _render(self, blocks: Iterable[Block]) -> str:
         return "\n\n".join(self._block(block) for block in blocks) + "\n"

@@ -16,18 +16,20 @@ from typing import TYPE_CHECKING
 import attrs
 
 from transparency_core._render._base import LocalisedRenderer
+from transparency_core._render._document import total_label
 from transparency_core._render._escape import csv_cell, neutralise
 from transparency_core._report import Figure, Percentage
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from transparency_core._render._format import Formatter
-    from transparency_core._report import Cell, Report, Table
+    from transparency_core._report import Cell, Report, Row, Table
+    from transparency_core._series import Series
 
-__all__ = ["CsvRenderer", "neutralise"]
+__all__ = ["LONG_HEADER", "CsvRenderer", "long_rows", "neutralise"]
 
-_LONG_HEADER = ("table", "country", "country_name", "row", "column", "value", "published")
+LONG_HEADER = ("table", "country", "country_name", "row", "column", "value", "published")
 
 
 def _value(cell: Cell) -> str:
@@ -52,6 +54,29 @@ def _csv(rows: Iterable[Iterable[object]]) -> str:
     return buffer.getvalue()
 
 
+def _name(row: Row, formatter: Formatter) -> str:
+    """A row's country name; for a total row (no country), its label."""
+    return formatter.country(row.country) if row.country else total_label(row, formatter)
+
+
+def long_rows(table: Table, formatter: Formatter) -> Iterator[tuple[str, ...]]:
+    """Every cell of ``table``, one row each, after the long header's first column.
+
+    A total row has no country code: its country name is "All countries".
+    """
+    for row in (*table.rows, *table.totals):
+        for column, cell in zip(table.columns, row.cells, strict=True):
+            yield (
+                table.key,
+                row.country,
+                _name(row, formatter),
+                row.kind.value,
+                column.key,
+                _value(cell),
+                _published(cell, formatter),
+            )
+
+
 @attrs.frozen
 class CsvRenderer(LocalisedRenderer):
     """Renders a report as CSV: one row per cell (long), or one CSV per table (wide).
@@ -73,21 +98,18 @@ class CsvRenderer(LocalisedRenderer):
     def __call__(self, report: Report) -> str:
         """Return every cell of ``report``, one row each."""
         formatter = self._formatter()
-        rows: list[tuple[object, ...]] = [_LONG_HEADER]
+        rows: list[tuple[object, ...]] = [LONG_HEADER]
         for table in report.tables:
-            for row in table.rows:
-                for column, cell in zip(table.columns, row.cells, strict=True):
-                    rows.append(
-                        (
-                            table.key,
-                            row.country,
-                            formatter.country(row.country),
-                            row.kind.value,
-                            column.key,
-                            _value(cell),
-                            _published(cell, formatter),
-                        )
-                    )
+            rows.extend(long_rows(table, formatter))
+        return _csv(rows)
+
+    def series(self, series: Series) -> str:
+        """Return every cell of every period of ``series``: the long form, period first."""
+        formatter = self._formatter()
+        rows: list[tuple[object, ...]] = [("period", *LONG_HEADER)]
+        for label, report in series:
+            for table in report.tables:
+                rows.extend((label, *row) for row in long_rows(table, formatter))
         return _csv(rows)
 
     def tables(self, report: Report) -> dict[str, str]:
@@ -104,11 +126,11 @@ class CsvRenderer(LocalisedRenderer):
                 *(
                     (
                         row.country,
-                        formatter.country(row.country),
+                        _name(row, formatter),
                         row.kind.value,
                         *(_value(cell) or _published(cell, formatter) for cell in row.cells),
                     )
-                    for row in table.rows
+                    for row in (*table.rows, *table.totals)
                 ),
             ]
         )

@@ -35,6 +35,7 @@ __all__ = [
     "in_reading_order",
     "report_title",
     "text_table",
+    "total_label",
 ]
 
 
@@ -92,6 +93,14 @@ def in_reading_order(table: Table, formatter: Formatter) -> tuple[Row, ...]:
     return tuple(sorted(table.rows, key=lambda row: key(formatter.country(row.country))))
 
 
+def total_label(row: Row, formatter: Formatter) -> str:
+    """The label of a total row: "All countries", or its percentages of the total."""
+    every = formatter.gettext("All countries")
+    if row.kind is RowKind.SHARES:
+        return formatter.gettext("Percentage of total, {country}", country=every)
+    return every
+
+
 def text_table(table: Table, formatter: Formatter) -> TextTable:
     """Format the cells of ``table``: a header, and a label and figures per row.
 
@@ -108,6 +117,10 @@ def text_table(table: Table, formatter: Formatter) -> TextTable:
                 else formatter.gettext("Percentage of total")
             )
         rows.append((label, *(cell_text(cell, formatter) for cell in row.cells)))
+    rows.extend(
+        (total_label(row, formatter), *(cell_text(cell, formatter) for cell in row.cells))
+        for row in table.totals
+    )
     return TextTable(
         header=(
             formatter.gettext("Country"),

@@ -20,8 +20,8 @@ import attrs
 from babel import Locale
 
 from transparency_core._render._base import BlockRenderer
+from transparency_core._render._changes import comparison_document, series_document
 from transparency_core._render._chart import Geometry, charts
-from transparency_core._render._comparison import comparison_document
 from transparency_core._render._document import (
     Block,
     Definitions,
@@ -42,6 +42,7 @@ from transparency_core._render._theme import (
     safe_css,
     shown,
 )
+from transparency_core._render._timeline import timelines
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from transparency_core._compare import Comparison
     from transparency_core._render._chart import Chart
     from transparency_core._report import Report
+    from transparency_core._series import Series
 
 __all__ = ["HtmlRenderer"]
 
@@ -175,6 +177,19 @@ class HtmlRenderer(BlockRenderer):
             rtl=self._rtl(),
             theme=(self.colour, self.logo, self.css),
         )
+
+    def series(self, series: Series) -> str:
+        """Return ``series`` as a page, or a fragment: a column per period in each table.
+
+        On a page, each table has its chart over time.
+        """
+        formatter = self._formatter()
+        blocks = series_document(series, formatter)
+        if self.fragment:
+            return self._render(blocks)
+        found = dict(timelines(series, formatter, Geometry(640, self._rtl(), f"{self.ids}-c")))
+        heading = blocks[0].text if blocks and isinstance(blocks[0], Heading) else ""
+        return self._page(self._article(blocks, found), heading)
 
     def _table(self, table: TextTable) -> str:
         return html_table(table, rtl=self._rtl())

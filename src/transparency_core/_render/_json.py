@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     import enum
 
     from transparency_core._period import ReportingPeriod
-    from transparency_core._report import Cell, Report, Table
+    from transparency_core._report import Cell, Report, Row, Table
     from transparency_core._rounding import RoundingPolicy
+    from transparency_core._series import Series
 
 __all__ = ["REPORT_SCHEMA", "REPORT_SCHEMA_ID", "JsonRenderer"]
 
@@ -155,6 +156,23 @@ REPORT_SCHEMA: dict[str, Any] = {
                             "additionalProperties": False,
                         },
                     },
+                    "totals": {
+                        "type": "array",
+                        "description": "The total row (all countries: counts summed, "
+                        "percentages of the sums) and its shares; only when asked for.",
+                        "items": {
+                            "type": "object",
+                            "properties": {
+                                "kind": {"enum": _values(RowKind)},
+                                "cells": {
+                                    "type": "object",
+                                    "additionalProperties": {"anyOf": [_COUNT, _PERCENTAGE]},
+                                },
+                            },
+                            "required": ["kind", "cells"],
+                            "additionalProperties": False,
+                        },
+                    },
                 },
                 "required": ["key", "title", "columns", "rows"],
                 "additionalProperties": False,
@@ -275,23 +293,27 @@ class JsonRenderer:
             }
         return self._count(cell)
 
-    def _table(self, table: Table) -> dict[str, Any]:
+    def _cells(self, table: Table, row: Row) -> dict[str, Any]:
         return {
+            column.key: self._cell(cell)
+            for column, cell in zip(table.columns, row.cells, strict=True)
+        }
+
+    def _table(self, table: Table) -> dict[str, Any]:
+        data: dict[str, Any] = {
             "key": table.key,
             "title": table.title,
             "columns": [{"key": c.key, "heading": c.heading} for c in table.columns],
             "rows": [
-                {
-                    "country": row.country,
-                    "kind": row.kind.value,
-                    "cells": {
-                        column.key: self._cell(cell)
-                        for column, cell in zip(table.columns, row.cells, strict=True)
-                    },
-                }
+                {"country": row.country, "kind": row.kind.value, "cells": self._cells(table, row)}
                 for row in table.rows
             ],
         }
+        if table.totals:  # only when asked for: without, the output is as it was
+            data["totals"] = [
+                {"kind": row.kind.value, "cells": self._cells(table, row)} for row in table.totals
+            ]
+        return data
 
     def _check(self, report: Report) -> None:
         """Refuse ids that the report does not have, or may not publish."""
@@ -343,4 +365,10 @@ class JsonRenderer:
     def __call__(self, report: Report) -> str:
         """Return ``report`` as JSON text."""
         text = json.dumps(self.data(report), indent=self.indent, ensure_ascii=False)
+        return json_document(text) + "\n"
+
+    def series(self, series: Series) -> str:
+        """Return ``series`` as a JSON list: each period's report, as :meth:`data` gives it."""
+        data = [self.data(report) for report in series.reports]
+        text = json.dumps(data, indent=self.indent, ensure_ascii=False)
         return json_document(text) + "\n"

@@ -18,11 +18,13 @@ from transparency_core._render._base import LocalisedRenderer
 from transparency_core._render._chart import Geometry, charts
 from transparency_core._render._document import report_title
 from transparency_core._render._escape import xml as escape
+from transparency_core._render._timeline import timelines
 
 if TYPE_CHECKING:
     from transparency_core._render._chart import Chart
     from transparency_core._render._format import Formatter
     from transparency_core._report import Report
+    from transparency_core._series import Series
 
 __all__ = ["SvgRenderer", "svg_element"]
 
@@ -73,6 +75,12 @@ class SvgRenderer(LocalisedRenderer):
         formatter = self._formatter()
         rtl = self._rtl()
         found = [chart for _, chart in charts(report, formatter, Geometry(self.width, rtl, "c"))]
+        parts, size = self._stacked(found)
+        return self._document(report, formatter, parts, size)
+
+    def _stacked(self, found: list[Chart]) -> tuple[list[str], tuple[int, int]]:
+        """The charts one below the other, under the heading; the width and height."""
+        rtl = self._rtl()
         width = max((chart.width for chart in found), default=self.width)
         parts = []
         y = _HEADER
@@ -80,13 +88,30 @@ class SvgRenderer(LocalisedRenderer):
             x = width - chart.width if rtl else 0
             parts.append(f'<g transform="translate({x} {y})">{chart.body}</g>')
             y += chart.height + _GAP
-        return self._document(report, formatter, parts, (width, y))
+        return parts, (width, y)
+
+    def series(self, series: Series) -> str:
+        """Return ``series`` as an SVG document: a chart over time per table."""
+        formatter = self._formatter()
+        rtl = self._rtl()
+        found = [chart for _, chart in timelines(series, formatter, Geometry(self.width, rtl, "c"))]
+        parts, size = self._stacked(found)
+        heading = report_title(series.reports[0], formatter) if series.reports else ""
+        first, last = (series.labels[0], series.labels[-1]) if series.labels else ("", "")
+        words = (
+            formatter.gettext("{title}: requests over time", title=heading),
+            formatter.gettext("{before} compared with {after}", before=first, after=last)
+            + " "
+            + formatter.gettext(
+                "For each table, a bar per period as long as the requests received in it."
+            ),
+        )
+        return self._svg(heading, words, parts, size)
 
     def _document(
         self, report: Report, formatter: Formatter, parts: list[str], size: tuple[int, int]
     ) -> str:
         """The SVG document of ``parts``, with its title, description and background."""
-        width, height = size
         heading = report_title(report, formatter)
         title = formatter.gettext("{title}: requests and data provided", title=heading)
         description = formatter.gettext(
@@ -94,6 +119,14 @@ class SvgRenderer(LocalisedRenderer):
             "received, filled for the requests where data was provided.",
             period=formatter.period(report.period),
         )
+        return self._svg(heading, (title, description), parts, size)
+
+    def _svg(
+        self, heading: str, words: tuple[str, str], parts: list[str], size: tuple[int, int]
+    ) -> str:
+        """The SVG document of ``parts``, with a heading, title, description and background."""
+        width, height = size
+        title, description = words
         rtl = self._rtl()
         x = width if rtl else 0
         direction = ' direction="rtl"' if rtl else ""

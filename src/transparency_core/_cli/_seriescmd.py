@@ -1,0 +1,108 @@
+"""The ``series`` command: a ledger counted for every period of a calendar, rendered.
+
+It reads its settings as ``render`` does (``--config``, then the line over it): what is
+counted, how it is published, the locale, the outputs (``--format``, ``-o``, or the
+definition's ``[[output]]`` tables), each of which must be able to write a series.
+``--every`` is the definition's ``[series] every`` unless given, half-years by default.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from transparency_core._calendar import Every
+from transparency_core._checks import parse_iso_date
+from transparency_core._cli._filecount import default_jobs
+from transparency_core._cli._files import read_theme
+from transparency_core._cli._ledger import count_ledger_series
+from transparency_core._cli._options import BadInputError, refuse_unused, shown
+from transparency_core._cli._outputs import needs_ids, plan
+from transparency_core._cli._settings import settings
+from transparency_core._render import visible
+from transparency_core._series import Series, every_period
+from transparency_core.exceptions import TransparencyError
+
+if TYPE_CHECKING:
+    import argparse
+    from datetime import date
+    from pathlib import Path
+
+    from transparency_core._render import Renderers
+    from transparency_core._report import Report
+
+__all__ = ["series"]
+
+
+def _day(flag: str, text: str | None) -> date | None:
+    """The date of ``--from`` or ``--to``, if given."""
+    if text is None:
+        return None
+    try:
+        return parse_iso_date(text)
+    except ValueError:
+        msg = f"{flag}: expected a date, YYYY-MM-DD, such as 2020-01-01, got {shown(text)}"
+        raise BadInputError(msg) from None
+
+
+def _span(arguments: argparse.Namespace) -> tuple[date | None, date | None]:
+    """``--from`` and ``--to``, checked."""
+    start, end = _day("--from", arguments.start), _day("--to", arguments.end)
+    if start is not None and end is not None and end < start:
+        msg = (
+            f"--to: expected a date on or after --from, {start.isoformat()}, got {arguments.end!r}"
+        )
+        raise BadInputError(msg)
+    return start, end
+
+
+def series(
+    arguments: argparse.Namespace, renderers: Renderers
+) -> tuple[list[tuple[Path | None, str]], tuple[Report, ...]]:
+    """Each output's file (``None``: stdout) and its text; the reports, to warn about."""
+    chosen = settings(arguments)
+    definition = chosen.definition
+    planned = plan(
+        definition, arguments, renderers, read_theme(definition, chosen.base), chosen.base
+    )
+    refuse_unused(arguments, [(output.name, renderers.factory(output.name)) for output in planned])
+    for output in planned:
+        if getattr(output.renderer, "series", None) is None:
+            where = output.where if output.where == "--format" else f"{output.where}.format:"
+            msg = f"{where} {output.name} cannot write a series"
+            raise BadInputError(msg)
+    every = Every(arguments.every or definition.every.value)
+    start, end = span = _span(arguments)
+    ledger = chosen.ledger(arguments)
+    provenance = needs_ids(planned)
+    counted = count_ledger_series(
+        ledger,
+        every,
+        span,
+        provenance=provenance,
+        jobs=min(arguments.jobs, default_jobs()),
+        max_problems=arguments.max_problems,
+        counting=chosen.counting,
+        columns=dict(definition.columns),
+    )
+    options = chosen.counting.series_options(provenance=provenance)
+    periods = every_period(counted, every, start=start, end=end, options=options)
+    if not periods:
+        name = "stdin" if str(ledger) == "-" else visible(str(ledger))
+        msg = f"{name} holds no records: say which periods with --from and --to"
+        raise BadInputError(msg)
+    made = Series.of(
+        every,
+        periods,
+        rounding=definition.rounding,
+        disclosure=definition.disclosure,
+        company=definition.company,
+        totals=definition.totals if arguments.totals is None else arguments.totals,
+    )
+    rendered = []
+    for output in planned:
+        try:
+            rendered.append((output.path, str(output.renderer.series(made))))  # type: ignore[attr-defined]
+        except TransparencyError as error:
+            msg = f"{output.where} ({output.name}): {error}"
+            raise BadInputError(msg) from None
+    return rendered, made.reports
