@@ -25,6 +25,7 @@ LAYERS: dict[str, int] = {
     "_i18n": 0,
     # value objects, their checks, and the policies
     "_checks": 1,
+    "_eu": 1,
     "_model": 1,
     "_period": 1,
     "_disclosure": 1,

@@ -28,9 +28,11 @@ from transparency_core._edge import (
     tally_ledger,
     unstructure_ledger,
 )
+from transparency_core._eu import ILLEGAL_CONTENT, MEMBER_STATES
 from transparency_core._model import (
     Action,
     DataKind,
+    DsaOrder,
     Identifier,
     Notification,
     Outcome,
@@ -93,6 +95,8 @@ __all__ = [
     "CHALLENGES",
     "DEFAULT_CATEGORIES",
     "DEFAULT_LEGAL_PROCESSES",
+    "ILLEGAL_CONTENT",
+    "MEMBER_STATES",
     "NOTIFICATION",
     "OUTCOMES",
     "REPORT_SCHEMA",
@@ -111,6 +115,7 @@ __all__ = [
     "CsvRenderer",
     "DataKind",
     "Disposition",
+    "DsaOrder",
     "ExplainRenderer",
     "Figure",
     "Finding",

@@ -13,6 +13,7 @@ asked for provenance. From the atoms the disclosure check
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from transparency_core._report import Disposition, LedgerEntry
@@ -155,7 +156,7 @@ def add_atoms(first: Atoms, second: Mapping[str, Mapping[Signature, tuple[int, i
 def left_out(request: Request, records: int, period: ReportingPeriod) -> LedgerEntry:
     """The entry of a request that is not counted: outside ``period``, or not tabulated."""
     if request.received not in period:
-        side = "before" if request.received < period.start else "after"
+        side = "before" if request.received_on < period.start else "after"
         reason = f"received {request.received.isoformat()}, {side} the period {period}"
         return LedgerEntry(request.id, records, Disposition.OUT_OF_PERIOD, reason)
     reason = f"category {request.category!r} has no table in this report"
@@ -228,7 +229,9 @@ class Tabulation:
                 flagged.append(request)
             # Rules 1 and 10: in the period and in a table, or left out with the reason.
             category = request.category
-            if not first <= request.received <= last or category not in tabulated:
+            # A date-time counts on its own date.
+            received = request.received if type(request.received) is date else request.received_on
+            if not first <= received <= last or category not in tabulated:
                 self.entries.append(left_out(request, records[request_id], period))
                 continue
             # Rule 3: an amending record is a request of its own, counted as any other.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import attrs
 
@@ -16,7 +16,8 @@ __all__ = ["ReportingPeriod"]
 class ReportingPeriod:
     """A closed range of dates, ``start`` to ``end`` inclusive, and a release date.
 
-    A request belongs to the period of its ``received`` date.
+    A request belongs to the period of its ``received`` date (of a date-time, the
+    calendar day it names in its own offset: :attr:`Request.received_on`).
 
     Example:
         >>> period = ReportingPeriod.calendar_year(2020, released=date(2021, 6, 1))
@@ -71,7 +72,9 @@ class ReportingPeriod:
         return cls(start, end, released)
 
     def __contains__(self, day: object) -> bool:
-        """Whether ``day`` falls in the period, both ends included."""
+        """Whether ``day`` falls in the period, both ends included (a date-time, by its date)."""
+        if isinstance(day, datetime):
+            day = day.date()
         return isinstance(day, date) and self.start <= day <= self.end
 
     def __str__(self) -> str:
