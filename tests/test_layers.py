@@ -30,6 +30,8 @@ LAYERS: dict[str, int] = {
     "_period": 1,
     "_disclosure": 1,
     "_rounding": 1,
+    "_medians": 1,
+    "_subjects": 1,
     # the specs of tables
     "_specs": 2,
     "_categories": 2,
@@ -39,6 +41,7 @@ LAYERS: dict[str, int] = {
     "_report": 3,
     "_countries": 3,
     "_entries": 3,
+    "_dsa": 3,
     # the rules: counting and publishing
     "_rules": 4,
     "_subtotals": 4,

@@ -28,7 +28,17 @@ class TestRegistry:
         """Every format, each a Renderer."""
         renderers = default_renderers()
 
-        assert sorted(renderers) == ["csv", "explain", "html", "json", "markdown", "svg", "text"]
+        assert sorted(renderers) == [
+            "csv",
+            "dsa",
+            "dsa-identification",
+            "explain",
+            "html",
+            "json",
+            "markdown",
+            "svg",
+            "text",
+        ]
         for name in renderers:
             renderer: Renderer = renderers.create(name)
             assert renderer(reference_report())
@@ -42,7 +52,10 @@ class TestRegistry:
 
     def test_unknown_names_are_listed(self) -> None:
         """The error says which names there are."""
-        with pytest.raises(KeyError, match="no renderer named 'pdf'; there are csv, explain"):
+        with pytest.raises(
+            KeyError,
+            match="no renderer named 'pdf'; there are csv, dsa, dsa-identification, explain",
+        ):
             default_renderers().create("pdf")
 
     def test_entry_points_add_renderers_but_never_replace_built_ins(self) -> None:

@@ -43,6 +43,8 @@ from transparency_core._period import ReportingPeriod
 from transparency_core._render import (
     REPORT_SCHEMA,
     CsvRenderer,
+    DsaIdentificationRenderer,
+    DsaRenderer,
     ExplainRenderer,
     HtmlRenderer,
     JsonRenderer,
@@ -85,6 +87,7 @@ from transparency_core._specs import (
     Subjects,
     default_categories,
 )
+from transparency_core._subjects import SubjectCounting
 from transparency_core._subtotals import Subtotals, build_report, partition_of
 from transparency_core._tally import Tally
 
@@ -115,7 +118,9 @@ __all__ = [
     "CsvRenderer",
     "DataKind",
     "Disposition",
+    "DsaIdentificationRenderer",
     "DsaOrder",
+    "DsaRenderer",
     "ExplainRenderer",
     "Figure",
     "Finding",
@@ -140,6 +145,7 @@ __all__ = [
     "RoundingPolicy",
     "Row",
     "RowKind",
+    "SubjectCounting",
     "Subjects",
     "Subtotals",
     "Suppressed",

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from transparency_core._report import Disposition, LedgerEntry
 from transparency_core._specs import CROSS_BORDER, Percent, Predicate, Requests, Subjects
+from transparency_core._subjects import SubjectCounting
 from transparency_core.predicates import every_request
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ class Tabulation:
     whose bits follow one another in that order while counting (:meth:`signature`).
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 -- the tables, and the policies of Subtotals.of
         self,
         categories: Sequence[Category],
         table4: Breakdown,
@@ -182,8 +183,10 @@ class Tabulation:
         *,
         provenance: bool,
         actions_in_totals: bool,
+        subjects: SubjectCounting = SubjectCounting.DISTINCT,
     ) -> None:
         self.counter = Counter()
+        self.subjects = subjects.counter
         for category in categories:
             self.counter.table(category.name, measures(category.columns))
         across = (CROSS_BORDER, table4, *breakdowns)
@@ -223,6 +226,7 @@ class Tabulation:
         atoms, across, bits_of = self.atoms, self.across, self.counter.bits
         tabulated, own_table_only = self.tabulated, self.own_table_only
         first, last, provenance = period.start, period.end, self.provenance
+        subjects_of = self.subjects
         flagged: list[Request] = []
         for request_id, request in requests.items():
             if request.amends is not None or request.repeated_identifiers:
@@ -243,10 +247,10 @@ class Tabulation:
             key = (request.country, category, bits_of(category, request), bits)
             atom = atoms.get(key)
             if atom is None:
-                atoms[key] = [1, request.subject_count]
+                atoms[key] = [1, subjects_of(request)]
             else:
                 atom[0] += 1
-                atom[1] += request.subject_count
+                atom[1] += subjects_of(request)
             if provenance:
                 ids = self.ids.get(key)
                 if ids is None:

@@ -15,6 +15,7 @@ from fractions import Fraction
 import attrs
 
 from transparency_core._disclosure import Band, Suppressed, Withheld
+from transparency_core._dsa import Orders, no_orders
 from transparency_core._entries import Disposition, Finding, LedgerEntry, LedgerSummary
 from transparency_core._period import ReportingPeriod
 from transparency_core._rounding import RoundingPolicy
@@ -236,6 +237,9 @@ class Report:
         default=attrs.Factory(_summary_of_entries, takes_self=True)
     )
     """How many records and requests the report covers; by default, from the entries."""
+    dsa: Orders = attrs.field(factory=no_orders, repr=False)
+    """The EU DSA orders among the requests counted, as the template's "Member States
+    orders" part has them (see :doc:`/how-to/dsa-orders`); rows of zeros when none."""
 
     def _repr_html_(self) -> str:
         """Show the report as HTML in Jupyter: the fragment, which leaves the notebook's style."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from transparency_core._count import EVERY, Atoms, Counts, Tabulation, add_atoms, add_counts
+from transparency_core._dsa import OrderTally
 from transparency_core._findings import finding_order, findings, id_key
 from transparency_core._period import ReportingPeriod
 from transparency_core._possible import possible_signatures
@@ -36,10 +37,11 @@ from transparency_core._specs import (
     LegalProcess,
     legal_process_breakdown,
 )
+from transparency_core._subjects import SubjectCounting
 from transparency_core.exceptions import MismatchedSubtotalsError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from transparency_core._count import Count
     from transparency_core._disclosure import Disclosure
@@ -98,6 +100,10 @@ class Subtotals:
     grows with the kinds of request, not with their number."""
     actions_in_totals: bool = False
     """Whether requests of an action category count in the totals too."""
+    subjects: SubjectCounting = SubjectCounting.DISTINCT
+    """What the subjects columns count: distinct devices or accounts, or identifiers."""
+    orders: OrderTally = attrs.field(repr=False, factory=OrderTally)
+    """The EU DSA orders among the requests counted."""
 
     @classmethod
     def of(  # noqa: PLR0913 -- as build_report
@@ -111,6 +117,7 @@ class Subtotals:
         provenance: bool = True,
         amendments: Iterable[tuple[str, str]] | None = None,
         actions_in_totals: bool = False,
+        subjects: SubjectCounting = SubjectCounting.DISTINCT,
     ) -> Subtotals:
         """Count ``requests`` (a ledger, a part of one, or their tally) for ``period``.
 
@@ -134,6 +141,7 @@ class Subtotals:
             breakdowns,
             provenance=provenance,
             actions_in_totals=actions_in_totals,
+            subjects=subjects,
         )
         flagged = counting.count(tally.requests, tally.records, period)
         counts = counting.counts()
@@ -151,6 +159,10 @@ class Subtotals:
             findings=tuple(findings(tally.requests, period, amendments, flagged)),
             atoms=counting.frozen_atoms(),
             actions_in_totals=actions_in_totals,
+            subjects=subjects,
+            orders=OrderTally.of(
+                _orders(tally.requests.values(), period, counting), subjects.counter
+            ),
         )
 
     @property
@@ -174,6 +186,7 @@ class Subtotals:
             "breakdowns",
             "provenance",
             "actions_in_totals",
+            "subjects",
         ):
             if getattr(self, name) != getattr(other, name):
                 msg = f"cannot add subtotals counted with different {name.replace('_', ' ')}"
@@ -193,6 +206,7 @@ class Subtotals:
             ),
             findings=self.findings + other.findings,
             atoms=add_atoms(self.atoms, other.atoms),
+            orders=self.orders.merge(other.orders),
         )
 
     def __add__(self, other: Subtotals) -> Subtotals:
@@ -238,7 +252,21 @@ class Subtotals:
             findings=tuple(sorted(self.findings, key=finding_order)),
             provenance=self.provenance,
             summary=self.summary,
+            dsa=self.orders.orders(),
         )
+
+
+def _orders(
+    requests: Iterable[Request], period: ReportingPeriod, counting: Tabulation
+) -> Iterator[Request]:
+    """The DSA orders among the requests that ``counting`` counted."""
+    return (
+        request
+        for request in requests
+        if request.dsa_order is not None
+        and request.received in period
+        and request.category in counting.tabulated
+    )
 
 
 def partition_of(request_id: str, parts: int) -> int:
@@ -267,6 +295,7 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
     disclosure: Disclosure | None = None,
     company: str | None = None,
     actions_in_totals: bool = False,
+    subjects: SubjectCounting | str = SubjectCounting.DISTINCT,
 ) -> Report:
     """Count ``requests`` into a report for ``period``, with the ids behind every figure.
 
@@ -281,30 +310,23 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
         breakdowns: Tables across categories to add after the legal process table,
             such as :data:`OUTCOMES` or :data:`NOTIFICATION`.
         disclosure: How counts are published: exactly (by default), in bands
-            (:class:`Banding`) or with small counts suppressed (:class:`Suppression`);
-            a category's own :attr:`Category.disclosure` takes precedence. The exact
-            counts stay in the report, for audit; no renderer publishes them, nor a
-            figure that would let a reader compute one (:class:`Withheld`).
+            (:class:`Banding`) or suppressed (:class:`Suppression`), after a category's
+            own; the exact counts stay for audit, never published (:class:`Withheld`).
         company: The company's name, for the title and the disclosures.
-        actions_in_totals: Whether requests of an action category (preservation,
-            restriction, deletion: :attr:`Category.action`) also count in Table 4, the
-            breakdowns, the cross-border figures and the requests counted, as TikTok
-            counts them; by default only in their own table, as Google counts them.
+        actions_in_totals: Whether requests of an action category (:attr:`Category.action`)
+            also count in Table 4, the breakdowns, the cross-border figures and the
+            requests counted (TikTok); by default only in their own table (Google).
+        subjects: What the subjects columns count: distinct devices or accounts (the
+            seed's rule 4) or every identifier (Apple): :class:`SubjectCounting`.
 
     Raises:
         InvalidLedgerError: When repeated records of one id disagree (rule 2).
 
     Example:
-        >>> from datetime import date
-        >>> from transparency_core import Identifier, Outcome, Request, Response
-        >>> imei, rejected = Identifier("imei", "356938035643809"), Response(Outcome.REJECTED)
-        >>> request = Request(
-        ...     id="SE-1", received=date(2020, 5, 4), country="SE", category="device",
-        ...     identifiers=[imei], response=rejected,
-        ... )
-        >>> report = build_report([request], ReportingPeriod.calendar_year(2020))
+        >>> from transparency_core import reference_ledger
+        >>> report = build_report(reference_ledger(), ReportingPeriod.calendar_year(2020))
         >>> report.table("device").cell("SE", "requests")
-        Figure(value=1, ids=('SE-1',), shown=None)
+        Figure(value=1, ids=('SE-2020-D-0001',), shown=None)
     """
     subtotals = Subtotals.of(
         requests,
@@ -313,5 +335,6 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
         legal_processes=legal_processes,
         breakdowns=breakdowns,
         actions_in_totals=actions_in_totals,
+        subjects=SubjectCounting(subjects),
     )
     return subtotals.report(rounding=rounding, disclosure=disclosure, company=company)

@@ -61,7 +61,7 @@ from transparency_core._tally import Tally
 from transparency_core.exceptions import ConflictingRepeatError, FieldError, JsonLedgerError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Mapping
 
     import cattrs
 
@@ -91,6 +91,8 @@ class _PartJob:
     provenance: bool
     max_problems: int | None = MAX_PROBLEMS
     """How many problems the part keeps; the rest are counted."""
+    policies: tuple[tuple[str, object], ...] = ()
+    """The counting policies of :meth:`Subtotals.of`, by keyword."""
 
 
 @attrs.frozen
@@ -132,7 +134,13 @@ def _count_part(job: _PartJob) -> _Counted:
         kept = len(conflicts) if job.max_problems is None else job.max_problems
         omitted = reader.omitted + max(0, len(conflicts) - kept)
         return _Counted(reader.errors, tuple(conflicts[:kept]), None, omitted)
-    subtotals = Subtotals.of(tally, job.period, provenance=job.provenance, amendments=amendments)
+    subtotals = Subtotals.of(
+        tally,
+        job.period,
+        provenance=job.provenance,
+        amendments=amendments,
+        **dict(job.policies),  # type: ignore[arg-type]
+    )
     return _Counted([], (), subtotals)
 
 
@@ -291,18 +299,20 @@ class _Gathered:
         )
 
 
-def count_file(
+def count_file(  # noqa: PLR0913 -- the file, and how to count it
     ledger: LedgerFile,
     *,
     period: ReportingPeriod | None,
     provenance: bool,
     jobs: int,
     max_problems: int | None = MAX_PROBLEMS,
+    policies: Mapping[str, object] | None = None,
 ) -> Subtotals:
     """Count the ledger file in parts, with ``jobs`` processes, into its subtotals.
 
     With no ``period``, the calendar year of the records is counted, when they all fall
-    in one. No more processes are started than there are pieces or parts to work on.
+    in one. ``policies`` are the counting policies of :meth:`Subtotals.of`, by keyword.
+    No more processes are started than there are pieces or parts to work on.
 
     Raises:
         JsonLedgerError: When the file is not a JSON array of records, nor JSON Lines.
@@ -311,6 +321,7 @@ def count_file(
             ledger order, and the count of the rest.
         NoPeriodError: When no period is given and the records span several years.
     """
+    chosen = tuple(sorted((policies or {}).items()))
     array = first_byte(ledger) == b"["
     pool = _pool(min(jobs, max(ledger.parts, _piece_count(ledger, jobs, array=array))))
     gathered = _Gathered(max_problems)
@@ -321,7 +332,7 @@ def count_file(
         if period is None and len(years) == 1:
             period = ReportingPeriod.calendar_year(next(iter(years)))
         parts = [
-            _PartJob(ledger, part, starts[:-1], period, provenance, max_problems)
+            _PartJob(ledger, part, starts[:-1], period, provenance, max_problems, chosen)
             for part in range(ledger.parts)
         ]
         for counted in _map(pool, _count_part, parts):
@@ -337,5 +348,5 @@ def count_file(
     if period is None:
         raise NoPeriodError(years, starts[-1])
     if gathered.total is None:  # no part had a record
-        return Subtotals.of((), period, provenance=provenance)
+        return Subtotals.of((), period, provenance=provenance, **dict(chosen))  # type: ignore[arg-type]
     return gathered.total

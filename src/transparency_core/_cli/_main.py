@@ -28,6 +28,7 @@ from transparency_core._cli._filecount import NoPeriodError, count_file, default
 from transparency_core._cli._options import (
     BadInputError,
     check_text,
+    counting_policies,
     load_renderers,
     make_renderer,
     parser,
@@ -50,7 +51,9 @@ if TYPE_CHECKING:
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "main"]
 
-_SHOW_NO_IDS = frozenset({"csv", "html", "json", "markdown", "svg", "text"})
+_SHOW_NO_IDS = frozenset(
+    {"csv", "dsa", "dsa-identification", "html", "json", "markdown", "svg", "text"}
+)
 """The built-in formats that show no request ids."""
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -87,13 +90,14 @@ def _opened(path: Path, name: str) -> Iterator[IO[str] | IO[bytes] | None]:
         yield None if stat.S_ISREG(os.fstat(stream.fileno()).st_mode) else stream
 
 
-def _count(
+def _count(  # noqa: PLR0913 -- the file, and how to count it
     path: Path,
     period: ReportingPeriod | None,
     *,
     provenance: bool,
     jobs: int,
     max_problems: int = MAX_PROBLEMS,
+    policies: dict[str, object] | None = None,
 ) -> Subtotals:
     """Read, check and count the ledger at ``path`` (``-``: stdin), in parts."""
     name = "stdin" if str(path) == "-" else str(path)
@@ -111,6 +115,7 @@ def _count(
                 provenance=provenance,
                 jobs=jobs,
                 max_problems=max_problems,
+                policies=policies,
             )
     except NotUtf8Error as error:
         msg = f"{name} is not UTF-8 text: {error}"
@@ -170,6 +175,7 @@ def _render(arguments: argparse.Namespace, renderers: Renderers) -> str:
         provenance=provenance,
         jobs=min(arguments.jobs, default_jobs()),
         max_problems=arguments.max_problems,
+        policies=counting_policies(arguments),
     )
     report = subtotals.report(company=arguments.company)
     _warn(report, arguments.max_problems)

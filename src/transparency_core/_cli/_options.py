@@ -18,6 +18,7 @@ from babel import Locale, UnknownLocaleError
 from transparency_core._cli._filecount import default_jobs
 from transparency_core._edge import MAX_PROBLEMS, text
 from transparency_core._render import ENTRY_POINT_GROUP, Renderers, default_renderers
+from transparency_core._subjects import SubjectCounting
 from transparency_core.exceptions import BrokenRendererWarning, FieldError
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BadInputError",
     "check_text",
+    "counting_policies",
     "load_renderers",
     "make_renderer",
     "parser",
@@ -143,7 +145,38 @@ def _render_command(
             "are counted (default: 100)"
         ),
     )
+    _add_policy_options(render)
     return render
+
+
+def _add_policy_options(render: argparse.ArgumentParser) -> None:
+    """The counting policies of ``render``: what the reports of companies differ on."""
+    render.add_argument(
+        "--subjects",
+        choices=[policy.value for policy in SubjectCounting],
+        default=SubjectCounting.DISTINCT.value,
+        help=(
+            "what the devices and accounts columns count in each request: its distinct "
+            "devices or accounts (the seed's rule, the default) or every identifier it "
+            "names (as Apple counts devices specified)"
+        ),
+    )
+    render.add_argument(
+        "--actions-in-totals",
+        action="store_true",
+        help=(
+            "count requests for an action (preservation, restriction, deletion) in the "
+            "totals too, as TikTok does; by default only in their own table, as Google does"
+        ),
+    )
+
+
+def counting_policies(arguments: argparse.Namespace) -> dict[str, object]:
+    """The keywords of :meth:`Subtotals.of` that the options of ``render`` chose."""
+    return {
+        "subjects": SubjectCounting(arguments.subjects),
+        "actions_in_totals": arguments.actions_in_totals,
+    }
 
 
 def _add_output_options(command: argparse.ArgumentParser, renderers: Renderers) -> None:

@@ -10,7 +10,7 @@ A report is built once; each renderer only formats it. The modules, from the bot
 - ``_base``: what every renderer of words shares, a locale, country names and the
   formatter they make, and the renderer of a document's blocks;
 - one module per format: ``_text``, ``_markdown``, ``_html``, ``_csv``, ``_json``,
-  ``_svg``, and the explain view ``_explain``;
+  ``_svg``, the EU DSA template's parts ``_dsa``, and the explain view ``_explain``;
 - ``_registry``: the renderers by name.
 
 This module is the family's face to the rest of the package, which imports from here.
@@ -19,6 +19,7 @@ This module is the family's face to the rest of the package, which imports from 
 from __future__ import annotations
 
 from transparency_core._render._csv import CsvRenderer
+from transparency_core._render._dsa import DsaIdentificationRenderer, DsaRenderer
 from transparency_core._render._escape import visible
 from transparency_core._render._explain import ExplainRenderer
 from transparency_core._render._html import HtmlRenderer
@@ -32,6 +33,8 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "REPORT_SCHEMA",
     "CsvRenderer",
+    "DsaIdentificationRenderer",
+    "DsaRenderer",
     "ExplainRenderer",
     "HtmlRenderer",
     "JsonRenderer",

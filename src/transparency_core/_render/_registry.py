@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import attrs
 
 from transparency_core._render._csv import CsvRenderer
+from transparency_core._render._dsa import DsaIdentificationRenderer, DsaRenderer
 from transparency_core._render._explain import ExplainRenderer
 from transparency_core._render._html import HtmlRenderer
 from transparency_core._render._json import JsonRenderer
@@ -54,7 +55,7 @@ class Renderers:
     Example:
         >>> renderers = default_renderers()
         >>> sorted(renderers)
-        ['csv', 'explain', 'html', 'json', 'markdown', 'svg', 'text']
+        ['csv', 'dsa', 'dsa-identification', 'explain', 'html', 'json', 'markdown', 'svg', 'text']
         >>> renderers.create("text", width=60)
         TextRenderer(locale='en', countries=(), width=60)
     """
@@ -144,7 +145,7 @@ def default_renderers() -> Renderers:
     Example:
         >>> renderers = default_renderers()
         >>> sorted(renderers)
-        ['csv', 'explain', 'html', 'json', 'markdown', 'svg', 'text']
+        ['csv', 'dsa', 'dsa-identification', 'explain', 'html', 'json', 'markdown', 'svg', 'text']
         >>> renderers.create("text", locale="de_DE")
         TextRenderer(locale='de_DE', countries=(), width=88)
     """
@@ -157,5 +158,7 @@ def default_renderers() -> Renderers:
             "json": JsonRenderer,
             "explain": ExplainRenderer,
             "svg": SvgRenderer,
+            "dsa": DsaRenderer,
+            "dsa-identification": DsaIdentificationRenderer,
         }
     )
