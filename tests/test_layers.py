@@ -42,6 +42,7 @@ LAYERS: dict[str, int] = {
     "_countries": 3,
     "_entries": 3,
     "_dsa": 3,
+    "_times": 3,
     # the rules: counting and publishing
     "_rules": 4,
     "_subtotals": 4,

@@ -11,7 +11,10 @@ from transparency_core import (
     MarkdownRenderer,
     TextRenderer,
     _cli,
+    build_report,
     default_renderers,
+    reference_ledger,
+    reference_period,
     reference_report,
 )
 from transparency_core._render import ENTRY_POINT_GROUP
@@ -36,12 +39,15 @@ class TestRegistry:
             "html",
             "json",
             "markdown",
+            "response-times",
             "svg",
             "text",
         ]
+        # The reference report, with its response times counted for the one that shows them.
+        timed = build_report(reference_ledger(), reference_period(), response_times=True)
         for name in renderers:
             renderer: Renderer = renderers.create(name)
-            assert renderer(reference_report())
+            assert renderer(timed if name == "response-times" else reference_report())
 
     def test_register_and_create_with_options(self) -> None:
         """A user's renderer is one register() call away."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 from transparency_core import exceptions, predicates
 from transparency_core._compare import Change, Comparison, compare
 from transparency_core._disclosure import Band, Banding, Suppressed, Suppression, Withheld
+from transparency_core._dsa import OrderFigures, OrderRow, Orders
 from transparency_core._edge import (
     configure_converter,
     iter_json_records,
@@ -50,6 +51,7 @@ from transparency_core._render import (
     JsonRenderer,
     MarkdownRenderer,
     Renderers,
+    ResponseTimesRenderer,
     SvgRenderer,
     TextRenderer,
     default_renderers,
@@ -90,6 +92,7 @@ from transparency_core._specs import (
 from transparency_core._subjects import SubjectCounting
 from transparency_core._subtotals import Subtotals, build_report, partition_of
 from transparency_core._tally import Tally
+from transparency_core._times import ResponseTime, ResponseTimes, TimeFigures
 
 __version__ = "0.1.0"
 
@@ -132,6 +135,9 @@ __all__ = [
     "LegalProcess",
     "MarkdownRenderer",
     "Notification",
+    "OrderFigures",
+    "OrderRow",
+    "Orders",
     "Outcome",
     "Percent",
     "Percentage",
@@ -141,6 +147,9 @@ __all__ = [
     "Request",
     "Requests",
     "Response",
+    "ResponseTime",
+    "ResponseTimes",
+    "ResponseTimesRenderer",
     "RoundingMode",
     "RoundingPolicy",
     "Row",
@@ -154,6 +163,7 @@ __all__ = [
     "Table",
     "Tally",
     "TextRenderer",
+    "TimeFigures",
     "Withheld",
     "ZeroDenominator",
     "build_report",

@@ -48,6 +48,7 @@ def median(values: Mapping[Fraction, int]) -> Fraction | None:
     """The exact median of a multiset (value -> how many times), or ``None`` if empty.
 
     Example:
+        >>> from collections import Counter
         >>> median(Counter([Fraction(1), Fraction(4), Fraction(2), Fraction(9)]))
         Fraction(3, 1)
         >>> median(Counter([Fraction(5), Fraction(1), Fraction(5)]))

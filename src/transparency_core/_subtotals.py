@@ -38,6 +38,7 @@ from transparency_core._specs import (
     legal_process_breakdown,
 )
 from transparency_core._subjects import SubjectCounting
+from transparency_core._times import TimeTally
 from transparency_core.exceptions import MismatchedSubtotalsError
 
 if TYPE_CHECKING:
@@ -104,6 +105,10 @@ class Subtotals:
     """What the subjects columns count: distinct devices or accounts, or identifiers."""
     orders: OrderTally = attrs.field(repr=False, factory=OrderTally)
     """The EU DSA orders among the requests counted."""
+    response_times: bool = False
+    """Whether the response times of the category tables are counted."""
+    times: TimeTally = attrs.field(repr=False, factory=TimeTally)
+    """The response times, when counted: by category and country."""
 
     @classmethod
     def of(  # noqa: PLR0913 -- as build_report
@@ -118,6 +123,7 @@ class Subtotals:
         amendments: Iterable[tuple[str, str]] | None = None,
         actions_in_totals: bool = False,
         subjects: SubjectCounting = SubjectCounting.DISTINCT,
+        response_times: bool = False,
     ) -> Subtotals:
         """Count ``requests`` (a ledger, a part of one, or their tally) for ``period``.
 
@@ -126,8 +132,8 @@ class Subtotals:
         a ledger split by id, ``amendments`` are the ``(request id, amended id)`` pairs
         of the whole ledger whose amended id falls in this part: a finding is made for
         each amended id not in the part. By default the requests' own ``amends`` are
-        checked against the part itself, right when the part is the whole ledger. The
-        other arguments are those of :func:`build_report`.
+        checked against the part itself, right when the part is the whole ledger; the
+        rest are :func:`build_report`'s.
 
         Raises:
             InvalidLedgerError: When repeated records of one id disagree (rule 2).
@@ -160,9 +166,9 @@ class Subtotals:
             atoms=counting.frozen_atoms(),
             actions_in_totals=actions_in_totals,
             subjects=subjects,
-            orders=OrderTally.of(
-                _orders(tally.requests.values(), period, counting), subjects.counter
-            ),
+            orders=OrderTally.of(_counted(tally, period, counting, orders=True), subjects.counter),
+            response_times=response_times,
+            times=TimeTally.of(_counted(tally, period, counting) if response_times else ()),
         )
 
     @property
@@ -187,6 +193,7 @@ class Subtotals:
             "provenance",
             "actions_in_totals",
             "subjects",
+            "response_times",
         ):
             if getattr(self, name) != getattr(other, name):
                 msg = f"cannot add subtotals counted with different {name.replace('_', ' ')}"
@@ -207,6 +214,7 @@ class Subtotals:
             findings=self.findings + other.findings,
             atoms=add_atoms(self.atoms, other.atoms),
             orders=self.orders.merge(other.orders),
+            times=self.times.merge(other.times),
         )
 
     def __add__(self, other: Subtotals) -> Subtotals:
@@ -253,17 +261,22 @@ class Subtotals:
             provenance=self.provenance,
             summary=self.summary,
             dsa=self.orders.orders(),
+            response_times=self.times.times(
+                table for table in tables if table.key in {c.name for c in self.categories}
+            )
+            if self.response_times
+            else None,
         )
 
 
-def _orders(
-    requests: Iterable[Request], period: ReportingPeriod, counting: Tabulation
+def _counted(
+    tally: Tally, period: ReportingPeriod, counting: Tabulation, *, orders: bool = False
 ) -> Iterator[Request]:
-    """The DSA orders among the requests that ``counting`` counted."""
+    """The requests that ``counting`` counted in their tables (only DSA orders: ``orders``)."""
     return (
         request
-        for request in requests
-        if request.dsa_order is not None
+        for request in tally.requests.values()
+        if (not orders or request.dsa_order is not None)
         and request.received in period
         and request.category in counting.tabulated
     )
@@ -296,6 +309,7 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
     company: str | None = None,
     actions_in_totals: bool = False,
     subjects: SubjectCounting | str = SubjectCounting.DISTINCT,
+    response_times: bool = False,
 ) -> Report:
     """Count ``requests`` into a report for ``period``, with the ids behind every figure.
 
@@ -318,6 +332,8 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
             requests counted (TikTok); by default only in their own table (Google).
         subjects: What the subjects columns count: distinct devices or accounts (the
             seed's rule 4) or every identifier (Apple): :class:`SubjectCounting`.
+        response_times: Whether to count the median times to acknowledge and respond,
+            per category table and country (:attr:`Report.response_times`).
 
     Raises:
         InvalidLedgerError: When repeated records of one id disagree (rule 2).
@@ -336,5 +352,6 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
         breakdowns=breakdowns,
         actions_in_totals=actions_in_totals,
         subjects=SubjectCounting(subjects),
+        response_times=response_times,
     )
     return subtotals.report(rounding=rounding, disclosure=disclosure, company=company)

@@ -35,9 +35,16 @@ from transparency_core._cli._options import (
     shown,
 )
 from transparency_core._cli._split import LedgerFile, NotJsonError, NotUtf8Error, spool
-from transparency_core._edge import MAX_PROBLEMS, reference_records, reference_report
+from transparency_core._edge import (
+    MAX_PROBLEMS,
+    reference_ledger,
+    reference_period,
+    reference_records,
+    reference_report,
+)
 from transparency_core._period import ReportingPeriod
 from transparency_core._render import visible
+from transparency_core._subtotals import build_report
 from transparency_core.exceptions import FieldError, InvalidLedgerError, JsonLedgerError
 
 if TYPE_CHECKING:
@@ -52,9 +59,12 @@ if TYPE_CHECKING:
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "main"]
 
 _SHOW_NO_IDS = frozenset(
-    {"csv", "dsa", "dsa-identification", "html", "json", "markdown", "svg", "text"}
+    {"csv", "dsa", "dsa-identification", "html", "json", "markdown", "response-times", "svg"}
+    | {"text"}
 )
 """The built-in formats that show no request ids."""
+_TIMES = "response-times"
+"""The format that needs the report's response times counted."""
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
@@ -159,6 +169,11 @@ def _render(arguments: argparse.Namespace, renderers: Renderers) -> str:
     if arguments.command == "reference":
         if arguments.records:
             return json.dumps(reference_records(), indent=2, ensure_ascii=False) + "\n"
+        if arguments.format == _TIMES:  # the reference report, with its (absent) times
+            reference = build_report(
+                reference_ledger(), reference_period(), company="Xiaomi", response_times=True
+            )
+            return renderer(reference)
         return renderer(reference_report())
     try:
         period = ReportingPeriod.parse(arguments.period) if arguments.period else None

@@ -176,6 +176,8 @@ def counting_policies(arguments: argparse.Namespace) -> dict[str, object]:
     return {
         "subjects": SubjectCounting(arguments.subjects),
         "actions_in_totals": arguments.actions_in_totals,
+        # The medians keep every distinct time: counted only for the format that shows them.
+        "response_times": arguments.format == "response-times",
     }
 
 

@@ -10,7 +10,8 @@ A report is built once; each renderer only formats it. The modules, from the bot
 - ``_base``: what every renderer of words shares, a locale, country names and the
   formatter they make, and the renderer of a document's blocks;
 - one module per format: ``_text``, ``_markdown``, ``_html``, ``_csv``, ``_json``,
-  ``_svg``, the EU DSA template's parts ``_dsa``, and the explain view ``_explain``;
+  ``_svg``, the EU DSA template's parts ``_dsa``, the response times ``_times``, and
+  the explain view ``_explain``;
 - ``_registry``: the renderers by name.
 
 This module is the family's face to the rest of the package, which imports from here.
@@ -28,6 +29,7 @@ from transparency_core._render._markdown import MarkdownRenderer
 from transparency_core._render._registry import ENTRY_POINT_GROUP, Renderers, default_renderers
 from transparency_core._render._svg import SvgRenderer
 from transparency_core._render._text import TextRenderer
+from transparency_core._render._times import ResponseTimesRenderer
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -40,6 +42,7 @@ __all__ = [
     "JsonRenderer",
     "MarkdownRenderer",
     "Renderers",
+    "ResponseTimesRenderer",
     "SvgRenderer",
     "TextRenderer",
     "default_renderers",

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from transparency_core._render._format import Formatter
     from transparency_core._report import Cell, Report, Table
 
-__all__ = ["CsvRenderer", "neutralise"]
+__all__ = ["CsvRenderer", "csv_text", "neutralise"]
 
 _LONG_HEADER = ("table", "country", "country_name", "row", "column", "value", "published")
 
@@ -44,7 +44,8 @@ def _published(cell: Cell, formatter: Formatter) -> str:
     return ""
 
 
-def _csv(rows: Iterable[Iterable[object]]) -> str:
+def csv_text(rows: Iterable[Iterable[object]]) -> str:
+    """Rows as CSV, each cell made safe for spreadsheets (``_escape.csv_cell``)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     for row in rows:
@@ -88,7 +89,7 @@ class CsvRenderer(LocalisedRenderer):
                             _published(cell, formatter),
                         )
                     )
-        return _csv(rows)
+        return csv_text(rows)
 
     def tables(self, report: Report) -> dict[str, str]:
         """Return one CSV per table, by table key: a row per country, a column each."""
@@ -98,7 +99,7 @@ class CsvRenderer(LocalisedRenderer):
         """Return one table as CSV: country, row kind, then its columns by key."""
         formatter = self._formatter()
         header = ("country", "country_name", "row", *(column.key for column in table.columns))
-        return _csv(
+        return csv_text(
             [
                 header,
                 *(

@@ -22,6 +22,7 @@ from transparency_core._render._json import JsonRenderer
 from transparency_core._render._markdown import MarkdownRenderer
 from transparency_core._render._svg import SvgRenderer
 from transparency_core._render._text import TextRenderer
+from transparency_core._render._times import ResponseTimesRenderer
 from transparency_core.exceptions import (
     AlreadyRegisteredError,
     BrokenRendererWarning,
@@ -54,8 +55,9 @@ class Renderers:
 
     Example:
         >>> renderers = default_renderers()
-        >>> sorted(renderers)
-        ['csv', 'dsa', 'dsa-identification', 'explain', 'html', 'json', 'markdown', 'svg', 'text']
+        >>> sorted(renderers)  # doctest: +NORMALIZE_WHITESPACE
+        ['csv', 'dsa', 'dsa-identification', 'explain', 'html', 'json', 'markdown',
+         'response-times', 'svg', 'text']
         >>> renderers.create("text", width=60)
         TextRenderer(locale='en', countries=(), width=60)
     """
@@ -144,8 +146,9 @@ def default_renderers() -> Renderers:
 
     Example:
         >>> renderers = default_renderers()
-        >>> sorted(renderers)
-        ['csv', 'dsa', 'dsa-identification', 'explain', 'html', 'json', 'markdown', 'svg', 'text']
+        >>> sorted(renderers)  # doctest: +NORMALIZE_WHITESPACE
+        ['csv', 'dsa', 'dsa-identification', 'explain', 'html', 'json', 'markdown',
+         'response-times', 'svg', 'text']
         >>> renderers.create("text", locale="de_DE")
         TextRenderer(locale='de_DE', countries=(), width=88)
     """
@@ -160,5 +163,6 @@ def default_renderers() -> Renderers:
             "svg": SvgRenderer,
             "dsa": DsaRenderer,
             "dsa-identification": DsaIdentificationRenderer,
+            "response-times": ResponseTimesRenderer,
         }
     )
