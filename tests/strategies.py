@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import attrs
 from hypothesis import strategies as st
@@ -10,8 +10,11 @@ from hypothesis import strategies as st
 from transparency_core import (
     DEFAULT_CATEGORIES,
     DEFAULT_LEGAL_PROCESSES,
+    ILLEGAL_CONTENT,
+    MEMBER_STATES,
     Action,
     DataKind,
+    DsaOrder,
     Identifier,
     Notification,
     Outcome,
@@ -36,6 +39,47 @@ def responses(draw: st.DrawFn) -> Response:
         challenged=draw(st.booleans()),
         notified=draw(st.none() | st.sampled_from(Notification)),
         action=draw(st.none() | st.sampled_from(Action)) if settled else None,
+    )
+
+
+OFFSETS = st.sampled_from([UTC, timezone(timedelta(hours=1)), timezone(timedelta(hours=-5))])
+
+
+@st.composite
+def moments(draw: st.DrawFn) -> date:
+    """A day of 2019 to 2021, or a time on it, in one of a few offsets."""
+    day = draw(st.dates(date(2019, 12, 1), date(2021, 1, 31)))
+    if draw(st.booleans()):
+        return day
+    seconds = draw(st.integers(0, 86_399))
+    return datetime.combine(day, datetime.min.time(), draw(OFFSETS)) + timedelta(seconds=seconds)
+
+
+def _later(draw: st.DrawFn, received: date) -> date | None:
+    """None, or a time of the kind of ``received`` on or after it."""
+    if draw(st.booleans()):
+        return None
+    if type(received) is date:
+        return received + timedelta(days=draw(st.integers(0, 40)))
+    later = received + timedelta(seconds=draw(st.integers(0, 40 * 86_400)))
+    assert isinstance(later, datetime)
+    return later.astimezone(draw(OFFSETS))
+
+
+@st.composite
+def timed(draw: st.DrawFn, request: Request) -> Request:
+    """``request`` received at a time, perhaps acknowledged, answered, a DSA order."""
+    received = draw(moments())
+    order = None
+    if request.country in MEMBER_STATES:
+        order = draw(st.none() | st.sampled_from(DsaOrder))
+    return attrs.evolve(
+        request,
+        received=received,
+        acknowledged=_later(draw, received),
+        responded=_later(draw, received),
+        dsa_order=order,
+        illegal_content=None if order is None else draw(st.sampled_from(ILLEGAL_CONTENT)),
     )
 
 
@@ -67,6 +111,12 @@ def requests(draw: st.DrawFn, request_id: str | None = None) -> Request:
         data_country=draw(st.none() | st.sampled_from([c for c in COUNTRIES if c != country])),
         emergency=draw(st.booleans()),
     )
+
+
+@st.composite
+def timed_requests(draw: st.DrawFn, request_id: str | None = None) -> Request:
+    """Any valid request, with the optional times and DSA fields drawn too."""
+    return draw(timed(draw(requests(request_id))))
 
 
 @st.composite

@@ -32,6 +32,7 @@ from transparency_core import (
     Requests,
     RoundingMode,
     RoundingPolicy,
+    SubjectCounting,
     Subjects,
     Suppression,
     Theme,
@@ -228,6 +229,19 @@ class TestCountingKeys:
         assert definition.breakdowns == (BASIS, OUTCOMES)
         assert definition.actions_in_totals
 
+    def test_counting_policies_of_issue_17(self) -> None:
+        """``subjects`` and ``response_times`` count as ``build_report``'s keywords do."""
+        definition = load_definition('subjects = "identifiers"\nresponse_times = true')
+        period = ReportingPeriod.parse("2020")
+        expected = build_report(
+            reference_ledger(), period, subjects="identifiers", response_times=True
+        )
+        report = definition.report(reference_ledger(), period)
+
+        assert definition.subjects is SubjectCounting.IDENTIFIERS
+        assert report.tables == expected.tables
+        assert report.response_times == expected.response_times is not None
+
     def test_totals_and_a_series_calendar(self) -> None:
         """``totals`` gives every table its total row; ``[series] every`` the calendar."""
         definition = load_definition('totals = true\n[series]\nevery = "quarter"')
@@ -235,6 +249,7 @@ class TestCountingKeys:
         plain = build_report(reference_ledger(), ReportingPeriod.parse("2020"))
 
         assert definition.every is Every.QUARTER
+        assert report.response_times is None
         assert load_definition("").every is Every.HALF_YEAR
         assert all(table.totals for table in report.tables if table.rows)
         assert not any(table.totals for table in plain.tables)
@@ -371,6 +386,11 @@ BAD = [
     ),
     ('actions_in_totals = "yes"', "actions_in_totals: expected true or false, got 'yes'"),
     ("totals = 1", "totals: expected true or false, got 1"),
+    ("response_times = 1", "response_times: expected true or false, got 1"),
+    (
+        'subjects = "devices"',
+        "subjects: expected one of distinct, identifiers, got 'devices'",
+    ),
     (
         '[series]\nevery = "month"',
         "series.every: expected one of year, half-year, quarter, got 'month'",

@@ -15,7 +15,7 @@ import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from strategies import requests
+from strategies import requests, timed_requests
 from transparency_core import (
     Request,
     ledger_record_schema,
@@ -40,6 +40,10 @@ FIELDS = [
     "data_country",
     "emergency",
     "amends",
+    "acknowledged",
+    "responded",
+    "dsa_order",
+    "illegal_content",
     "colour",
     "",
     "\x00",
@@ -60,6 +64,14 @@ junk = st.recursive(
             " ",
             "IMEI ",
             "2020-02-30",
+            "2020-02-03T10:00",
+            "2020-02-03T10:00:00Z",
+            "2019-12-31T23:59:59.5-05:00",
+            "2020-02-03T25:00+01:00",
+            "act",
+            "information",
+            "STATEMENT_CATEGORY_SELF_HARM",
+            "DE",
             "20200101",
             "provided",
             "CN",
@@ -88,7 +100,7 @@ def broken_records(draw: st.DrawFn) -> Any:
     """A valid record with some of its fields broken, or plain junk."""
     if draw(st.integers(0, 9)) == 0:
         return draw(junk)
-    record: dict[str, Any] = unstructure_ledger([draw(requests())])[0]
+    record: dict[str, Any] = unstructure_ledger([draw(requests() | timed_requests())])[0]
     for _ in range(draw(st.integers(1, 3))):
         where = draw(st.sampled_from(["top", "response", "identifier"]))
         target: Any = record

@@ -26,11 +26,14 @@ LAYERS: dict[str, int] = {
     "_i18n": 0,
     # value objects, their checks, and the policies
     "_checks": 1,
+    "_eu": 1,
     "_model": 1,
     "_period": 1,
     "_calendar": 1,
     "_disclosure": 1,
     "_rounding": 1,
+    "_medians": 1,
+    "_subjects": 1,
     # the specs of tables
     "_specs": 2,
     "_categories": 2,
@@ -41,6 +44,8 @@ LAYERS: dict[str, int] = {
     "_countries": 3,
     "_entries": 3,
     "_figures": 3,
+    "_dsa": 3,
+    "_times": 3,
     # the rules: counting and publishing
     "_rules": 4,
     "_subtotals": 4,

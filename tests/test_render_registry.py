@@ -11,7 +11,10 @@ from transparency_core import (
     MarkdownRenderer,
     TextRenderer,
     _cli,
+    build_report,
     default_renderers,
+    reference_ledger,
+    reference_period,
     reference_report,
 )
 from transparency_core._render import ENTRY_POINT_GROUP
@@ -28,10 +31,23 @@ class TestRegistry:
         """Every format, each a Renderer."""
         renderers = default_renderers()
 
-        assert sorted(renderers) == ["csv", "explain", "html", "json", "markdown", "svg", "text"]
+        assert sorted(renderers) == [
+            "csv",
+            "dsa",
+            "dsa-identification",
+            "explain",
+            "html",
+            "json",
+            "markdown",
+            "response-times",
+            "svg",
+            "text",
+        ]
+        # The reference report, with its response times counted for the one that shows them.
+        timed = build_report(reference_ledger(), reference_period(), response_times=True)
         for name in renderers:
             renderer: Renderer = renderers.create(name)
-            assert renderer(reference_report())
+            assert renderer(timed if name == "response-times" else reference_report())
 
     def test_register_and_create_with_options(self) -> None:
         """A user's renderer is one register() call away."""
@@ -42,7 +58,10 @@ class TestRegistry:
 
     def test_unknown_names_are_listed(self) -> None:
         """The error says which names there are."""
-        with pytest.raises(KeyError, match="no renderer named 'pdf'; there are csv, explain"):
+        with pytest.raises(
+            KeyError,
+            match="no renderer named 'pdf'; there are csv, dsa, dsa-identification, explain",
+        ):
             default_renderers().create("pdf")
 
     def test_entry_points_add_renderers_but_never_replace_built_ins(self) -> None:

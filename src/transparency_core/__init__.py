@@ -17,6 +17,7 @@ from transparency_core._calendar import Every
 from transparency_core._compare import Change, Comparison, compare
 from transparency_core._definition import Output, ReportDefinition, Theme, load_definition
 from transparency_core._disclosure import Band, Banding, Suppressed, Suppression, Withheld
+from transparency_core._dsa import OrderFigures, OrderRow, Orders
 from transparency_core._edge import (
     configure_converter,
     iter_json_records,
@@ -31,9 +32,11 @@ from transparency_core._edge import (
     tally_ledger,
     unstructure_ledger,
 )
+from transparency_core._eu import ILLEGAL_CONTENT, MEMBER_STATES
 from transparency_core._model import (
     Action,
     DataKind,
+    DsaOrder,
     Identifier,
     Notification,
     Outcome,
@@ -44,11 +47,14 @@ from transparency_core._period import ReportingPeriod
 from transparency_core._render import (
     REPORT_SCHEMA,
     CsvRenderer,
+    DsaIdentificationRenderer,
+    DsaRenderer,
     ExplainRenderer,
     HtmlRenderer,
     JsonRenderer,
     MarkdownRenderer,
     Renderers,
+    ResponseTimesRenderer,
     SvgRenderer,
     TextRenderer,
     default_renderers,
@@ -87,8 +93,10 @@ from transparency_core._specs import (
     Subjects,
     default_categories,
 )
+from transparency_core._subjects import SubjectCounting
 from transparency_core._subtotals import Subtotals, build_report, partition_of
 from transparency_core._tally import Tally
+from transparency_core._times import ResponseTime, ResponseTimes, TimeFigures
 
 __version__ = "0.1.0"
 
@@ -97,6 +105,8 @@ __all__ = [
     "CHALLENGES",
     "DEFAULT_CATEGORIES",
     "DEFAULT_LEGAL_PROCESSES",
+    "ILLEGAL_CONTENT",
+    "MEMBER_STATES",
     "NOTIFICATION",
     "OUTCOMES",
     "REPORT_SCHEMA",
@@ -115,6 +125,9 @@ __all__ = [
     "CsvRenderer",
     "DataKind",
     "Disposition",
+    "DsaIdentificationRenderer",
+    "DsaOrder",
+    "DsaRenderer",
     "Every",
     "ExplainRenderer",
     "Figure",
@@ -127,6 +140,9 @@ __all__ = [
     "LegalProcess",
     "MarkdownRenderer",
     "Notification",
+    "OrderFigures",
+    "OrderRow",
+    "Orders",
     "Outcome",
     "Output",
     "Percent",
@@ -138,11 +154,15 @@ __all__ = [
     "Request",
     "Requests",
     "Response",
+    "ResponseTime",
+    "ResponseTimes",
+    "ResponseTimesRenderer",
     "RoundingMode",
     "RoundingPolicy",
     "Row",
     "RowKind",
     "Series",
+    "SubjectCounting",
     "Subjects",
     "Subtotals",
     "Suppressed",
@@ -152,6 +172,7 @@ __all__ = [
     "Tally",
     "TextRenderer",
     "Theme",
+    "TimeFigures",
     "Withheld",
     "ZeroDenominator",
     "build_report",

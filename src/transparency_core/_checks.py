@@ -11,11 +11,12 @@ has every problem of its other fields found.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from babel import Locale
 
+from transparency_core._eu import ILLEGAL_CONTENT, MEMBER_STATES
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
@@ -25,9 +26,12 @@ __all__ = [
     "COUNTRY_CODES",
     "NON_BLANK",
     "blank",
+    "order_problems",
     "parse_iso_date",
+    "parse_moment",
     "record_problems",
     "request_problems",
+    "time_problems",
 ]
 
 _NOT_ISO_3166 = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"})
@@ -120,14 +124,15 @@ def _amends_problem(amends: object, request_id: object) -> FieldError | None:
 
 
 def record_problems(record: Mapping[str, object]) -> list[FieldError]:
-    """:func:`request_problems` of a raw ledger record, whatever its fields hold.
+    """:func:`request_problems`, :func:`time_problems` and :func:`order_problems` of a
+    raw ledger record, whatever its fields hold.
 
     Example:
         >>> [problem.path for problem in record_problems({"id": " ", "country": "Spain"})]
         ['id', 'country']
-    """
+    """  # noqa: D205 -- the summary needs its two lines
     get = record.get
-    return request_problems(
+    found = request_problems(
         get("id"),
         get("country"),
         get("category"),
@@ -136,6 +141,101 @@ def record_problems(record: Mapping[str, object]) -> list[FieldError]:
         get("data_country"),
         get("amends"),
     )
+    if "acknowledged" in record or "responded" in record:
+        moments = [_raw_moment(get(name)) for name in ("received", "acknowledged", "responded")]
+        found.extend(time_problems(*moments))
+    if "dsa_order" in record or "illegal_content" in record:
+        found.extend(order_problems(get("dsa_order"), get("illegal_content"), get("country")))
+    return found
+
+
+def _raw_moment(value: object) -> date | None:
+    """The date or date-time a raw value writes, or ``None`` (the edge names a bad one)."""
+    if type(value) is not str:
+        return None
+    try:
+        return parse_moment(value)
+    except ValueError:
+        return None
+
+
+_SAME_KIND = {
+    date: "a YYYY-MM-DD date, as 'received' is a date",
+    datetime: "a date-time with an offset, as 'received' is a date-time",
+}
+
+
+def time_problems(received: object, acknowledged: object, responded: object) -> list[FieldError]:
+    """The problems with the times a request was acknowledged and responded to.
+
+    Each is of the kind ``received`` is (a date, or a date-time with an offset), so
+    that the time between them is defined, and neither comes before ``received``.
+    Values that are not dates are left to the edge.
+
+    Example:
+        >>> from datetime import date
+        >>> for problem in time_problems(date(2025, 3, 4), date(2025, 3, 3), None):
+        ...     print(problem.path, "--", problem.expected)
+        acknowledged -- a date on or after 'received', 2025-03-04
+    """
+    found: list[FieldError] = []
+    if not isinstance(received, date):
+        return found
+    kind = type(received) if type(received) in _SAME_KIND else date
+    for name, value in (("acknowledged", acknowledged), ("responded", responded)):
+        if not isinstance(value, date):
+            continue
+        if type(value) is not kind:
+            found.append(FieldError(name, _SAME_KIND[kind], value))
+        elif value < received:
+            found.append(
+                FieldError(
+                    name,
+                    f"a {'date-time' if kind is datetime else 'date'} on or after "
+                    f"'received', {received.isoformat()}",
+                    value,
+                )
+            )
+    return found
+
+
+_ORDERS = ("information", "act")
+_NEEDS_ORDER = "null unless 'dsa_order' is set: a category of an order's illegal content"
+_NEEDS_CATEGORY = (
+    "one of the Commission's categories (STATEMENT_CATEGORY_...) for a DSA order: "
+    "STATEMENT_CATEGORY_NOT_SPECIFIED_ORDER when the authority did not say"
+)
+_MEMBER_STATE = "a DSA order only from a Member State's authority (an EU country code)"
+
+
+def order_problems(dsa_order: object, illegal_content: object, country: object) -> list[FieldError]:
+    """The problems with a request's DSA order: its kind, category and country agree.
+
+    An order (Article 9 or 10 of the DSA) names its category of illegal content and
+    comes from a Member State; a category names no order. Values of another type, or
+    an order kind that is not one, are left to the edge.
+
+    Example:
+        >>> for problem in order_problems("act", "STATEMENT_CATEGORY_SELF_HARM", "US"):
+        ...     print(problem.path, "--", problem.expected)
+        country -- a DSA order only from a Member State's authority (an EU country code)
+        >>> [problem.path for problem in order_problems(None, "STATEMENT_CATEGORY_SELF_HARM", "DE")]
+        ['illegal_content']
+    """
+    found: list[FieldError] = []
+    if dsa_order is None:
+        if illegal_content is not None:
+            found.append(FieldError("illegal_content", _NEEDS_ORDER, illegal_content))
+        return found
+    if dsa_order not in _ORDERS:
+        return found
+    if illegal_content not in ILLEGAL_CONTENT and (
+        illegal_content is None or type(illegal_content) is str
+    ):
+        found.append(FieldError("illegal_content", _NEEDS_CATEGORY, illegal_content))
+    if type(country) is str and country in COUNTRY_CODES and country not in MEMBER_STATES:
+        found.append(FieldError("country", _MEMBER_STATE, country))
+    return found
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
@@ -154,3 +254,39 @@ def parse_iso_date(text: str) -> date:
     if not _ISO_DATE.fullmatch(text):
         raise FieldError("", "a YYYY-MM-DD date", text)
     return date.fromisoformat(text)
+
+
+_ISO_MOMENT = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})", re.ASCII
+)
+_MOMENT = "an ISO 8601 date-time with an offset, such as 2025-03-04T09:30:00+01:00"
+
+
+def parse_moment(text: str) -> date:
+    """Parse a ``YYYY-MM-DD`` date, or a date-time with an offset (``Z`` or ``+hh:mm``).
+
+    A date-time comes back as an aware :class:`~datetime.datetime` (which is a date);
+    one without an offset is refused, since the time between two of them would not be
+    known.
+
+    Raises:
+        FieldError: When ``text`` is neither (a ``ValueError``); a text with a ``T``
+            is taken for a date-time and the error says what a date-time must be.
+
+    Example:
+        >>> parse_moment("2025-03-04T09:30+01:00")
+        datetime.datetime(2025, 3, 4, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(seconds=3600)))
+        >>> parse_moment("2025-03-04")
+        datetime.date(2025, 3, 4)
+    """  # noqa: E501 -- the repr is as long as it is
+    if "T" not in text and "t" not in text:
+        return parse_iso_date(text)
+    if not _ISO_MOMENT.fullmatch(text):
+        raise FieldError("", _MOMENT, text)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise FieldError("", _MOMENT, text) from None
+    if moment.utcoffset() is None:  # pragma: no cover -- the pattern requires an offset
+        raise FieldError("", _MOMENT, text)
+    return moment

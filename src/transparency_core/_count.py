@@ -13,10 +13,12 @@ asked for provenance. From the atoms the disclosure check
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from transparency_core._report import Disposition, LedgerEntry
 from transparency_core._specs import CROSS_BORDER, Percent, Predicate, Requests, Subjects
+from transparency_core._subjects import SubjectCounting
 from transparency_core.predicates import every_request
 
 if TYPE_CHECKING:
@@ -155,7 +157,7 @@ def add_atoms(first: Atoms, second: Mapping[str, Mapping[Signature, tuple[int, i
 def left_out(request: Request, records: int, period: ReportingPeriod) -> LedgerEntry:
     """The entry of a request that is not counted: outside ``period``, or not tabulated."""
     if request.received not in period:
-        side = "before" if request.received < period.start else "after"
+        side = "before" if request.received_on < period.start else "after"
         reason = f"received {request.received.isoformat()}, {side} the period {period}"
         return LedgerEntry(request.id, records, Disposition.OUT_OF_PERIOD, reason)
     reason = f"category {request.category!r} has no table in this report"
@@ -173,7 +175,7 @@ class Tabulation:
     whose bits follow one another in that order while counting (:meth:`signature`).
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 -- the tables, and the policies of Subtotals.of
         self,
         categories: Sequence[Category],
         table4: Breakdown,
@@ -181,8 +183,10 @@ class Tabulation:
         *,
         provenance: bool,
         actions_in_totals: bool,
+        subjects: SubjectCounting = SubjectCounting.DISTINCT,
     ) -> None:
         self.counter = Counter()
+        self.subjects = subjects.counter
         for category in categories:
             self.counter.table(category.name, measures(category.columns))
         across = (CROSS_BORDER, table4, *breakdowns)
@@ -222,13 +226,16 @@ class Tabulation:
         atoms, across, bits_of = self.atoms, self.across, self.counter.bits
         tabulated, own_table_only = self.tabulated, self.own_table_only
         first, last, provenance = period.start, period.end, self.provenance
+        subjects_of = self.subjects
         flagged: list[Request] = []
         for request_id, request in requests.items():
             if request.amends is not None or request.repeated_identifiers:
                 flagged.append(request)
             # Rules 1 and 10: in the period and in a table, or left out with the reason.
             category = request.category
-            if not first <= request.received <= last or category not in tabulated:
+            # A date-time counts on its own date.
+            received = request.received if type(request.received) is date else request.received_on
+            if not first <= received <= last or category not in tabulated:
                 self.entries.append(left_out(request, records[request_id], period))
                 continue
             # Rule 3: an amending record is a request of its own, counted as any other.
@@ -240,10 +247,10 @@ class Tabulation:
             key = (request.country, category, bits_of(category, request), bits)
             atom = atoms.get(key)
             if atom is None:
-                atoms[key] = [1, request.subject_count]
+                atoms[key] = [1, subjects_of(request)]
             else:
                 atom[0] += 1
-                atom[1] += request.subject_count
+                atom[1] += subjects_of(request)
             if provenance:
                 ids = self.ids.get(key)
                 if ids is None:

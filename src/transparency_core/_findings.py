@@ -119,6 +119,6 @@ def findings(
                 f"on {released.isoformat()}",
             )
             for request_id, request in requests.items()
-            if request.received > released
+            if request.received_on > released
         )
     return found

@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import enum
 import functools
-from datetime import date
+from datetime import date, datetime
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import attrs
 
-from transparency_core._checks import NON_BLANK, blank, request_problems
+from transparency_core._checks import (
+    NON_BLANK,
+    blank,
+    order_problems,
+    request_problems,
+    time_problems,
+)
 from transparency_core._mask import CUSTOMER_DATA
 from transparency_core.exceptions import FieldError
 
@@ -26,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Action",
     "DataKind",
+    "DsaOrder",
     "Identifier",
     "Notification",
     "Outcome",
@@ -101,6 +108,20 @@ class Notification(enum.StrEnum):
     """Notice was withheld under an exception, such as a risk to someone's life."""
     NOT_YET = "not_yet"
     """Notice has not been given yet."""
+
+
+class DsaOrder(enum.StrEnum):
+    """The kind of an order under the EU's Digital Services Act (Regulation (EU) 2022/2065).
+
+    Example:
+        >>> DsaOrder("act")
+        <DsaOrder.ACT: 'act'>
+    """
+
+    INFORMATION = "information"
+    """An order to provide information (Article 10)."""
+    ACT = "act"
+    """An order to act against illegal content (Article 9)."""
 
 
 @attrs.frozen
@@ -263,6 +284,15 @@ class Request:
     data_country: str | None = None
     emergency: bool = False
     amends: str | None = None
+    acknowledged: date | None = None
+    """When the authority was told the request was received: a date, or a date-time with
+    an offset, of the kind ``received`` is (a date-time is a :class:`~datetime.date`)."""
+    responded: date | None = None
+    """When the company gave effect to the request or answered it, of the same kind."""
+    dsa_order: DsaOrder | None = None
+    """For an order of a Member State's authority under the DSA: its kind."""
+    illegal_content: str | None = None
+    """For a DSA order: the Commission's category of the illegal content concerned."""
 
     def __attrs_post_init__(self) -> None:
         """Check the values and the invariants that span fields; work out the subjects."""
@@ -275,6 +305,11 @@ class Request:
             self.data_country,
             self.amends,
         )
+        # The times and the order are usually absent: only the test goes.
+        if self.acknowledged is not None or self.responded is not None:
+            problems += time_problems(self.received, self.acknowledged, self.responded)
+        if self.dsa_order is not None or self.illegal_content is not None:
+            problems += order_problems(self.dsa_order, self.illegal_content, self.country)
         if problems:
             raise problems[0]
         # Worked out now, while the identifiers are fresh in memory: counting a large
@@ -323,6 +358,26 @@ class Request:
     @functools.cached_property
     def _repeated_identifiers(self) -> tuple[int, ...]:
         return _repeated(self.identifiers)
+
+    @property
+    def received_on(self) -> date:
+        """The day it was received, which decides its period: a date-time's own date.
+
+        A date-time counts on the calendar day it names in its own offset (the day the
+        team wrote down), not on the day in UTC.
+
+        Example:
+            >>> from datetime import datetime, timedelta, timezone
+            >>> late = datetime(2020, 12, 31, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
+            >>> Request(
+            ...     id="US-1", received=late, country="US", category="device",
+            ...     identifiers=[Identifier("imei", "356938035643809")],
+            ...     response=Response(Outcome.PENDING),
+            ... ).received_on
+            datetime.date(2020, 12, 31)
+        """
+        received = self.received
+        return received.date() if type(received) is datetime else received
 
     @property
     def cross_border(self) -> bool:

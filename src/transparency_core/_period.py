@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, datetime
 
 import attrs
 
@@ -66,7 +66,8 @@ def parse_release(text: str) -> date:
 class ReportingPeriod:
     """A closed range of dates, ``start`` to ``end`` inclusive, and a release date.
 
-    A request belongs to the period of its ``received`` date.
+    A request belongs to the period of its ``received`` date (of a date-time, the
+    calendar day it names in its own offset: :attr:`Request.received_on`).
 
     Example:
         >>> period = ReportingPeriod.calendar_year(2020, released=date(2021, 6, 1))
@@ -128,7 +129,9 @@ class ReportingPeriod:
         return cls(start, end, released)
 
     def __contains__(self, day: object) -> bool:
-        """Whether ``day`` falls in the period, both ends included."""
+        """Whether ``day`` falls in the period, both ends included (a date-time, by its date)."""
+        if isinstance(day, datetime):
+            day = day.date()
         return isinstance(day, date) and self.start <= day <= self.end
 
     def __str__(self) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from transparency_core._disclosure import Band, Suppressed, Withheld
+from transparency_core._dsa import Orders, no_orders
 from transparency_core._entries import Disposition, Finding, LedgerEntry, LedgerSummary
 from transparency_core._figures import (
     FIGURE_KEYS,
@@ -26,6 +27,7 @@ from transparency_core._figures import (
 from transparency_core._period import ReportingPeriod
 from transparency_core._rounding import RoundingPolicy
 from transparency_core._specs import Column
+from transparency_core._times import ResponseTimes
 from transparency_core.exceptions import NoProvenanceError, UnknownNameError
 
 __all__ = [
@@ -266,6 +268,12 @@ class Report:
         default=attrs.Factory(_summary_of_entries, takes_self=True)
     )
     """How many records and requests the report covers; by default, from the entries."""
+    response_times: ResponseTimes | None = attrs.field(default=None, repr=False)
+    """The median response times per category table and country, when asked for
+    (``build_report(..., response_times=True)``)."""
+    dsa: Orders = attrs.field(factory=no_orders, repr=False)
+    """The EU DSA orders among the requests counted, as the template's "Member States
+    orders" part has them (see :doc:`/how-to/dsa-orders`); rows of zeros when none."""
 
     def __repr__(self) -> str:
         """A short repr: the period, the company, the tables' keys, how many records.

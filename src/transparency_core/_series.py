@@ -38,7 +38,8 @@ from transparency_core._specs import (
     LegalProcess,
     legal_process_breakdown,
 )
-from transparency_core._subtotals import Subtotals
+from transparency_core._subjects import SubjectCounting
+from transparency_core._subtotals import Subtotals, tallies
 from transparency_core.exceptions import UnknownNameError
 
 if TYPE_CHECKING:
@@ -64,6 +65,8 @@ class CountOptions:
     breakdowns: tuple[Breakdown, ...] = ()
     provenance: bool = True
     actions_in_totals: bool = False
+    subjects: SubjectCounting = SubjectCounting.DISTINCT
+    response_times: bool = False
 
     def empty(self, period: ReportingPeriod) -> Subtotals:
         """The subtotals of a period in which no request was received."""
@@ -75,6 +78,8 @@ class CountOptions:
             breakdowns=self.breakdowns,
             provenance=self.provenance,
             actions_in_totals=self.actions_in_totals,
+            subjects=self.subjects,
+            response_times=self.response_times,
         )
 
 
@@ -138,6 +143,7 @@ def count_series(  # noqa: PLR0913 -- as build_series, and a part's amendments
             options.breakdowns,
             provenance=options.provenance,
             actions_in_totals=options.actions_in_totals,
+            subjects=options.subjects,
         )
         flagged.extend(counting.count(group, tally.records, period))
         counted[label] = (period, group, counting)
@@ -189,6 +195,9 @@ def _subtotals(  # noqa: PLR0913 -- the parts of one period's subtotals
         findings=found,
         atoms=counting.frozen_atoms(),
         actions_in_totals=options.actions_in_totals,
+        subjects=options.subjects,
+        response_times=options.response_times,
+        **tallies(group, period, counting, options.subjects, times=options.response_times),
     )
 
 
@@ -296,6 +305,8 @@ def build_series(  # noqa: PLR0913 -- build_report's policies, and the calendar'
     company: str | None = None,
     actions_in_totals: bool = False,
     totals: bool = False,
+    subjects: SubjectCounting | str = SubjectCounting.DISTINCT,
+    response_times: bool = False,
 ) -> Series:
     """Count ``requests`` into a report for every period of a calendar, in one pass.
 
@@ -303,8 +314,7 @@ def build_series(  # noqa: PLR0913 -- build_report's policies, and the calendar'
         requests: The ledger, as for :func:`build_report`.
         every: How long each period is: ``"year"``, ``"half-year"`` or ``"quarter"``.
         start: A day of the first period; by default, the first request's.
-        end: A day of the last period; by default, the last request's. A request
-            received outside the periods is left out, in the first or last report.
+        end: A day of the last period; by default, the last request's (one outside is left out).
         categories: As for :func:`build_report`, for every period.
         legal_processes: As for :func:`build_report`.
         rounding: As for :func:`build_report`.
@@ -313,6 +323,8 @@ def build_series(  # noqa: PLR0913 -- build_report's policies, and the calendar'
         company: As for :func:`build_report`.
         actions_in_totals: As for :func:`build_report`.
         totals: As for :func:`build_report`: a total row per table of every period.
+        subjects: As for :func:`build_report`.
+        response_times: As for :func:`build_report`: each period's medians.
 
     Raises:
         FieldError: When ``every`` names no calendar, or ``end`` is before ``start``.
@@ -321,10 +333,8 @@ def build_series(  # noqa: PLR0913 -- build_report's policies, and the calendar'
     Example:
         >>> from transparency_core import reference_ledger
         >>> series = build_series(reference_ledger(), "quarter", start=date(2020, 1, 1))
-        >>> series.labels
-        ('2020-Q1', '2020-Q2', '2020-Q3', '2020-Q4', '2021-Q1')
-        >>> [len(report.left_out()) for report in series.reports]
-        [2, 0, 0, 0, 0]
+        >>> series.labels, [len(report.left_out()) for report in series.reports]
+        (('2020-Q1', '2020-Q2', '2020-Q3', '2020-Q4', '2021-Q1'), [2, 0, 0, 0, 0])
     """
     calendar = every if isinstance(every, Every) else Every.parse(every)
     options = CountOptions(
@@ -332,13 +342,11 @@ def build_series(  # noqa: PLR0913 -- build_report's policies, and the calendar'
         tuple(legal_processes),
         tuple(breakdowns),
         actions_in_totals=actions_in_totals,
+        subjects=SubjectCounting(subjects),
+        response_times=response_times,
     )
     counted = count_series(requests, calendar, start=start, end=end, options=options)
+    periods = every_period(counted, calendar, start=start, end=end, options=options)
     return Series.of(
-        calendar,
-        every_period(counted, calendar, start=start, end=end, options=options),
-        rounding=rounding,
-        disclosure=disclosure,
-        company=company,
-        totals=totals,
+        calendar, periods, rounding=rounding, disclosure=disclosure, company=company, totals=totals
     )

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import zlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from transparency_core._count import EVERY, Atoms, Counts, Tabulation, add_atoms, add_counts
+from transparency_core._dsa import OrderTally
 from transparency_core._findings import finding_order, findings, id_key
 from transparency_core._period import ReportingPeriod
 from transparency_core._possible import possible_signatures
@@ -36,10 +37,12 @@ from transparency_core._specs import (
     LegalProcess,
     legal_process_breakdown,
 )
+from transparency_core._subjects import SubjectCounting
+from transparency_core._times import TimeTally
 from transparency_core.exceptions import MismatchedSubtotalsError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
 
     from transparency_core._count import Count
     from transparency_core._disclosure import Disclosure
@@ -47,7 +50,7 @@ if TYPE_CHECKING:
     from transparency_core._rounding import RoundingPolicy
     from transparency_core._tally import Tally
 
-__all__ = ["Subtotals", "build_report", "partition_of"]
+__all__ = ["Subtotals", "build_report", "partition_of", "tallies"]
 
 
 @attrs.frozen(eq=True)
@@ -98,6 +101,14 @@ class Subtotals:
     grows with the kinds of request, not with their number."""
     actions_in_totals: bool = False
     """Whether requests of an action category count in the totals too."""
+    subjects: SubjectCounting = SubjectCounting.DISTINCT
+    """What the subjects columns count: distinct devices or accounts, or identifiers."""
+    orders: OrderTally = attrs.field(repr=False, factory=OrderTally)
+    """The EU DSA orders among the requests counted."""
+    response_times: bool = False
+    """Whether the response times of the category tables are counted."""
+    times: TimeTally = attrs.field(repr=False, factory=TimeTally)
+    """The response times, when counted: by category and country."""
 
     @classmethod
     def of(  # noqa: PLR0913 -- as build_report
@@ -111,6 +122,8 @@ class Subtotals:
         provenance: bool = True,
         amendments: Iterable[tuple[str, str]] | None = None,
         actions_in_totals: bool = False,
+        subjects: SubjectCounting = SubjectCounting.DISTINCT,
+        response_times: bool = False,
     ) -> Subtotals:
         """Count ``requests`` (a ledger, a part of one, or their tally) for ``period``.
 
@@ -119,8 +132,8 @@ class Subtotals:
         a ledger split by id, ``amendments`` are the ``(request id, amended id)`` pairs
         of the whole ledger whose amended id falls in this part: a finding is made for
         each amended id not in the part. By default the requests' own ``amends`` are
-        checked against the part itself, right when the part is the whole ledger. The
-        other arguments are those of :func:`build_report`.
+        checked against the part itself, right when the part is the whole ledger; the
+        rest are :func:`build_report`'s.
 
         Raises:
             InvalidLedgerError: When repeated records of one id disagree (rule 2).
@@ -134,6 +147,7 @@ class Subtotals:
             breakdowns,
             provenance=provenance,
             actions_in_totals=actions_in_totals,
+            subjects=subjects,
         )
         flagged = counting.count(tally.requests, tally.records, period)
         counts = counting.counts()
@@ -151,6 +165,9 @@ class Subtotals:
             findings=tuple(findings(tally.requests, period, amendments, flagged)),
             atoms=counting.frozen_atoms(),
             actions_in_totals=actions_in_totals,
+            subjects=subjects,
+            response_times=response_times,
+            **tallies(tally.requests, period, counting, subjects, times=response_times),
         )
 
     @property
@@ -174,6 +191,8 @@ class Subtotals:
             "breakdowns",
             "provenance",
             "actions_in_totals",
+            "subjects",
+            "response_times",
         ):
             if getattr(self, name) != getattr(other, name):
                 msg = f"cannot add subtotals counted with different {name.replace('_', ' ')}"
@@ -193,6 +212,8 @@ class Subtotals:
             ),
             findings=self.findings + other.findings,
             atoms=add_atoms(self.atoms, other.atoms),
+            orders=self.orders.merge(other.orders),
+            times=self.times.merge(other.times),
         )
 
     def __add__(self, other: Subtotals) -> Subtotals:
@@ -240,7 +261,50 @@ class Subtotals:
             findings=tuple(sorted(self.findings, key=finding_order)),
             provenance=self.provenance,
             summary=self.summary,
+            dsa=self.orders.orders(),
+            response_times=self.times.times(
+                table for table in tables if table.key in {c.name for c in self.categories}
+            )
+            if self.response_times
+            else None,
         )
+
+
+def tallies(
+    requests: Mapping[str, Request],
+    period: ReportingPeriod,
+    counting: Tabulation,
+    subjects: SubjectCounting,
+    *,
+    times: bool,
+) -> dict[str, Any]:
+    """The DSA orders and (with ``times``) the response times of the requests counted.
+
+    The keywords ``orders`` and ``times`` of :class:`Subtotals`.
+    """
+    return {
+        "orders": OrderTally.of(
+            _counted(requests, period, counting, orders=True), subjects.counter
+        ),
+        "times": TimeTally.of(_counted(requests, period, counting) if times else ()),
+    }
+
+
+def _counted(
+    requests: Mapping[str, Request],
+    period: ReportingPeriod,
+    counting: Tabulation,
+    *,
+    orders: bool = False,
+) -> Iterator[Request]:
+    """The requests that ``counting`` counted in their tables (only DSA orders: ``orders``)."""
+    return (
+        request
+        for request in requests.values()
+        if (not orders or request.dsa_order is not None)
+        and request.received in period
+        and request.category in counting.tabulated
+    )
 
 
 def partition_of(request_id: str, parts: int) -> int:
@@ -270,6 +334,8 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
     company: str | None = None,
     actions_in_totals: bool = False,
     totals: bool = False,
+    subjects: SubjectCounting | str = SubjectCounting.DISTINCT,
+    response_times: bool = False,
 ) -> Report:
     """Count ``requests`` into a report for ``period``, with the ids behind every figure.
 
@@ -284,31 +350,26 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
         breakdowns: Tables across categories to add after the legal process table,
             such as :data:`OUTCOMES` or :data:`NOTIFICATION`.
         disclosure: How counts are published: exactly (by default), in bands
-            (:class:`Banding`) or with small counts suppressed (:class:`Suppression`);
-            a category's own :attr:`Category.disclosure` takes precedence. The exact
-            counts stay in the report, for audit; no renderer publishes them, nor a
-            figure that would let a reader compute one (:class:`Withheld`).
+            (:class:`Banding`) or suppressed (:class:`Suppression`), after a category's
+            own; the exact counts stay for audit, never published (:class:`Withheld`).
         company: The company's name, for the title and the disclosures.
-        actions_in_totals: Whether requests of an action category (preservation,
-            restriction, deletion: :attr:`Category.action`) also count in Table 4, the
-            breakdowns, the cross-border figures and the requests counted, as TikTok
-            counts them; by default only in their own table, as Google counts them.
+        actions_in_totals: Whether requests of an action category (:attr:`Category.action`)
+            also count in Table 4, the breakdowns, the cross-border figures and the
+            requests counted (TikTok); by default only in their own table (Google).
         totals: Whether each table ends with its total row (:attr:`Table.totals`).
+        subjects: What the subjects columns count: distinct devices or accounts (the
+            seed's rule 4) or every identifier (Apple): :class:`SubjectCounting`.
+        response_times: Whether to count the median times to acknowledge and respond,
+            per category table and country (:attr:`Report.response_times`).
 
     Raises:
         InvalidLedgerError: When repeated records of one id disagree (rule 2).
 
     Example:
-        >>> from datetime import date
-        >>> from transparency_core import Identifier, Outcome, Request, Response
-        >>> imei, rejected = Identifier("imei", "356938035643809"), Response(Outcome.REJECTED)
-        >>> request = Request(
-        ...     id="SE-1", received=date(2020, 5, 4), country="SE", category="device",
-        ...     identifiers=[imei], response=rejected,
-        ... )
-        >>> report = build_report([request], ReportingPeriod.calendar_year(2020))
+        >>> from transparency_core import reference_ledger
+        >>> report = build_report(reference_ledger(), ReportingPeriod.calendar_year(2020))
         >>> report.table("device").cell("SE", "requests")
-        Figure(value=1, ids=('SE-1',), shown=None)
+        Figure(value=1, ids=('SE-2020-D-0001',), shown=None)
     """
     return Subtotals.of(
         requests,
@@ -317,4 +378,6 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
         legal_processes=legal_processes,
         breakdowns=breakdowns,
         actions_in_totals=actions_in_totals,
+        subjects=SubjectCounting(subjects),
+        response_times=response_times,
     ).report(rounding=rounding, disclosure=disclosure, company=company, totals=totals)

@@ -81,11 +81,17 @@ def _merge_responses(first: Response, second: Response) -> Response:
     )
 
 
-_REQUEST_FIELDS = tuple(field.name for field in attrs.fields(Request) if field.name != "response")
+_TIMES = ("acknowledged", "responded")
+"""Times a later record may add: an absent one gives way, two different ones conflict."""
+_REQUEST_FIELDS = tuple(
+    field.name for field in attrs.fields(Request) if field.name not in {"response", *_TIMES}
+)
 
 
 def _merge(first: Request, second: Request) -> Request:
     """Merge two records of one request id, or raise :class:`_Conflict`."""
+    acknowledged = _settle("acknowledged", first.acknowledged, second.acknowledged, None)
+    responded = _settle("responded", first.responded, second.responded, None)
     for name in _REQUEST_FIELDS:
         mine, theirs = getattr(first, name), getattr(second, name)
         if name == "identifiers":
@@ -94,7 +100,13 @@ def _merge(first: Request, second: Request) -> Request:
         if mine != theirs:
             raise _Conflict(name, mine, theirs)
     response = _merge_responses(first.response, second.response)
-    return first if response == first.response else attrs.evolve(first, response=response)
+    if (response, acknowledged, responded) == (
+        first.response,
+        first.acknowledged,
+        first.responded,
+    ):
+        return first
+    return attrs.evolve(first, response=response, acknowledged=acknowledged, responded=responded)
 
 
 def _combine(

@@ -106,7 +106,8 @@ class UnknownNameError(TransparencyError, KeyError):
         ...     default_renderers().create("pdf")
         ... except UnknownNameError as error:
         ...     print(error)
-        no renderer named 'pdf'; there are csv, explain, html, json, markdown, svg, text
+        no renderer named 'pdf'; there are csv, dsa, dsa-identification, explain, html, json,
+        markdown, response-times, svg, text
     """
 
     code = "unknown_name_error"

@@ -19,6 +19,7 @@ from transparency_core._specs import (
     Category,
     LegalProcess,
 )
+from transparency_core._subjects import SubjectCounting
 from transparency_core._subtotals import Subtotals
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ class Counting:
     legal_processes: tuple[LegalProcess, ...] = DEFAULT_LEGAL_PROCESSES
     breakdowns: tuple[Breakdown, ...] = ()
     actions_in_totals: bool = False
+    subjects: SubjectCounting = SubjectCounting.DISTINCT
+    response_times: bool = False
+    """Whether the medians of the response times are counted (they keep every time)."""
 
     def subtotals(
         self,
@@ -63,6 +67,8 @@ class Counting:
             provenance=provenance,
             amendments=amendments,
             actions_in_totals=self.actions_in_totals,
+            subjects=self.subjects,
+            response_times=self.response_times,
         )
 
     def series_options(self, *, provenance: bool) -> CountOptions:
@@ -73,6 +79,8 @@ class Counting:
             breakdowns=self.breakdowns,
             provenance=provenance,
             actions_in_totals=self.actions_in_totals,
+            subjects=self.subjects,
+            response_times=self.response_times,
         )
 
 

@@ -36,11 +36,17 @@ from transparency_core._cli._options import (
     refuse_unused,
     shown,
 )
-from transparency_core._cli._outputs import needs_ids, plan
+from transparency_core._cli._outputs import needs_ids, needs_times, plan
 from transparency_core._cli._seriescmd import series
 from transparency_core._cli._settings import settings
-from transparency_core._edge import reference_records, reference_report
+from transparency_core._edge import (
+    reference_ledger,
+    reference_period,
+    reference_records,
+    reference_report,
+)
 from transparency_core._render import visible
+from transparency_core._subtotals import build_report
 from transparency_core.exceptions import InvalidLedgerError, TransparencyError
 
 if TYPE_CHECKING:
@@ -79,7 +85,7 @@ def _render(arguments: argparse.Namespace, renderers: Renderers) -> list[tuple[P
     planned = plan(chosen.definition, arguments, renderers, theme, chosen.base)
     refuse_unused(arguments, [(output.name, renderers.factory(output.name)) for output in planned])
     report = (
-        reference_report()
+        _reference(planned)
         if arguments.command == "reference"
         else _report(arguments, chosen, planned)
     )
@@ -91,6 +97,15 @@ def _render(arguments: argparse.Namespace, renderers: Renderers) -> list[tuple[P
             msg = f"{output.where} ({output.name}): {error}"
             raise BadInputError(msg) from None
     return rendered
+
+
+def _reference(planned: list[Planned]) -> Report:
+    """The reference report; with its (absent) response times for the format of them."""
+    if needs_times(planned):
+        return build_report(
+            reference_ledger(), reference_period(), company="Xiaomi", response_times=True
+        )
+    return reference_report()
 
 
 def _report(arguments: argparse.Namespace, chosen: Settings, planned: list[Planned]) -> Report:
@@ -106,7 +121,7 @@ def _report(arguments: argparse.Namespace, chosen: Settings, planned: list[Plann
             provenance=provenance,
             jobs=min(arguments.jobs, default_jobs()),
             max_problems=arguments.max_problems,
-            counting=chosen.counting,
+            counting=chosen.counting_for(planned),
             released=definition.released,
             columns=dict(definition.columns),
         )

@@ -20,6 +20,7 @@ from transparency_core._cli._filecount import default_jobs
 from transparency_core._definition import accepts
 from transparency_core._edge import MAX_PROBLEMS, text
 from transparency_core._render import ENTRY_POINT_GROUP, Renderers, default_renderers
+from transparency_core._subjects import SubjectCounting
 from transparency_core.exceptions import BrokenRendererWarning, FieldError
 
 if TYPE_CHECKING:
@@ -205,6 +206,25 @@ def _count_options(command: argparse.ArgumentParser) -> None:
         help=(
             "how many problems of a bad ledger, or findings of a good one, to list; the rest "
             "are counted (default: 100)"
+        ),
+    )
+    command.add_argument(
+        "--subjects",
+        choices=[policy.value for policy in SubjectCounting],
+        help=(
+            "what the devices and accounts columns count in each request: its distinct "
+            "devices or accounts (the seed's rule, the default) or every identifier it "
+            "names (as Apple counts devices specified); by default the definition's"
+        ),
+    )
+    command.add_argument(
+        "--actions-in-totals",
+        action="store_true",
+        default=None,
+        help=(
+            "count requests for an action (preservation, restriction, deletion) in the "
+            "totals too, as TikTok does; by default the definition's, or only in their own "
+            "table, as Google does"
         ),
     )
 

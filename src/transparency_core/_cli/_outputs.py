@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from transparency_core._definition import ReportDefinition
     from transparency_core._render import Renderers
 
-__all__ = ["EXTENSIONS", "Planned", "formats", "needs_ids", "plan"]
+__all__ = ["EXTENSIONS", "Planned", "formats", "needs_ids", "needs_times", "plan"]
 
 EXTENSIONS = {"text": "txt", "markdown": "md", "explain": "explain.txt"}
 """The extension of a format's file in ``-o DIR``, where it is not the format's name."""
@@ -45,8 +45,22 @@ class Planned:
     """Whether it asks for the request ids of every figure (json's ``provenance``)."""
 
 
-_SHOW_NO_IDS = frozenset({"csv", "html", "json", "markdown", "svg", "text"})
+_SHOW_NO_IDS = frozenset(
+    {"csv", "dsa", "dsa-identification", "html", "json", "markdown", "response-times", "svg"}
+    | {"text"}
+)
 """The built-in formats that show no request ids."""
+_TIMES = "response-times"
+"""The format that needs the report's response times counted."""
+
+
+def needs_times(planned: list[Planned]) -> bool:
+    """Whether an output planned shows response times: they are counted only for it.
+
+    The medians keep every distinct time, so they are not counted otherwise (unless
+    the definition's ``response_times`` asks).
+    """
+    return any(out.name == _TIMES for out in planned)
 
 
 def needs_ids(planned: list[Planned]) -> bool:

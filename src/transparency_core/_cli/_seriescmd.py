@@ -81,10 +81,10 @@ def series(
         provenance=provenance,
         jobs=min(arguments.jobs, default_jobs()),
         max_problems=arguments.max_problems,
-        counting=chosen.counting,
+        counting=chosen.counting_for(planned),
         columns=dict(definition.columns),
     )
-    options = chosen.counting.series_options(provenance=provenance)
+    options = chosen.counting_for(planned).series_options(provenance=provenance)
     periods = every_period(counted, every, start=start, end=end, options=options)
     if not periods:
         name = "stdin" if str(ledger) == "-" else visible(str(ledger))

@@ -15,12 +15,16 @@ import attrs
 from transparency_core._cli._counting import Counting
 from transparency_core._cli._files import read_definition
 from transparency_core._cli._options import BadInputError, line_names
+from transparency_core._cli._outputs import needs_times
 from transparency_core._definition import ReportDefinition
 from transparency_core._period import ReportingPeriod, parse_release
+from transparency_core._subjects import SubjectCounting
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
     import argparse
+
+    from transparency_core._cli._outputs import Planned
 
 __all__ = ["Settings", "settings"]
 
@@ -43,7 +47,16 @@ class Settings:
             legal_processes=definition.legal_processes,
             breakdowns=definition.breakdowns,
             actions_in_totals=definition.actions_in_totals,
+            subjects=definition.subjects,
+            response_times=definition.response_times,
         )
+
+    def counting_for(self, planned: list[Planned]) -> Counting:
+        """What the ledger is counted by, for the outputs planned (response times, if shown)."""
+        counting = self.counting
+        if needs_times(planned) and not counting.response_times:
+            return attrs.evolve(counting, response_times=True)
+        return counting
 
     def ledger(self, arguments: argparse.Namespace) -> Path:
         """The ledger file: the line's, or the definition's (relative to its file)."""
@@ -90,8 +103,14 @@ def settings(arguments: argparse.Namespace) -> Settings:
     definition = _period(definition, arguments)
     company = getattr(arguments, "company", None)
     locale, countries = line_names(arguments)
+    subjects, actions = (
+        getattr(arguments, "subjects", None),
+        getattr(arguments, "actions_in_totals", None),
+    )
     definition = attrs.evolve(
         definition,
+        subjects=definition.subjects if subjects is None else SubjectCounting(subjects),
+        actions_in_totals=definition.actions_in_totals if actions is None else actions,
         company=company or definition.company,
         locale=locale or definition.locale,
         countries=tuple(sorted({**dict(definition.countries), **countries}.items())),

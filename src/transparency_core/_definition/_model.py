@@ -29,6 +29,7 @@ from transparency_core._specs import (
     Category,
     LegalProcess,
 )
+from transparency_core._subjects import SubjectCounting
 from transparency_core._subtotals import build_report
 from transparency_core.exceptions import FieldError
 
@@ -123,6 +124,10 @@ class ReportDefinition:
     actions_in_totals: bool = False
     totals: bool = False
     """Whether each table ends with a total row, all countries."""
+    subjects: SubjectCounting = SubjectCounting.DISTINCT
+    """What the subjects columns count: distinct devices or accounts, or identifiers."""
+    response_times: bool = False
+    """Whether the median response times are counted (``--format response-times``)."""
     every: Every = Every.HALF_YEAR
     """How long each period of ``transparency-core series`` is (``[series] every``)."""
     ledger: str | None = None
@@ -154,6 +159,8 @@ class ReportDefinition:
             company=self.company,
             actions_in_totals=self.actions_in_totals,
             totals=self.totals,
+            subjects=self.subjects,
+            response_times=self.response_times,
         )
 
     def renderer_options(

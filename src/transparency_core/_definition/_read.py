@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from transparency_core._calendar import Every
 from transparency_core._checks import COUNTRY_CODES
@@ -25,12 +25,16 @@ from transparency_core._definition._tables import (
 )
 from transparency_core._period import PERIOD_FORMS, ReportingPeriod, parse_release
 from transparency_core._render import HtmlRenderer, TextRenderer
+from transparency_core._subjects import SubjectCounting
 from transparency_core.exceptions import MISSING, FieldError, InvalidDefinitionError
 
 if TYPE_CHECKING:
+    import enum
     from collections.abc import Mapping
 
 __all__ = ["BASELINE_COLUMNS", "OUTPUT_OPTIONS", "load_definition"]
+
+_E = TypeVar("_E", bound="enum.StrEnum")
 
 BASELINE_COLUMNS = (
     "id",
@@ -116,17 +120,23 @@ def _columns(keys: Keys | None) -> dict[str, str]:
     return pairs
 
 
+def _choice(keys: Keys, key: str, kind: type[_E], default: _E) -> _E:
+    """The value of ``key``, one of ``kind``'s (an enumeration of texts)."""
+    text = keys.text(key, default.value) or default.value
+    try:
+        return kind(text)
+    except ValueError:
+        keys.fail(key, "one of " + ", ".join(member.value for member in kind), text)
+        return default
+
+
 def _every(keys: Keys | None) -> Every:
     """``[series]``: ``every``, how long each period of ``transparency-core series`` is."""
     if keys is None:
         return Every.HALF_YEAR
-    text = keys.text("every", Every.HALF_YEAR.value) or Every.HALF_YEAR.value
+    every = _choice(keys, "every", Every, Every.HALF_YEAR)
     keys.done()
-    try:
-        return Every(text)
-    except ValueError:
-        keys.fail("every", "one of " + ", ".join(every.value for every in Every), text)
-        return Every.HALF_YEAR
+    return every
 
 
 def _theme(keys: Keys | None) -> Theme:
@@ -183,6 +193,8 @@ def _parse(data: Mapping[str, object]) -> ReportDefinition:
         disclosure=disclosure(section),
         actions_in_totals=keys.flag("actions_in_totals"),
         totals=keys.flag("totals"),
+        subjects=_choice(keys, "subjects", SubjectCounting, SubjectCounting.DISTINCT),
+        response_times=keys.flag("response_times"),
         every=_every(keys.table("series")),
         ledger=keys.text("ledger"),
         columns=tuple(_columns(keys.table("columns")).items()),

@@ -20,10 +20,20 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from transparency_core._edge._usual import UsualRecords, usual_identifier, usual_or
-from transparency_core._edge._values import ENUMS, day, flag, identifier_list, member, record, text
+from transparency_core._edge._values import (
+    ENUMS,
+    day,
+    flag,
+    identifier_list,
+    member,
+    moment,
+    optional_moment,
+    record,
+    text,
+)
 from transparency_core._model import Identifier, Request, Response
 from transparency_core.exceptions import MISSING, FieldError
 
@@ -45,6 +55,19 @@ _T = TypeVar("_T")
 
 def _enum_value(member: enum.Enum) -> str:
     return str(member.value)
+
+
+def _iso(moment: date) -> str:
+    """A date as ``YYYY-MM-DD``, a date-time as ISO 8601 with its offset."""
+    return moment.isoformat()
+
+
+_MOMENTS = {
+    "received": override(struct_hook=moment),
+    "acknowledged": override(struct_hook=optional_moment),
+    "responded": override(struct_hook=optional_moment),
+}
+"""The fields that hold a date or a date-time."""
 
 
 def _structure_identifiers(
@@ -128,10 +151,12 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
     - structure hooks for ``str`` and ``bool`` that accept only those types;
     - a structure hook for ``date`` that accepts only ``YYYY-MM-DD`` strings, and an
-      unstructure hook that writes that form;
-    - structure hooks for :class:`Outcome`, :class:`DataKind`, :class:`Notification`
-      and :class:`Action` that accept only a member's value, and unstructure hooks that
-      write that value as a plain string;
+      unstructure hook that writes that form (a date-time in ISO 8601, with its offset);
+      a request's ``received``, ``acknowledged`` and ``responded`` also accept a
+      date-time with an offset;
+    - structure hooks for :class:`Outcome`, :class:`DataKind`, :class:`Notification`,
+      :class:`Action` and :class:`DsaOrder` that accept only a member's value, and
+      unstructure hooks that write that value as a plain string;
     - a structure hook for ``tuple[Identifier, ...]`` that accepts only a list;
     - structure hooks for :class:`Identifier`, :class:`Response` and :class:`Request`
       that refuse unknown fields, and unstructure hooks for them that leave out fields
@@ -154,7 +179,7 @@ def _configure(converter: cattrs.Converter, *, fast: bool) -> None:
     converter.register_structure_hook(str, text)
     converter.register_structure_hook(bool, flag)
     converter.register_structure_hook(date, day)
-    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_unstructure_hook(date, _iso)
     # Each enum by its own class: they are str subclasses, and dispatch by class would
     # otherwise hand them to the str hooks.
     for enum_class in ENUMS:
@@ -171,7 +196,8 @@ def _configure(converter: cattrs.Converter, *, fast: bool) -> None:
         Request: records,
     }
     for cls in (Identifier, Response, Request):
-        exact = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+        fields: dict[str, Any] = _MOMENTS if cls is Request else {}
+        exact = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True, **fields)
         converter.register_structure_hook(cls, usual_or(usual[cls], exact) if fast else exact)
         converter.register_unstructure_hook(
             cls, make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from transparency_core._checks import COUNTRY_CODES
+from transparency_core._eu import ILLEGAL_CONTENT, MEMBER_STATES
 from transparency_core._model import Identifier, Outcome, Request, Response
 from transparency_core._specs import DEFAULT_LEGAL_PROCESSES, SHIPPED_CATEGORIES
 from transparency_core.exceptions import NoSchemaError
@@ -38,7 +39,8 @@ SCHEMA_ID = "https://transparency-core.example/schemas/ledger-record.schema.json
 _NON_BLANK = {"type": "string", "pattern": r"\S"}
 _DESCRIPTIONS = {
     "id": "The request's reference, unique per request; records that repeat it are one request.",
-    "received": "When the request arrived (YYYY-MM-DD); decides its reporting period.",
+    "received": "When the request arrived: a YYYY-MM-DD date, or an ISO 8601 date-time "
+    "with an offset; its calendar day (in its own offset) decides its reporting period.",
     "country": "The requesting authority's country (ISO 3166-1 alpha-2).",
     "category": "The category of the request.",
     "identifiers": "The identifiers of the devices, financial identifiers or accounts requested.",
@@ -49,6 +51,14 @@ _DESCRIPTIONS = {
     "cross-border request.",
     "emergency": "The request cites a threat to someone's safety.",
     "amends": "The id of the request this one amends.",
+    "acknowledged": "When the authority was told the request was received: of the kind "
+    "'received' is (a date, or a date-time with an offset), not before it.",
+    "responded": "When the company gave effect to the request or answered it: of the kind "
+    "'received' is, not before it.",
+    "dsa_order": "For an order of a Member State's authority under the EU's Digital "
+    "Services Act: information (Article 10) or act (Article 9).",
+    "illegal_content": "For a DSA order, and only then: the Commission's category of the "
+    "illegal content concerned.",
     "type": "The identifier's type.",
     "value": "The identifier itself.",
     "subject": "The one device, financial identifier or account the identifier belongs to; "
@@ -64,10 +74,20 @@ _DESCRIPTIONS = {
 }
 
 
+_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_MOMENT = {
+    "anyOf": [
+        _DATE,
+        {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$",
+        },
+    ]
+}
 _SIMPLE: dict[object, dict[str, Any]] = {
     str: _NON_BLANK,
     bool: {"type": "boolean"},
-    date: {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    date: _DATE,
 }
 
 
@@ -127,6 +147,20 @@ def _response_schema(overrides: dict[str, Any]) -> dict[str, Any]:
     return response
 
 
+_ORDER_RULES = {
+    "if": {"required": ["dsa_order"], "properties": {"dsa_order": {"type": "string"}}},
+    "then": {
+        "required": ["illegal_content"],
+        "properties": {
+            "illegal_content": {"type": "string"},
+            "country": {"enum": sorted(MEMBER_STATES)},
+        },
+    },
+    "else": {"properties": {"illegal_content": {"type": "null"}}},
+}
+"""A DSA order names its category of illegal content and comes from a Member State."""
+
+
 def ledger_record_schema(
     categories: Iterable[Category] | None = None,
     legal_processes: Iterable[LegalProcess] = DEFAULT_LEGAL_PROCESSES,
@@ -150,6 +184,10 @@ def ledger_record_schema(
         "category": {"enum": [category.name for category in registered]},
         "legal_process": {"anyOf": [{"enum": processes}, {"type": "null"}]},
         "type": {"enum": identifier_types},
+        "received": _MOMENT,
+        "acknowledged": {"anyOf": [*_MOMENT["anyOf"], {"type": "null"}]},
+        "responded": {"anyOf": [*_MOMENT["anyOf"], {"type": "null"}]},
+        "illegal_content": {"anyOf": [{"enum": list(ILLEGAL_CONTENT)}, {"type": "null"}]},
     }
     overrides["response"] = _response_schema(overrides)
     overrides["identifiers"] = {
@@ -171,6 +209,7 @@ def ledger_record_schema(
         }
         for category in registered
     ]
+    schema["allOf"].append(_ORDER_RULES)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

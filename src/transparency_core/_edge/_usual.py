@@ -18,10 +18,18 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from transparency_core._edge._values import day, flag, identifier_list, member, text
+from transparency_core._edge._values import (
+    flag,
+    identifier_list,
+    member,
+    moment,
+    optional_moment,
+    text,
+)
 from transparency_core._model import (
     Action,
     DataKind,
+    DsaOrder,
     Identifier,
     Notification,
     Outcome,
@@ -40,6 +48,10 @@ _T = TypeVar("_T")
 _IDENTIFIER_FIELDS = frozenset(attrs.fields_dict(Identifier))
 _RESPONSE_FIELDS = frozenset(attrs.fields_dict(Response))
 _REQUEST_FIELDS = frozenset(attrs.fields_dict(Request))
+_EXTENDED_FIELDS = frozenset({"acknowledged", "responded", "dsa_order", "illegal_content"})
+"""The fields of response times and DSA orders: a record with any of them is built as a
+usual one, then given them."""
+_USUAL_FIELDS = _REQUEST_FIELDS - _EXTENDED_FIELDS
 _REQUIRED = frozenset(
     field.name for field in attrs.fields(Request) if field.default is attrs.NOTHING
 )
@@ -84,12 +96,12 @@ class UsualRecords:
         self.responses: dict[tuple[object, ...], Response] = {}
 
     def day(self, value: object) -> date:
-        """The date of ``value``, checked once per distinct text."""
+        """The date (or date-time) of ``value``, checked once per distinct text."""
         if type(value) is not str:
-            return day(value)  # which names the problem
+            return moment(value)  # which names the problem
         found = self.dates.get(value)
         if found is None:
-            found = day(value)
+            found = moment(value)
             if len(self.dates) < _SHARED_LIMIT:
                 self.dates[value] = found
         return found
@@ -123,8 +135,10 @@ class UsualRecords:
 
     def __call__(self, value: dict[str, Any]) -> Request:
         """The request of a usual record."""
-        if not (_REQUIRED <= value.keys() <= _REQUEST_FIELDS):
-            raise Unusual
+        if not (_REQUIRED <= value.keys() <= _USUAL_FIELDS):
+            if not (_REQUIRED <= value.keys() <= _REQUEST_FIELDS):
+                raise Unusual
+            return self._extended(value)
         get = value.get
         process, data_country, amends = get("legal_process"), get("data_country"), get("amends")
         return Request(
@@ -138,6 +152,19 @@ class UsualRecords:
             data_country=None if data_country is None else text(data_country),
             emergency=flag(get("emergency", False)),
             amends=None if amends is None else text(amends),
+        )
+
+    def _extended(self, value: dict[str, Any]) -> Request:
+        """The request of a usual record with response times or a DSA order."""
+        usual = {key: item for key, item in value.items() if key not in _EXTENDED_FIELDS}
+        get = value.get
+        order, content = get("dsa_order"), get("illegal_content")
+        return attrs.evolve(
+            self(usual),
+            acknowledged=optional_moment(get("acknowledged")),
+            responded=optional_moment(get("responded")),
+            dsa_order=None if order is None else member(order, DsaOrder),
+            illegal_content=None if content is None else intern(text(content)),
         )
 
 

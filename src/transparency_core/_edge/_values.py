@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from transparency_core._checks import parse_iso_date
-from transparency_core._model import Action, DataKind, Notification, Outcome
+from transparency_core._checks import parse_iso_date, parse_moment
+from transparency_core._model import Action, DataKind, DsaOrder, Notification, Outcome
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
@@ -28,7 +28,9 @@ __all__ = [
     "flag",
     "identifier_list",
     "member",
+    "moment",
     "one_of",
+    "optional_moment",
     "record",
     "text",
 ]
@@ -37,7 +39,7 @@ _E = TypeVar("_E", bound=enum.Enum)
 _RECORD = "an object mapping field names to values"
 _UNICODE = "text (valid Unicode, no lone surrogates)"
 _SURROGATE = re.compile("[\ud800-\udfff]")
-ENUMS: tuple[type[enum.Enum], ...] = (Outcome, DataKind, Notification, Action)
+ENUMS: tuple[type[enum.Enum], ...] = (Outcome, DataKind, Notification, Action, DsaOrder)
 """The enums of the ledger format, each written as one of its members' values."""
 _MEMBERS: dict[type[enum.Enum], dict[str, Any]] = {
     cls: {member.value: member for member in cls} for cls in ENUMS
@@ -99,6 +101,33 @@ def day(value: object, _: object = None) -> date:
         return parse_iso_date(value)
     except ValueError:
         raise FieldError("", "a YYYY-MM-DD date", value) from None
+
+
+def moment(value: object, _: object = None) -> date:
+    """``value`` as a date, or as a date-time with an offset (an aware ``datetime``).
+
+    Example:
+        >>> moment("2025-03-04"), moment("2025-03-04T08:00Z").hour
+        (datetime.date(2025, 3, 4), 8)
+    """
+    if type(value) is not str:
+        raise FieldError("", "a YYYY-MM-DD date string", value)
+    try:
+        return parse_moment(value)
+    except FieldError:
+        raise
+    except ValueError:
+        raise FieldError("", "a YYYY-MM-DD date", value) from None
+
+
+def optional_moment(value: object, _: object = None) -> date | None:
+    """``value`` as :func:`moment` does, or ``None`` for null.
+
+    Example:
+        >>> optional_moment(None) is None
+        True
+    """
+    return None if value is None else moment(value)
 
 
 def member(value: object, cls: type[_E]) -> _E:

@@ -11,7 +11,8 @@ A report is built once; each renderer only formats it. The modules, from the bot
 - ``_base``: what every renderer of words shares, a locale, country names and the
   formatter they make, and the renderer of a document's blocks;
 - one module per format: ``_text``, ``_markdown``, ``_html``, ``_csv``, ``_json``,
-  ``_svg``, and the explain view ``_explain``;
+  ``_svg``, the EU DSA template's parts ``_dsa``, the response times ``_times``, and
+  the explain view ``_explain``;
 - ``_registry``: the renderers by name.
 
 This module is the family's face to the rest of the package, which imports from here.
@@ -20,6 +21,7 @@ This module is the family's face to the rest of the package, which imports from 
 from __future__ import annotations
 
 from transparency_core._render._csv import CsvRenderer
+from transparency_core._render._dsa import DsaIdentificationRenderer, DsaRenderer
 from transparency_core._render._escape import visible
 from transparency_core._render._explain import ExplainRenderer
 from transparency_core._render._html import HtmlRenderer
@@ -28,16 +30,20 @@ from transparency_core._render._markdown import MarkdownRenderer
 from transparency_core._render._registry import ENTRY_POINT_GROUP, Renderers, default_renderers
 from transparency_core._render._svg import SvgRenderer
 from transparency_core._render._text import TextRenderer
+from transparency_core._render._times import ResponseTimesRenderer
 
 __all__ = [
     "ENTRY_POINT_GROUP",
     "REPORT_SCHEMA",
     "CsvRenderer",
+    "DsaIdentificationRenderer",
+    "DsaRenderer",
     "ExplainRenderer",
     "HtmlRenderer",
     "JsonRenderer",
     "MarkdownRenderer",
     "Renderers",
+    "ResponseTimesRenderer",
     "SvgRenderer",
     "TextRenderer",
     "default_renderers",

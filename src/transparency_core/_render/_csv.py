@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from transparency_core._report import Cell, Report, Row, Table
     from transparency_core._series import Series
 
-__all__ = ["LONG_HEADER", "CsvRenderer", "long_rows", "neutralise"]
+__all__ = ["LONG_HEADER", "CsvRenderer", "csv_text", "long_rows", "neutralise"]
 
 LONG_HEADER = ("table", "country", "country_name", "row", "column", "value", "published")
 
@@ -46,7 +46,8 @@ def _published(cell: Cell, formatter: Formatter) -> str:
     return ""
 
 
-def _csv(rows: Iterable[Iterable[object]]) -> str:
+def csv_text(rows: Iterable[Iterable[object]]) -> str:
+    """Rows as CSV, each cell made safe for spreadsheets (``_escape.csv_cell``)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     for row in rows:
@@ -101,7 +102,7 @@ class CsvRenderer(LocalisedRenderer):
         rows: list[tuple[object, ...]] = [LONG_HEADER]
         for table in report.tables:
             rows.extend(long_rows(table, formatter))
-        return _csv(rows)
+        return csv_text(rows)
 
     def series(self, series: Series) -> str:
         """Return every cell of every period of ``series``: the long form, period first."""
@@ -110,7 +111,7 @@ class CsvRenderer(LocalisedRenderer):
         for label, report in series:
             for table in report.tables:
                 rows.extend((label, *row) for row in long_rows(table, formatter))
-        return _csv(rows)
+        return csv_text(rows)
 
     def tables(self, report: Report) -> dict[str, str]:
         """Return one CSV per table, by table key: a row per country, a column each."""
@@ -120,7 +121,7 @@ class CsvRenderer(LocalisedRenderer):
         """Return one table as CSV: country, row kind, then its columns by key."""
         formatter = self._formatter()
         header = ("country", "country_name", "row", *(column.key for column in table.columns))
-        return _csv(
+        return csv_text(
             [
                 header,
                 *(

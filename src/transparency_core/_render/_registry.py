@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 import attrs
 
 from transparency_core._render._csv import CsvRenderer
+from transparency_core._render._dsa import DsaIdentificationRenderer, DsaRenderer
 from transparency_core._render._explain import ExplainRenderer
 from transparency_core._render._html import HtmlRenderer
 from transparency_core._render._json import JsonRenderer
 from transparency_core._render._markdown import MarkdownRenderer
 from transparency_core._render._svg import SvgRenderer
 from transparency_core._render._text import TextRenderer
+from transparency_core._render._times import ResponseTimesRenderer
 from transparency_core.exceptions import (
     AlreadyRegisteredError,
     BrokenRendererWarning,
@@ -53,8 +55,9 @@ class Renderers:
 
     Example:
         >>> renderers = default_renderers()
-        >>> sorted(renderers)
-        ['csv', 'explain', 'html', 'json', 'markdown', 'svg', 'text']
+        >>> sorted(renderers)  # doctest: +NORMALIZE_WHITESPACE
+        ['csv', 'dsa', 'dsa-identification', 'explain', 'html', 'json', 'markdown',
+         'response-times', 'svg', 'text']
         >>> renderers.create("text", width=60)
         TextRenderer(locale='en', countries=(), width=60)
     """
@@ -155,8 +158,9 @@ def default_renderers() -> Renderers:
 
     Example:
         >>> renderers = default_renderers()
-        >>> sorted(renderers)
-        ['csv', 'explain', 'html', 'json', 'markdown', 'svg', 'text']
+        >>> sorted(renderers)  # doctest: +NORMALIZE_WHITESPACE
+        ['csv', 'dsa', 'dsa-identification', 'explain', 'html', 'json', 'markdown',
+         'response-times', 'svg', 'text']
         >>> renderers.create("text", locale="de_DE")
         TextRenderer(locale='de_DE', countries=(), width=88)
     """
@@ -169,5 +173,8 @@ def default_renderers() -> Renderers:
             "json": JsonRenderer,
             "explain": ExplainRenderer,
             "svg": SvgRenderer,
+            "dsa": DsaRenderer,
+            "dsa-identification": DsaIdentificationRenderer,
+            "response-times": ResponseTimesRenderer,
         }
     )

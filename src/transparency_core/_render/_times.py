@@ -1,0 +1,100 @@
+"""The response-times renderer: the median times per category table and country, as CSV.
+
+One row per row of a category's table: the requests, as the table publishes them, then
+for the time to acknowledge and the time to respond the exact median in hours and in
+days (two decimals, rounded half up once, not localised), how many requests it is of
+and how many were left out for want of the time. A withheld row shows nothing but its
+published count. Text cells are neutralised for spreadsheets, as in ``_csv``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from transparency_core._render._base import LocalisedRenderer
+from transparency_core._render._csv import csv_text
+from transparency_core._report import Figure
+from transparency_core.exceptions import FieldError
+
+if TYPE_CHECKING:
+    from transparency_core._report import Report
+    from transparency_core._times import TimeFigures
+
+__all__ = ["TIMES_HEADER", "ResponseTimesRenderer"]
+
+TIMES_HEADER = (
+    "table",
+    "country",
+    "country_name",
+    "requests",
+    "median_hours_to_acknowledge",
+    "median_days_to_acknowledge",
+    "acknowledged_counted",
+    "acknowledged_left_out",
+    "median_hours_to_respond",
+    "median_days_to_respond",
+    "responded_counted",
+    "responded_left_out",
+)
+"""The columns, by key."""
+
+
+def _figures(times: TimeFigures) -> tuple[str, ...]:
+    """A median in hours and days, and the requests it is of and left out; blank if withheld."""
+    if times.withheld:
+        return ("", "", "", "")
+    hours, days = times.hours, times.days
+    return (
+        "" if hours is None else str(hours),
+        "" if days is None else str(days),
+        str(times.counted),
+        str(times.left_out),
+    )
+
+
+@attrs.frozen
+class ResponseTimesRenderer(LocalisedRenderer):
+    """Renders a report's response times as CSV: a row per category table and country.
+
+    The report must be counted with ``response_times=True``. The ``locale`` gives the
+    country names only: the values are never localised.
+
+    Example:
+        >>> from transparency_core import build_report, reference_ledger, reference_period
+        >>> report = build_report(reference_ledger(), reference_period(), response_times=True)
+        >>> lines = ResponseTimesRenderer()(report).splitlines()
+        >>> lines[1]
+        'device,CN,China,3,,,0,3,,,0,3'
+    """
+
+    def __call__(self, report: Report) -> str:
+        """Return the CSV.
+
+        Raises:
+            FieldError: When the report was counted without its response times (a
+                ``ValueError``).
+        """
+        if report.response_times is None:
+            expected = "a report counted with response_times=True (build_report)"
+            raise FieldError("response_times", expected, None)
+        formatter = self._formatter()
+        published = {
+            (table.key, row.country): formatter.published(row.cells[0])
+            for table in report.tables
+            for row in table.rows
+            if isinstance(row.cells[0], Figure)
+        }
+        rows = [
+            (
+                row.table,
+                row.country,
+                formatter.country(row.country),
+                published[row.table, row.country],
+                *_figures(row.acknowledged),
+                *_figures(row.responded),
+            )
+            for row in report.response_times.rows
+        ]
+        return csv_text([TIMES_HEADER, *rows])
