@@ -29,6 +29,7 @@ LAYERS: dict[str, int] = {
     "_period": 1,
     "_disclosure": 1,
     "_rounding": 1,
+    "_canonical": 1,
     # the specs of tables
     "_specs": 2,
     "_categories": 2,

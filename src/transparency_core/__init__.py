@@ -18,6 +18,7 @@ from transparency_core._disclosure import Band, Banding, Suppressed, Suppression
 from transparency_core._edge import (
     configure_converter,
     iter_json_records,
+    ledger_digest,
     ledger_record_schema,
     make_converter,
     reference_ledger,
@@ -40,6 +41,7 @@ from transparency_core._model import (
 from transparency_core._period import ReportingPeriod
 from transparency_core._render import (
     REPORT_SCHEMA,
+    REPORT_SCHEMA_V1,
     CsvRenderer,
     ExplainRenderer,
     HtmlRenderer,
@@ -61,6 +63,7 @@ from transparency_core._report import (
     Report,
     Row,
     RowKind,
+    Settings,
     Table,
 )
 from transparency_core._rounding import RoundingMode, RoundingPolicy, ZeroDenominator
@@ -96,6 +99,7 @@ __all__ = [
     "NOTIFICATION",
     "OUTCOMES",
     "REPORT_SCHEMA",
+    "REPORT_SCHEMA_V1",
     "SHIPPED_BREAKDOWNS",
     "SHIPPED_CATEGORIES",
     "Action",
@@ -135,6 +139,7 @@ __all__ = [
     "RoundingPolicy",
     "Row",
     "RowKind",
+    "Settings",
     "Subjects",
     "Subtotals",
     "Suppressed",
@@ -152,6 +157,7 @@ __all__ = [
     "default_renderers",
     "exceptions",
     "iter_json_records",
+    "ledger_digest",
     "ledger_record_schema",
     "make_converter",
     "partition_of",

@@ -192,6 +192,7 @@ class _Publisher:
             rows=tuple(built),
             description=table.description,
             shares_definition=table.shares_definition if table.shares else "",
+            disclosure=disclosure,
         )
 
 

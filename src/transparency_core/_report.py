@@ -14,11 +14,18 @@ from fractions import Fraction
 
 import attrs
 
-from transparency_core._disclosure import Band, Suppressed, Withheld
+from transparency_core._disclosure import Band, Disclosure, Suppressed, Withheld
 from transparency_core._entries import Disposition, Finding, LedgerEntry, LedgerSummary
 from transparency_core._period import ReportingPeriod
 from transparency_core._rounding import RoundingPolicy
-from transparency_core._specs import Column
+from transparency_core._specs import (
+    DEFAULT_CATEGORIES,
+    DEFAULT_LEGAL_PROCESSES,
+    Breakdown,
+    Category,
+    Column,
+    LegalProcess,
+)
 from transparency_core.exceptions import NoProvenanceError, UnknownNameError
 
 __all__ = [
@@ -33,6 +40,7 @@ __all__ = [
     "Report",
     "Row",
     "RowKind",
+    "Settings",
     "Table",
 ]
 
@@ -152,6 +160,9 @@ class Table:
     shares_definition: str = ""
     """What the rows of shares are of, said under the table ("Percentage of total");
     empty for a table without shares."""
+    disclosure: Disclosure | None = None
+    """The disclosure policy its counts were published by: its category's own, else the
+    report's; ``None`` publishes them exactly."""
 
     def _repr_html_(self) -> str:
         """Show the table as an HTML table in Jupyter."""
@@ -199,6 +210,30 @@ class CrossBorder:
     by_country: tuple[tuple[str, Figure], ...] = ()
 
 
+@attrs.frozen(kw_only=True)
+class Settings:
+    """What a report was counted by, besides its period and rounding: enough to recount it.
+
+    :func:`build_report` keeps its arguments here, so that a published report can say
+    how it was made and a reader holding the ledger can count it again.
+
+    Example:
+        >>> from transparency_core import Suppression, build_report, reference_ledger
+        >>> from transparency_core import reference_period
+        >>> report = build_report(reference_ledger(), reference_period(),
+        ...                       disclosure=Suppression(10))
+        >>> [category.name for category in report.settings.categories], report.settings.disclosure
+        (['device', 'financial_identifier', 'account'], Suppression(threshold=10))
+    """
+
+    categories: tuple[Category, ...] = DEFAULT_CATEGORIES
+    legal_processes: tuple[LegalProcess, ...] = DEFAULT_LEGAL_PROCESSES
+    breakdowns: tuple[Breakdown, ...] = ()
+    disclosure: Disclosure | None = None
+    """The report's disclosure policy; a category's own takes precedence for its table."""
+    actions_in_totals: bool = False
+
+
 def _summary_of_entries(report: Report) -> LedgerSummary:
     return LedgerSummary.of(report.entries)
 
@@ -236,6 +271,12 @@ class Report:
         default=attrs.Factory(_summary_of_entries, takes_self=True)
     )
     """How many records and requests the report covers; by default, from the entries."""
+    settings: Settings = Settings()
+    """The categories, breakdowns and policies it was counted by (with :attr:`period`,
+    :attr:`rounding` and :attr:`company`, what recounts it)."""
+    ledger_digest: str | None = None
+    """The SHA-256 of the canonical ledger it was counted from (hexadecimal), when known:
+    see :func:`~transparency_core.ledger_digest`."""
 
     def _repr_html_(self) -> str:
         """Show the report as HTML in Jupyter: the fragment, which leaves the notebook's style."""

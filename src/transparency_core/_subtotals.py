@@ -19,7 +19,7 @@ from transparency_core._findings import finding_order, findings, id_key
 from transparency_core._period import ReportingPeriod
 from transparency_core._possible import possible_signatures
 from transparency_core._publish import layouts, publish
-from transparency_core._report import Finding, LedgerEntry, LedgerSummary, Report
+from transparency_core._report import Finding, LedgerEntry, LedgerSummary, Report, Settings
 from transparency_core._rules import (
     DEFAULT_ROUNDING,
     counted_processes,
@@ -205,6 +205,7 @@ class Subtotals:
         rounding: RoundingPolicy = DEFAULT_ROUNDING,
         disclosure: Disclosure | None = None,
         company: str | None = None,
+        ledger_digest: str | None = None,
     ) -> Report:
         """Round, band and order the counts into the report; arguments as :func:`build_report`."""
         tables, cross_border = publish(
@@ -238,6 +239,14 @@ class Subtotals:
             findings=tuple(sorted(self.findings, key=finding_order)),
             provenance=self.provenance,
             summary=self.summary,
+            settings=Settings(
+                categories=self.categories,
+                legal_processes=self.legal_processes,
+                breakdowns=self.breakdowns,
+                disclosure=disclosure,
+                actions_in_totals=self.actions_in_totals,
+            ),
+            ledger_digest=ledger_digest,
         )
 
 
@@ -267,6 +276,7 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
     disclosure: Disclosure | None = None,
     company: str | None = None,
     actions_in_totals: bool = False,
+    ledger_digest: str | None = None,
 ) -> Report:
     """Count ``requests`` into a report for ``period``, with the ids behind every figure.
 
@@ -290,6 +300,7 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
             restriction, deletion: :attr:`Category.action`) also count in Table 4, the
             breakdowns, the cross-border figures and the requests counted, as TikTok
             counts them; by default only in their own table, as Google counts them.
+        ledger_digest: The report's :func:`ledger_digest` of ``requests``, for its readers.
 
     Raises:
         InvalidLedgerError: When repeated records of one id disagree (rule 2).
@@ -298,10 +309,8 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
         >>> from datetime import date
         >>> from transparency_core import Identifier, Outcome, Request, Response
         >>> imei, rejected = Identifier("imei", "356938035643809"), Response(Outcome.REJECTED)
-        >>> request = Request(
-        ...     id="SE-1", received=date(2020, 5, 4), country="SE", category="device",
-        ...     identifiers=[imei], response=rejected,
-        ... )
+        >>> request = Request(id="SE-1", received=date(2020, 5, 4), country="SE",
+        ...                   category="device", identifiers=[imei], response=rejected)
         >>> report = build_report([request], ReportingPeriod.calendar_year(2020))
         >>> report.table("device").cell("SE", "requests")
         Figure(value=1, ids=('SE-1',), shown=None)
@@ -314,4 +323,5 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
         breakdowns=breakdowns,
         actions_in_totals=actions_in_totals,
     )
-    return subtotals.report(rounding=rounding, disclosure=disclosure, company=company)
+    report = subtotals.report(rounding=rounding, disclosure=disclosure, company=company)
+    return attrs.evolve(report, ledger_digest=ledger_digest)

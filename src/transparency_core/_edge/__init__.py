@@ -10,6 +10,7 @@ The family's face to the rest of the package, which imports from here only:
 - ``_jsonlines``: one line of JSON Lines to one record, the one line reader;
 - ``_jsonstream``: JSON text in chunks to records, a JSON array or JSON Lines;
 - ``_schema``: the JSON Schema of a record, made from the value objects;
+- ``_digest``: the canonical ledger and its digest, which a published report carries;
 - ``_reference``: the reference ledger and report, from ``_data/``.
 """
 
@@ -20,6 +21,7 @@ from transparency_core._edge._convert import (
     make_converter,
     unstructure_ledger,
 )
+from transparency_core._edge._digest import canonical_ledger, ledger_digest
 from transparency_core._edge._jsonlines import (
     UNREAD,
     TextError,
@@ -51,8 +53,10 @@ __all__ = [
     "Reader",
     "TextError",
     "blank_line",
+    "canonical_ledger",
     "configure_converter",
     "iter_json_records",
+    "ledger_digest",
     "ledger_record_schema",
     "line_reader",
     "make_converter",

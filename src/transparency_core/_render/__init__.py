@@ -10,7 +10,8 @@ A report is built once; each renderer only formats it. The modules, from the bot
 - ``_base``: what every renderer of words shares, a locale, country names and the
   formatter they make, and the renderer of a document's blocks;
 - one module per format: ``_text``, ``_markdown``, ``_html``, ``_csv``, ``_json``,
-  ``_svg``, and the explain view ``_explain``;
+  ``_svg``, and the explain view ``_explain``; the JSON's schemas (``_jsonschema``,
+  version 2, and ``_jsonschema1``) and its words and settings (``_jsonparts``);
 - ``_registry``: the renderers by name.
 
 This module is the family's face to the rest of the package, which imports from here.
@@ -22,7 +23,13 @@ from transparency_core._render._csv import CsvRenderer
 from transparency_core._render._escape import visible
 from transparency_core._render._explain import ExplainRenderer
 from transparency_core._render._html import HtmlRenderer
-from transparency_core._render._json import REPORT_SCHEMA, JsonRenderer
+from transparency_core._render._json import (
+    REPORT_SCHEMA,
+    REPORT_SCHEMA_ID,
+    REPORT_SCHEMA_V1,
+    JsonRenderer,
+    settings_seal,
+)
 from transparency_core._render._markdown import MarkdownRenderer
 from transparency_core._render._registry import ENTRY_POINT_GROUP, Renderers, default_renderers
 from transparency_core._render._svg import SvgRenderer
@@ -31,6 +38,8 @@ from transparency_core._render._text import TextRenderer
 __all__ = [
     "ENTRY_POINT_GROUP",
     "REPORT_SCHEMA",
+    "REPORT_SCHEMA_ID",
+    "REPORT_SCHEMA_V1",
     "CsvRenderer",
     "ExplainRenderer",
     "HtmlRenderer",
@@ -40,5 +49,6 @@ __all__ = [
     "SvgRenderer",
     "TextRenderer",
     "default_renderers",
+    "settings_seal",
     "visible",
 ]

@@ -35,6 +35,7 @@ __all__ = [
     "comparison_document",
     "document",
     "in_reading_order",
+    "ledger_summary",
     "report_title",
     "text_table",
 ]
@@ -199,7 +200,8 @@ def _cross_border(report: Report, formatter: Formatter) -> str:
     )
 
 
-def _ledger_summary(report: Report, formatter: Formatter) -> str:
+def ledger_summary(report: Report, formatter: Formatter) -> str:
+    """What the report counted and left out, in one sentence; nothing under withholding."""
     if report.withholds:
         # The requests counted are the sum of every table's: with one count withheld,
         # the total and the others would give it away.
@@ -310,7 +312,7 @@ def document(
             Heading(formatter.gettext("Cross-border requests"), 2),
             Paragraph(_cross_border(report, formatter)),
             Heading(formatter.gettext("About these figures"), 2),
-            Paragraph(_ledger_summary(report, formatter)),
+            Paragraph(ledger_summary(report, formatter)),
         ]
     )
     if report.withholds:
