@@ -58,6 +58,8 @@ LAYERS: dict[str, int] = {
     "typing": 6,
     # the edge
     "_edge": 7,
+    # a published report checked against its ledger
+    "_verify": 7,
     # the command line and the face
     "_cli": 8,
     "__main__": 8,

@@ -88,6 +88,7 @@ from transparency_core._specs import (
 )
 from transparency_core._subtotals import Subtotals, build_report, partition_of
 from transparency_core._tally import Tally
+from transparency_core._verify import Mismatch, Verification, verify
 
 __version__ = "0.1.0"
 
@@ -125,6 +126,7 @@ __all__ = [
     "LedgerSummary",
     "LegalProcess",
     "MarkdownRenderer",
+    "Mismatch",
     "Notification",
     "Outcome",
     "Percent",
@@ -148,6 +150,7 @@ __all__ = [
     "Table",
     "Tally",
     "TextRenderer",
+    "Verification",
     "Withheld",
     "ZeroDenominator",
     "build_report",
@@ -169,6 +172,7 @@ __all__ = [
     "structure_ledger",
     "tally_ledger",
     "unstructure_ledger",
+    "verify",
 ]
 
 

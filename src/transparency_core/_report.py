@@ -215,7 +215,7 @@ class Settings:
     """What a report was counted by, besides its period and rounding: enough to recount it.
 
     :func:`build_report` keeps its arguments here, so that a published report can say
-    how it was made and a reader holding the ledger can count it again.
+    how it was made and :func:`~transparency_core.verify` can count it again.
 
     Example:
         >>> from transparency_core import Suppression, build_report, reference_ledger

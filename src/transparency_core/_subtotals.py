@@ -300,7 +300,7 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
             restriction, deletion: :attr:`Category.action`) also count in Table 4, the
             breakdowns, the cross-border figures and the requests counted, as TikTok
             counts them; by default only in their own table, as Google counts them.
-        ledger_digest: The report's :func:`ledger_digest` of ``requests``, for its readers.
+        ledger_digest: The report's :func:`ledger_digest` of ``requests``, for :func:`verify`.
 
     Raises:
         InvalidLedgerError: When repeated records of one id disagree (rule 2).

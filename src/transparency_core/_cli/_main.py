@@ -2,10 +2,12 @@
 
 ``transparency-core`` (or ``python -m transparency_core``) with no arguments prints the
 reference 2020 report. ``transparency-core render LEDGER.json`` prints the report of a
-JSON file holding a list of ledger records.
+JSON file holding a list of ledger records; ``transparency-core verify REPORT.json
+LEDGER.json`` recounts a published JSON report from its ledger.
 
-Exit codes: 0 done; 2 bad input (usage, an unreadable file, bad records) or a report that
-cannot be written, with every problem on stderr and no report on stdout; 70 an internal
+Exit codes: 0 done; 1 ``verify`` found a difference (listed on stdout); 2 bad input
+(usage, an unreadable file, bad records) or a report that cannot be written, with every
+problem on stderr and no report on stdout; 70 an internal
 error (a bug: please report it); 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 141
 standard output closed by its reader (``| head``), quietly. Never a traceback: set
 ``TRANSPARENCY_CORE_TRACEBACK=1`` to see one for an internal error.
@@ -24,6 +26,7 @@ import threading
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from transparency_core._cli._audit import file_digest, verify_files
 from transparency_core._cli._filecount import NoPeriodError, count_file, default_jobs
 from transparency_core._cli._options import (
     BadInputError,
@@ -87,15 +90,19 @@ def _opened(path: Path, name: str) -> Iterator[IO[str] | IO[bytes] | None]:
         yield None if stat.S_ISREG(os.fstat(stream.fileno()).st_mode) else stream
 
 
-def _count(
+def _count(  # noqa: PLR0913 -- the ledger, and how to count it
     path: Path,
     period: ReportingPeriod | None,
     *,
     provenance: bool,
     jobs: int,
     max_problems: int = MAX_PROBLEMS,
-) -> Subtotals:
-    """Read, check and count the ledger at ``path`` (``-``: stdin), in parts."""
+    digest: bool = False,
+) -> tuple[Subtotals, str | None]:
+    """Read, check and count the ledger at ``path`` (``-``: stdin), in parts.
+
+    With ``digest``, also the digest of its canonical ledger, for a published report.
+    """
     name = "stdin" if str(path) == "-" else str(path)
     try:
         with (
@@ -105,13 +112,14 @@ def _count(
             parts = Path(directory)
             source = path if stream is None else spool(stream, parts)
             ledger = LedgerFile(source, source.stat().st_size, parts)
-            return count_file(
+            subtotals = count_file(
                 ledger,
                 period=period,
                 provenance=provenance,
                 jobs=jobs,
                 max_problems=max_problems,
             )
+            return subtotals, file_digest(source) if digest else None
     except NotUtf8Error as error:
         msg = f"{name} is not UTF-8 text: {error}"
         raise BadInputError(msg) from None
@@ -164,14 +172,15 @@ def _render(arguments: argparse.Namespace, renderers: Renderers) -> str:
     # without them, memory does not grow with the ledger.
     provenance = arguments.format not in _SHOW_NO_IDS
     # More processes than cores would only share them: the report is the same.
-    subtotals = _count(
+    subtotals, digest = _count(
         arguments.ledger,
         period,
         provenance=provenance,
         jobs=min(arguments.jobs, default_jobs()),
         max_problems=arguments.max_problems,
+        digest=arguments.format == "json",  # a published report names its ledger
     )
-    report = subtotals.report(company=arguments.company)
+    report = subtotals.report(company=arguments.company, ledger_digest=digest)
     _warn(report, arguments.max_problems)
     return renderer(report)
 
@@ -273,7 +282,10 @@ def _main(argv: Sequence[str] | None) -> int:
     renderers = load_renderers()
     arguments = parser(renderers).parse_args(argv)
     try:
-        output = _render(arguments, renderers)
+        if arguments.command == "verify":
+            output, status = verify_files(arguments.report, arguments.ledger)
+        else:
+            output, status = _render(arguments, renderers), EXIT_OK
     except InvalidLedgerError as error:
         _say(error.describe())
         return EXIT_BAD_INPUT
@@ -289,4 +301,5 @@ def _main(argv: Sequence[str] | None) -> int:
             "(TRANSPARENCY_CORE_TRACEBACK=1 shows the traceback)"
         )
         return EXIT_INTERNAL
-    return _write(output)
+    written = _write(output)
+    return status if written == EXIT_OK else written

@@ -100,7 +100,29 @@ def parser(renderers: Renderers) -> argparse.ArgumentParser:
     render = _render_command(commands)
     for command in (reference, render):
         _add_output_options(command, renderers)
+    _verify_command(commands)
     return parser
+
+
+def _verify_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The ``verify`` command: a published JSON report, and the ledger to recount it from."""
+    verify = commands.add_parser(
+        "verify",
+        help="recount a published JSON report from its ledger and say whether every figure matches",
+        description=(
+            "Recount REPORT.json (written by render --format json) from LEDGER by the "
+            "settings the report names, and say whether the ledger, the settings and every "
+            "published value match. Exit status: 0 all match, 1 something differs (listed), "
+            "2 a file cannot be read."
+        ),
+    )
+    verify.add_argument("report", type=Path, metavar="REPORT.json", help="the published report")
+    verify.add_argument(
+        "ledger",
+        type=Path,
+        metavar="LEDGER",
+        help="a JSON list of ledger records, or JSON Lines; - for stdin",
+    )
 
 
 def _render_command(
