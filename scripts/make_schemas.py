@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from transparency_core import REPORT_SCHEMA, ledger_record_schema
+from transparency_core._render import REPORT_SCHEMA_V1
 
 SCHEMAS = Path(__file__).parent.parent / "src" / "transparency_core" / "schemas"
 
@@ -20,6 +21,7 @@ def files() -> dict[str, str]:
     schemas = {
         "ledger-record.schema.json": ledger_record_schema(),
         "report.schema.json": REPORT_SCHEMA,
+        "report-1.schema.json": REPORT_SCHEMA_V1,
     }
     return {
         name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

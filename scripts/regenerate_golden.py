@@ -19,6 +19,7 @@ from transparency_core import (
     SvgRenderer,
     TextRenderer,
     build_report,
+    ledger_digest,
     reference_ledger,
     reference_period,
     reference_report,
@@ -37,7 +38,10 @@ RENDERERS: dict[str, Renderer] = {
     "reference-2020.en.html": HtmlRenderer(),
     "reference-2020.en.fragment.html": HtmlRenderer(fragment=True),
     "reference-2020.en.csv": CsvRenderer(),
-    "reference-2020.json": JsonRenderer(provenance=True),
+    "reference-2020.json": JsonRenderer(provenance=True, version=1),
+    "sealed-2020.v2.json": JsonRenderer(provenance=True),
+    "reference-2020.de_DE.v2.json": JsonRenderer(locale="de_DE"),
+    "breakdowns-2020.fr.v2.json": JsonRenderer(locale="fr"),
     "reference-2020.en.explain.txt": ExplainRenderer(),
     "reference-2020.en.svg": SvgRenderer(),
     "reference-2020.zh_Hans_CN.txt": TextRenderer(locale="zh_Hans_CN"),
@@ -61,9 +65,18 @@ def breakdowns_report() -> Report:
     )
 
 
+def sealed_report() -> Report:
+    """The reference report, carrying the digest of its ledger, as a published one does."""
+    ledger = reference_ledger()
+    return build_report(
+        ledger, reference_period(), company="Xiaomi", ledger_digest=ledger_digest(ledger)
+    )
+
+
 REPORTS: dict[str, Callable[[], Report]] = {
     "reference-2020": reference_report,
     "breakdowns-2020": breakdowns_report,
+    "sealed-2020": sealed_report,
 }
 """The reports of the golden files, by the start of the files' names."""
 

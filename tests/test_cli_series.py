@@ -15,6 +15,7 @@ import pytest
 from sheets import csv_bytes, ledger_tables
 from transparency_core import (
     REPORT_SCHEMA,
+    REPORT_SCHEMA_V1,
     CsvRenderer,
     Every,
     Figure,
@@ -94,9 +95,25 @@ class TestSeries:
         alone = CsvRenderer()(build_report(reference_ledger(), period)).splitlines()[1:]
         assert [line[len("2020-H2,") :] for line in lines if line.startswith("2020-H2,")] == alone
 
-    def test_json_is_a_list_of_reports(self, folder: Path) -> None:
-        """Each period's report in the report's JSON shape, in order."""
+    def test_json_is_one_report_of_every_period(self, folder: Path) -> None:
+        """Version 2: one report whose periods are the series', each self-contained."""
         done = tc("series", "ledger.jsonl", "--every", "year", "--format", "json", cwd=folder)
+        data = json.loads(done.stdout)
+        jsonschema.validate(data, REPORT_SCHEMA)
+        assert [period["period"]["start"] for period in data["periods"]] == [
+            "2019-01-01",
+            "2020-01-01",
+            "2021-01-01",
+        ]
+        alone = build_report(reference_ledger(), ReportingPeriod.calendar_year(2020))
+        assert data["periods"][1]["tables"] == JsonRenderer().period_data(alone)["tables"]
+
+    def test_json_version_1_is_a_list_of_reports(self, folder: Path) -> None:
+        """Version 1 (deprecated, ``[[output]] version = 1``): each period's report, a list."""
+        (folder / "v1.toml").write_text(
+            '[[output]]\nformat = "json"\nversion = 1\n', encoding="utf-8"
+        )
+        done = tc("series", "ledger.jsonl", "--config", "v1.toml", "--every", "year", cwd=folder)
         data = json.loads(done.stdout)
         assert [report["period"]["start"] for report in data] == [
             "2019-01-01",
@@ -104,7 +121,7 @@ class TestSeries:
             "2021-01-01",
         ]
         for report in data:
-            jsonschema.validate(report, REPORT_SCHEMA)
+            jsonschema.validate(report, REPORT_SCHEMA_V1)
 
     def test_svg_is_xml_with_a_chart_per_table(self, folder: Path) -> None:
         """A chart over time for each category's table, a bar per period."""

@@ -338,7 +338,7 @@ class TestShowingKeys:
             "colour": "#8b0000",
             "css": "h1 {}",
         }
-        assert definition.renderer_options(json, JsonRenderer) == {"indent": 0}
+        assert definition.renderer_options(json, JsonRenderer) == {"locale": "de", "indent": 0}
 
 
 BAD = [
@@ -480,7 +480,7 @@ BAD = [
     (
         '[[output]]\nformat = "html"\ncolor = 1',
         "output[0].color: expected one of the keys "
-        "format, path, width, indent, provenance, fragment, got 1",
+        "format, path, width, indent, version, provenance, fragment, got 1",
     ),
     ('output = "html"', "output: expected an array of tables, [[output]], got 'html'"),
     (

@@ -176,7 +176,7 @@ class TestEveryFormat:
         exact = re.sub("[\ud800-\udfff]", "\ufffd", text)
         assert raw_controls(output) == []
         assert data["company"] == f"C{exact}"
-        assert [entry["id"] for entry in data["entries"]] == [f"R{exact}"]
+        assert [entry["id"] for entry in data["periods"][0]["entries"]] == [f"R{exact}"]
 
 
 class TestBeforeAndAfter:

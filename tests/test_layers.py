@@ -34,6 +34,7 @@ LAYERS: dict[str, int] = {
     "_rounding": 1,
     "_medians": 1,
     "_subjects": 1,
+    "_canonical": 1,
     # the specs of tables
     "_specs": 2,
     "_categories": 2,
@@ -41,6 +42,7 @@ LAYERS: dict[str, int] = {
     "predicates": 2,
     # what a report is made of
     "_report": 3,
+    "_counted_by": 3,
     "_countries": 3,
     "_entries": 3,
     "_figures": 3,
@@ -49,6 +51,7 @@ LAYERS: dict[str, int] = {
     # the rules: counting and publishing
     "_rules": 4,
     "_subtotals": 4,
+    "_ordertimes": 4,
     "_series": 4,
     "_totals": 4,
     "_count": 4,
@@ -70,6 +73,8 @@ LAYERS: dict[str, int] = {
     # the edge, and the report definition
     "_edge": 7,
     "_definition": 7,
+    # a published report checked against its ledger
+    "_verify": 7,
     # the command line and the face
     "_cli": 8,
     "__main__": 8,

@@ -198,10 +198,12 @@ class TestRendered:
         report = build_report(reference_ledger(), reference_period(), totals=True)
         data = json.loads(JsonRenderer()(report))
         jsonschema.validate(data, REPORT_SCHEMA)
-        (total,) = data["tables"][0]["totals"]
+        (total,) = data["periods"][0]["tables"][0]["totals"]
         assert total["kind"] == "counts"
         assert total["cells"]["requests"] == {
             "value": report.table("device").totals[0].cells[0].value
         }
         plain = json.loads(JsonRenderer()(build_report(reference_ledger(), reference_period())))
-        assert "totals" not in plain["tables"][0]
+        assert "totals" not in plain["periods"][0]["tables"][0]
+        assert data["periods"][0]["settings"]["totals"] is True
+        assert "totals" not in plain["periods"][0]["settings"]

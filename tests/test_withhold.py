@@ -221,7 +221,9 @@ class TestComplementarySuppression:
             "The numbers of ledger records and of requests counted are not published, as they "
             "would let a reader compute a withheld figure."
         ) in text
-        assert json.loads(JsonRenderer()(report))["records"] is None
+        summary = json.loads(JsonRenderer()(report))["periods"][0]["summary"]
+        assert [summary[name] for name in ("records", "requests", "counted")] == [None] * 3
+        assert [reason["requests"] for reason in summary["left_out"]] == [None, None]
 
     def test_the_subjects_of_withheld_requests(self) -> None:
         """Every request names a device at least: the devices would bound the requests."""
@@ -286,7 +288,7 @@ class TestNothingBeyondTheBand:
         assert str(caught.value).startswith(
             "a report with banded, suppressed or withheld figures is published without request ids"
         )
-        data = json.loads(JsonRenderer()(self.report()))
+        data = json.loads(JsonRenderer()(self.report()))["periods"][0]
         india = next(row for row in data["tables"][0]["rows"] if row["country"] == "IN")
         assert india["cells"]["requests"] == {"published": {"below": 10}}
         assert data["cross_border"]["total"] == {"published": {"below": 10}}

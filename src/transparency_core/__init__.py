@@ -21,6 +21,7 @@ from transparency_core._dsa import OrderFigures, OrderRow, Orders
 from transparency_core._edge import (
     configure_converter,
     iter_json_records,
+    ledger_digest,
     ledger_record_schema,
     make_converter,
     reference_ledger,
@@ -46,6 +47,7 @@ from transparency_core._model import (
 from transparency_core._period import ReportingPeriod
 from transparency_core._render import (
     REPORT_SCHEMA,
+    REPORT_SCHEMA_V1,
     CsvRenderer,
     DsaIdentificationRenderer,
     DsaRenderer,
@@ -70,6 +72,7 @@ from transparency_core._report import (
     Report,
     Row,
     RowKind,
+    Settings,
     Table,
 )
 from transparency_core._rounding import RoundingMode, RoundingPolicy, ZeroDenominator
@@ -97,6 +100,7 @@ from transparency_core._subjects import SubjectCounting
 from transparency_core._subtotals import Subtotals, build_report, partition_of
 from transparency_core._tally import Tally
 from transparency_core._times import ResponseTime, ResponseTimes, TimeFigures
+from transparency_core._verify import Mismatch, Verification, verify
 
 __version__ = "0.1.0"
 
@@ -110,6 +114,7 @@ __all__ = [
     "NOTIFICATION",
     "OUTCOMES",
     "REPORT_SCHEMA",
+    "REPORT_SCHEMA_V1",
     "SHIPPED_BREAKDOWNS",
     "SHIPPED_CATEGORIES",
     "Action",
@@ -139,6 +144,7 @@ __all__ = [
     "LedgerSummary",
     "LegalProcess",
     "MarkdownRenderer",
+    "Mismatch",
     "Notification",
     "OrderFigures",
     "OrderRow",
@@ -162,6 +168,7 @@ __all__ = [
     "Row",
     "RowKind",
     "Series",
+    "Settings",
     "SubjectCounting",
     "Subjects",
     "Subtotals",
@@ -173,6 +180,7 @@ __all__ = [
     "TextRenderer",
     "Theme",
     "TimeFigures",
+    "Verification",
     "Withheld",
     "ZeroDenominator",
     "build_report",
@@ -183,6 +191,7 @@ __all__ = [
     "default_renderers",
     "exceptions",
     "iter_json_records",
+    "ledger_digest",
     "ledger_record_schema",
     "load_definition",
     "make_converter",
@@ -196,6 +205,7 @@ __all__ = [
     "structure_rows",
     "tally_ledger",
     "unstructure_ledger",
+    "verify",
 ]
 
 

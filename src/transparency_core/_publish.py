@@ -220,6 +220,7 @@ class _Publisher:
             rows=tuple(built),
             description=table.description,
             shares_definition=table.shares_definition if table.shares else "",
+            disclosure=disclosure,
         )
 
     def totals(

@@ -15,7 +15,8 @@ from typing import Any
 
 import attrs
 
-from transparency_core._disclosure import Band, Suppressed, Withheld
+from transparency_core._counted_by import Settings
+from transparency_core._disclosure import Band, Disclosure, Suppressed, Withheld
 from transparency_core._dsa import Orders, no_orders
 from transparency_core._entries import Disposition, Finding, LedgerEntry, LedgerSummary
 from transparency_core._figures import (
@@ -42,6 +43,7 @@ __all__ = [
     "Report",
     "Row",
     "RowKind",
+    "Settings",
     "Table",
 ]
 
@@ -169,6 +171,10 @@ class Table:
     so that it cannot give one away. Empty unless asked for
     (``build_report(..., totals=True)``)."""
 
+    disclosure: Disclosure | None = None
+    """The disclosure policy its counts were published by: its category's own, else the
+    report's; ``None`` publishes them exactly."""
+
     def __repr__(self) -> str:
         """A short repr: the key, the columns' keys and how many rows (not every figure).
 
@@ -274,6 +280,13 @@ class Report:
     dsa: Orders = attrs.field(factory=no_orders, repr=False)
     """The EU DSA orders among the requests counted, as the template's "Member States
     orders" part has them (see :doc:`/how-to/dsa-orders`); rows of zeros when none."""
+
+    settings: Settings = attrs.field(factory=Settings)
+    """The categories, breakdowns and policies it was counted by (with :attr:`period`,
+    :attr:`rounding` and :attr:`company`, what recounts it)."""
+    ledger_digest: str | None = None
+    """The SHA-256 of the canonical ledger it was counted from (hexadecimal), when known:
+    see :func:`~transparency_core.ledger_digest`."""
 
     def __repr__(self) -> str:
         """A short repr: the period, the company, the tables' keys, how many records.

@@ -22,6 +22,7 @@ import attrs
 from transparency_core._calendar import Every
 from transparency_core._count import Tabulation
 from transparency_core._findings import findings
+from transparency_core._ordertimes import tallies
 from transparency_core._period import ReportingPeriod
 from transparency_core._report import Finding, LedgerSummary, Report
 from transparency_core._rules import (
@@ -39,7 +40,7 @@ from transparency_core._specs import (
     legal_process_breakdown,
 )
 from transparency_core._subjects import SubjectCounting
-from transparency_core._subtotals import Subtotals, tallies
+from transparency_core._subtotals import Subtotals
 from transparency_core.exceptions import UnknownNameError
 
 if TYPE_CHECKING:

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import functools
 import zlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from transparency_core._count import EVERY, Atoms, Counts, Tabulation, add_atoms, add_counts
 from transparency_core._dsa import OrderTally
 from transparency_core._findings import finding_order, findings, id_key
+from transparency_core._ordertimes import tallies
 from transparency_core._period import ReportingPeriod
 from transparency_core._possible import possible_signatures
 from transparency_core._publish import layouts, publish
-from transparency_core._report import Finding, LedgerEntry, LedgerSummary, Report
+from transparency_core._report import Finding, LedgerEntry, LedgerSummary, Report, Settings
 from transparency_core._rules import (
     DEFAULT_ROUNDING,
     counted_processes,
@@ -42,7 +43,7 @@ from transparency_core._times import TimeTally
 from transparency_core.exceptions import MismatchedSubtotalsError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Iterable, Sequence
 
     from transparency_core._count import Count
     from transparency_core._disclosure import Disclosure
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
     from transparency_core._rounding import RoundingPolicy
     from transparency_core._tally import Tally
 
-__all__ = ["Subtotals", "build_report", "partition_of", "tallies"]
+__all__ = ["Subtotals", "build_report", "partition_of"]
 
 
 @attrs.frozen(eq=True)
@@ -227,6 +228,7 @@ class Subtotals:
         disclosure: Disclosure | None = None,
         company: str | None = None,
         totals: bool = False,
+        ledger_digest: str | None = None,
     ) -> Report:
         """Round, band and order the counts into the report; arguments as :func:`build_report`."""
         tables, cross_border = publish(
@@ -267,44 +269,17 @@ class Subtotals:
             )
             if self.response_times
             else None,
+            settings=Settings(
+                categories=self.categories,
+                legal_processes=self.legal_processes,
+                breakdowns=self.breakdowns,
+                disclosure=disclosure,
+                actions_in_totals=self.actions_in_totals,
+                subjects=self.subjects,
+                totals=totals,
+            ),
+            ledger_digest=ledger_digest,
         )
-
-
-def tallies(
-    requests: Mapping[str, Request],
-    period: ReportingPeriod,
-    counting: Tabulation,
-    subjects: SubjectCounting,
-    *,
-    times: bool,
-) -> dict[str, Any]:
-    """The DSA orders and (with ``times``) the response times of the requests counted.
-
-    The keywords ``orders`` and ``times`` of :class:`Subtotals`.
-    """
-    return {
-        "orders": OrderTally.of(
-            _counted(requests, period, counting, orders=True), subjects.counter
-        ),
-        "times": TimeTally.of(_counted(requests, period, counting) if times else ()),
-    }
-
-
-def _counted(
-    requests: Mapping[str, Request],
-    period: ReportingPeriod,
-    counting: Tabulation,
-    *,
-    orders: bool = False,
-) -> Iterator[Request]:
-    """The requests that ``counting`` counted in their tables (only DSA orders: ``orders``)."""
-    return (
-        request
-        for request in requests.values()
-        if (not orders or request.dsa_order is not None)
-        and request.received in period
-        and request.category in counting.tabulated
-    )
 
 
 def partition_of(request_id: str, parts: int) -> int:
@@ -336,38 +311,33 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
     totals: bool = False,
     subjects: SubjectCounting | str = SubjectCounting.DISTINCT,
     response_times: bool = False,
+    ledger_digest: str | None = None,
 ) -> Report:
     """Count ``requests`` into a report for ``period``, with the ids behind every figure.
 
     Args:
-        requests: The ledger, as value objects (:func:`structure_ledger` reads records),
-            in any order, repeated ids being one request; or its :class:`Tally`.
-        period: The reporting period; requests received outside it are left out and
-            listed as such in :attr:`Report.entries`.
+        requests: The ledger (:func:`structure_ledger`), in any order, or its :class:`Tally`.
+        period: The reporting period; requests outside it are left out, as the entries say.
         categories: The categories to tabulate, one table each, in this order.
         legal_processes: The legal process types of the legal process table.
         rounding: How percentages are rounded: whole percent, half up by default.
-        breakdowns: Tables across categories to add after the legal process table,
-            such as :data:`OUTCOMES` or :data:`NOTIFICATION`.
-        disclosure: How counts are published: exactly (by default), in bands
-            (:class:`Banding`) or suppressed (:class:`Suppression`), after a category's
-            own; the exact counts stay for audit, never published (:class:`Withheld`).
+        breakdowns: Tables across categories after Table 4 (:data:`OUTCOMES`...).
+        disclosure: Exactly (by default), :class:`Banding` or :class:`Suppression`, after a
+            category's own; exact counts stay for audit, never published (:class:`Withheld`).
         company: The company's name, for the title and the disclosures.
-        actions_in_totals: Whether requests of an action category (:attr:`Category.action`)
-            also count in Table 4, the breakdowns, the cross-border figures and the
-            requests counted (TikTok); by default only in their own table (Google).
+        actions_in_totals: Whether an action category's requests count in Table 4, the
+            breakdowns, cross-border and the totals too (TikTok), or not (Google).
         totals: Whether each table ends with its total row (:attr:`Table.totals`).
-        subjects: What the subjects columns count: distinct devices or accounts (the
-            seed's rule 4) or every identifier (Apple): :class:`SubjectCounting`.
-        response_times: Whether to count the median times to acknowledge and respond,
-            per category table and country (:attr:`Report.response_times`).
+        subjects: Distinct devices or accounts, or every identifier: :class:`SubjectCounting`.
+        response_times: Whether to count the median response times (:attr:`Report.response_times`).
+        ledger_digest: The report's :func:`ledger_digest` of ``requests``, for :func:`verify`.
 
     Raises:
         InvalidLedgerError: When repeated records of one id disagree (rule 2).
 
     Example:
-        >>> from transparency_core import reference_ledger
-        >>> report = build_report(reference_ledger(), ReportingPeriod.calendar_year(2020))
+        >>> from transparency_core import reference_ledger as ledger
+        >>> report = build_report(ledger(), ReportingPeriod.parse("2020"))
         >>> report.table("device").cell("SE", "requests")
         Figure(value=1, ids=('SE-2020-D-0001',), shown=None)
     """
@@ -380,4 +350,10 @@ def build_report(  # noqa: PLR0913 -- each keyword is an independent, documented
         actions_in_totals=actions_in_totals,
         subjects=SubjectCounting(subjects),
         response_times=response_times,
-    ).report(rounding=rounding, disclosure=disclosure, company=company, totals=totals)
+    ).report(
+        rounding=rounding,
+        disclosure=disclosure,
+        company=company,
+        totals=totals,
+        ledger_digest=ledger_digest,
+    )

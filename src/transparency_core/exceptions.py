@@ -37,6 +37,7 @@ __all__ = [
     "FieldError",
     "InvalidDefinitionError",
     "InvalidLedgerError",
+    "InvalidReportError",
     "JsonLedgerError",
     "MismatchedSubtotalsError",
     "MissingExtraError",
@@ -168,6 +169,50 @@ class MismatchedSubtotalsError(TransparencyError, ValueError):
     """
 
     code = "mismatched_subtotals_error"
+
+
+class InvalidReportError(TransparencyError, ValueError):
+    """A published report that cannot be verified, as it is not what version 2 writes.
+
+    Not JSON, not version 2, or a field of another type, or a category this package
+    does not know.
+
+    Attributes:
+        where: The path of the field in the report's JSON, ``$.periods[0].settings``.
+        expected: What was expected there.
+        got: What came, as JSON text (shortened).
+
+    Example:
+        >>> from transparency_core import reference_ledger, verify
+        >>> try:
+        ...     verify('{"schema": "report:1"}', reference_ledger())
+        ... except InvalidReportError as error:
+        ...     print(error)
+        $.schema: expected 'urn:transparency-core:report:2' (a version 2 report), got "report:1"
+    """
+
+    code = "invalid_report_error"
+    where: str
+    expected: str
+    got: str
+
+    def __init__(self, where: str, expected: str, got: str) -> None:
+        """Say where, what was expected, and what came."""
+        self.where, self.expected, self.got = where, expected, got
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        """``where: expected ..., got ...``."""
+        return f"{printable(self.where)}: expected {self.expected}, got {printable(self.got)}"
+
+    def __reduce__(self) -> tuple[type[Self], tuple[str, str, str]]:
+        """Pickle with every attribute."""
+        return (type(self), (self.where, self.expected, self.got))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The error as JSON-ready data, with its path, expectation and value."""
+        data = {"where": printable(self.where), "expected": self.expected}
+        return {**super().to_dict(), **data, "got": printable(self.got)}
 
 
 class NoSchemaError(TransparencyError, TypeError):

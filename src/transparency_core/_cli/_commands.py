@@ -49,8 +49,8 @@ class Count(Protocol):
         max_problems: int = ...,
         counting: Counting = ...,
         released: date | None = ...,
-    ) -> Subtotals:
-        """Count the ledger at ``path``."""
+    ) -> tuple[Subtotals, str | None]:
+        """Count the ledger at ``path``; the digest of its canonical ledger, if asked."""
 
 
 def init(arguments: argparse.Namespace) -> Outputs:
@@ -104,7 +104,7 @@ def check(arguments: argparse.Namespace, count: Count) -> Outputs:
     name = visible("stdin" if str(ledger) == "-" else str(ledger))
     definition = chosen.definition
     try:
-        subtotals = count(
+        subtotals, _ = count(
             ledger,
             definition.period,
             provenance=False,

@@ -10,7 +10,6 @@ command says in its own words (:func:`no_period`).
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import stat
 import sys
@@ -18,12 +17,13 @@ import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, TypeVar
 
+from transparency_core._cli._audit import file_digest
 from transparency_core._cli._counting import COUNT_AS_SHIPPED
 from transparency_core._cli._filecount import count_file, count_parts
 from transparency_core._cli._options import BadInputError
 from transparency_core._cli._sheetfile import count_sheet, read_sheet, sheet_kind
 from transparency_core._cli._split import LedgerFile, NotJsonError, NotUtf8Error, spool
-from transparency_core._edge import MAX_PROBLEMS
+from transparency_core._edge import MAX_PROBLEMS, ledger_digest
 from transparency_core._series import count_series
 from transparency_core.exceptions import FieldError, JsonLedgerError, SheetError
 
@@ -117,39 +117,48 @@ def count_ledger(  # noqa: PLR0913 -- the options of count_file, by keyword
     counting: Counting = COUNT_AS_SHIPPED,
     released: date | None = None,
     columns: Mapping[str, str] | None = None,
-) -> Subtotals:
+    digest: bool = False,
+) -> tuple[Subtotals, str | None]:
     """Read, check and count the ledger at ``path`` (``-``: stdin), in parts.
 
     A spreadsheet (``.csv``, ``.xlsx``) is read whole and counted in one pass, its
-    headers mapped to the baseline ones by ``columns``.
+    headers mapped to the baseline ones by ``columns``. With ``digest``, the digest of
+    the canonical ledger too (for a published JSON report), else ``None``.
 
     Raises:
         NoPeriodError: When no period is given and the records span several years.
     """
-    return _read(
-        path,
-        functools.partial(
-            count_file,
+
+    def in_parts(ledger: LedgerFile) -> tuple[Subtotals, str | None]:
+        subtotals = count_file(
+            ledger,
             period=period,
             provenance=provenance,
             jobs=jobs,
             max_problems=max_problems,
             counting=counting,
             released=released,
-        ),
-        lambda path, name, stream, kind: count_sheet(
+        )
+        return subtotals, file_digest(ledger.path) if digest else None
+
+    def whole(
+        path: Path, name: str, stream: IO[str] | IO[bytes] | None, kind: str
+    ) -> tuple[Subtotals, str | None]:
+        requests = read_sheet(
             path,
             name,
             stream,
             kind=kind,
-            period=period,
-            provenance=provenance,
             max_problems=max_problems,
             columns=columns,
             counting=counting,
-            released=released,
-        ),
-    )
+        )
+        subtotals = count_sheet(
+            requests, period, provenance=provenance, counting=counting, released=released
+        )
+        return subtotals, ledger_digest(requests) if digest else None
+
+    return _read(path, in_parts, whole)
 
 
 def count_ledger_series(  # noqa: PLR0913 -- the options of count_parts, by keyword

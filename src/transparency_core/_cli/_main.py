@@ -4,10 +4,12 @@
 reference 2020 report. ``transparency-core render LEDGER.json`` prints the report of a
 JSON file holding a list of ledger records; ``--config report.toml`` reads a report
 definition, ``-o`` writes files. ``init``, ``check`` and ``schema`` are in ``_commands``,
-``series`` in ``_seriescmd``.
+``series`` in ``_seriescmd``; ``transparency-core verify REPORT.json LEDGER.json``
+recounts a published JSON report from its ledger (``_audit``).
 
-Exit codes: 0 done; 2 bad input (usage, an unreadable file, bad records) or a report that
-cannot be written, with every problem on stderr and no report on stdout; 70 an internal
+Exit codes: 0 done; 1 ``verify`` found a difference (listed on stdout); 2 bad input
+(usage, an unreadable file, bad records) or a report that cannot be written, with every
+problem on stderr and no report on stdout; 70 an internal
 error (a bug: please report it); 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 141
 standard output closed by its reader (``| head``), quietly. Never a traceback: set
 ``TRANSPARENCY_CORE_TRACEBACK=1`` to see one for an internal error.
@@ -24,18 +26,13 @@ import threading
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from transparency_core._cli._audit import verify_files
+from transparency_core._cli._checked import check_text, refuse_unused
 from transparency_core._cli._commands import commands
 from transparency_core._cli._filecount import NoPeriodError, default_jobs
 from transparency_core._cli._files import read_theme, write_atomically
 from transparency_core._cli._ledger import count_ledger, no_period
-from transparency_core._cli._options import (
-    BadInputError,
-    check_text,
-    load_renderers,
-    parser,
-    refuse_unused,
-    shown,
-)
+from transparency_core._cli._options import BadInputError, load_renderers, parser, shown
 from transparency_core._cli._outputs import needs_ids, needs_times, plan
 from transparency_core._cli._seriescmd import series
 from transparency_core._cli._settings import settings
@@ -115,7 +112,7 @@ def _report(arguments: argparse.Namespace, chosen: Settings, planned: list[Plann
     provenance = needs_ids(planned)
     try:
         # More processes than cores would only share them: the report is the same.
-        subtotals = count_ledger(
+        subtotals, digest = count_ledger(
             ledger,
             definition.period,
             provenance=provenance,
@@ -124,6 +121,7 @@ def _report(arguments: argparse.Namespace, chosen: Settings, planned: list[Plann
             counting=chosen.counting_for(planned),
             released=definition.released,
             columns=dict(definition.columns),
+            digest=any(output.name == "json" for output in planned),  # it names its ledger
         )
     except NoPeriodError as error:
         name = "stdin" if str(ledger) == "-" else str(ledger)
@@ -133,6 +131,7 @@ def _report(arguments: argparse.Namespace, chosen: Settings, planned: list[Plann
         disclosure=definition.disclosure,
         company=definition.company,
         totals=definition.totals if arguments.totals is None else arguments.totals,
+        ledger_digest=digest,
     )
     _warn([report], arguments.max_problems)
     return report
@@ -239,13 +238,7 @@ def _main(argv: Sequence[str] | None) -> int:
     renderers = load_renderers()
     arguments = parser(renderers).parse_args(argv)
     try:
-        if arguments.command in COMMANDS:
-            return _emit(COMMANDS[arguments.command](arguments))
-        if arguments.command == "series":
-            outputs, reports = series(arguments, renderers)
-            _warn(reports, arguments.max_problems)
-            return _emit(outputs)
-        return _emit(_render(arguments, renderers))
+        return _run(arguments, renderers)
     except InvalidLedgerError as error:
         _say(error.describe())
         return EXIT_BAD_INPUT
@@ -261,6 +254,26 @@ def _main(argv: Sequence[str] | None) -> int:
             "(TRANSPARENCY_CORE_TRACEBACK=1 shows the traceback)"
         )
         return EXIT_INTERNAL
+
+
+def _run(arguments: argparse.Namespace, renderers: Renderers) -> int:
+    """Run the command the line names; return the exit code."""
+    if arguments.command in COMMANDS:
+        return _emit(COMMANDS[arguments.command](arguments))
+    if arguments.command == "verify":
+        return _verify(arguments)
+    if arguments.command == "series":
+        outputs, reports = series(arguments, renderers)
+        _warn(reports, arguments.max_problems)
+        return _emit(outputs)
+    return _emit(_render(arguments, renderers))
+
+
+def _verify(arguments: argparse.Namespace) -> int:
+    """``verify``: the verdict on stdout; 0 when all match, 1 when not (if it was written)."""
+    output, status = verify_files(arguments, settings(arguments))
+    written = _write(output)
+    return status if written == EXIT_OK else written
 
 
 def _emit(outputs: list[tuple[Path | None, str]]) -> int:

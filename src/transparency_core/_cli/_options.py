@@ -13,32 +13,24 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-
 from transparency_core._calendar import Every
 from transparency_core._cli._filecount import default_jobs
-from transparency_core._definition import accepts
-from transparency_core._edge import MAX_PROBLEMS, text
+from transparency_core._edge import MAX_PROBLEMS
 from transparency_core._render import ENTRY_POINT_GROUP, Renderers, default_renderers
 from transparency_core._subjects import SubjectCounting
-from transparency_core.exceptions import BrokenRendererWarning, FieldError
+from transparency_core.exceptions import BrokenRendererWarning
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable
 
 
 __all__ = [
     "BadInputError",
-    "check_text",
-    "line_names",
     "load_renderers",
     "parser",
-    "refuse_unused",
     "shown",
 ]
 
-_FLAGS = {"locale": ("locale", "--locale"), "country": ("countries", "--country")}
-"""The options of the line that a renderer takes: argument -> (renderer option, flag)."""
 _MAX_SHOWN = 80
 
 
@@ -109,6 +101,7 @@ def parser(renderers: Renderers) -> argparse.ArgumentParser:
     for command in (render, series):
         _add_output_options(command, renderers, default=None)
     _add_other_commands(commands)
+    _verify_command(commands)
     return parser
 
 
@@ -143,6 +136,22 @@ def _series_command(
         "left out, in the last period's report",
     )
     return series
+
+
+def _verify_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The ``verify`` command: a published JSON report, and the ledger to recount it from."""
+    verify = commands.add_parser(
+        "verify",
+        help="recount a published JSON report from its ledger and say whether every figure matches",
+        description=(
+            "Recount REPORT.json (written by render --format json) from LEDGER by the "
+            "settings the report names, and say whether the ledger, the settings and every "
+            "published value match. Exit status: 0 all match, 1 something differs (listed), "
+            "2 a file cannot be read."
+        ),
+    )
+    verify.add_argument("report", type=Path, metavar="REPORT.json", help="the published report")
+    _add_ledger_options(verify, period=False)
 
 
 def _render_command(
@@ -336,63 +345,3 @@ def _add_output_options(
         metavar="CODE=NAME",
         help="a country name to use instead of CLDR's, such as HK='Hong Kong' (repeatable)",
     )
-
-
-def line_names(arguments: argparse.Namespace) -> tuple[str | None, dict[str, str]]:
-    """``--locale`` (checked) and ``--country`` names (``CODE=NAME``), as given."""
-    locale = getattr(arguments, "locale", None)
-    if locale:
-        try:
-            Locale.parse(locale)
-        except (ValueError, UnknownLocaleError):
-            msg = f"--locale: expected a locale such as de_DE, got {locale!r}"
-            raise BadInputError(msg) from None
-    countries = getattr(arguments, "country", [])
-    pairs = [override.partition("=") for override in countries]
-    if any(not code or not equals or not name for code, equals, name in pairs):
-        msg = f"--country: expected CODE=NAME, such as HK=Hong Kong, got {countries!r}"
-        raise BadInputError(msg)
-    return locale or None, {code: name for code, _, name in pairs}
-
-
-def refuse_unused(arguments: argparse.Namespace, factories: Sequence[tuple[str, object]]) -> None:
-    """Refuse ``--locale`` or ``--country`` when none of the formats takes it."""
-    given = [
-        flag
-        for argument, (option, flag) in _FLAGS.items()
-        if getattr(arguments, argument, None)
-        and not any(accepts(factory, option) for _, factory in factories)  # type: ignore[arg-type]
-    ]
-    if given:
-        names = ",".join(name for name, _ in factories)
-        msg = f"--format {names} takes no {' and '.join(given)}"
-        raise BadInputError(msg)
-
-
-def _unicode(value: str) -> bool:
-    """Whether an option is text: valid Unicode, as a ledger's text must be."""
-    try:
-        text(value)
-    except FieldError:
-        return False
-    return True
-
-
-def check_text(arguments: argparse.Namespace) -> None:
-    """Refuse an option that is not valid Unicode (bytes of argv that are not UTF-8)."""
-    options = [
-        ("--company", getattr(arguments, "company", None)),
-        ("--period", getattr(arguments, "period", None)),
-        ("--released", getattr(arguments, "released", None)),
-        ("--from", getattr(arguments, "start", None)),
-        ("--to", getattr(arguments, "end", None)),
-        ("--locale", getattr(arguments, "locale", None)),
-        *(("--country", country) for country in getattr(arguments, "country", [])),
-    ]
-    for flag, value in options:
-        if value is not None and not _unicode(value):
-            msg = (
-                f"{flag}: expected text (valid Unicode: the command line's bytes are not "
-                f"UTF-8), got {shown(value)}"
-            )
-            raise BadInputError(msg)

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 
 from transparency_core._calendar import Every
 from transparency_core._checks import parse_iso_date
+from transparency_core._cli._checked import refuse_unused
 from transparency_core._cli._filecount import default_jobs
 from transparency_core._cli._files import read_theme
 from transparency_core._cli._ledger import count_ledger_series
-from transparency_core._cli._options import BadInputError, refuse_unused, shown
+from transparency_core._cli._options import BadInputError, shown
 from transparency_core._cli._outputs import needs_ids, plan
 from transparency_core._cli._settings import settings
 from transparency_core._render import visible

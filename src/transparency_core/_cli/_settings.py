@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from transparency_core._cli._checked import line_names
 from transparency_core._cli._counting import Counting
 from transparency_core._cli._files import read_definition
-from transparency_core._cli._options import BadInputError, line_names
+from transparency_core._cli._options import BadInputError
 from transparency_core._cli._outputs import needs_times
 from transparency_core._definition import ReportDefinition
 from transparency_core._period import ReportingPeriod, parse_release

@@ -21,7 +21,7 @@ from transparency_core._period import ReportingPeriod
 from transparency_core.exceptions import SheetError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Mapping, Sequence
     from datetime import date
     from pathlib import Path
 
@@ -95,33 +95,22 @@ def read_sheet(  # noqa: PLR0913 -- the file, and the options of reading it
     )
 
 
-def count_sheet(  # noqa: PLR0913 -- the file, and the options of counting it
-    path: Path,
-    name: str,
-    stream: IO[str] | IO[bytes] | None,
-    *,
-    kind: str,
+def count_sheet(
+    requests: Sequence[Request],
     period: ReportingPeriod | None,
+    *,
     provenance: bool,
-    max_problems: int | None,
-    columns: Mapping[str, str] | None = None,
     counting: Counting = COUNT_AS_SHIPPED,
     released: date | None = None,
 ) -> Subtotals:
-    """Read, check and count the spreadsheet at ``path`` (``stream``, when not a regular file).
+    """Count the requests of a spreadsheet (:func:`read_sheet`), in one pass.
 
     With no ``period``, the calendar year of the requests is counted, when they all
-    fall in one (released on ``released``). ``columns`` maps a team's own headers to
-    the baseline ones; ``counting`` says what is counted.
+    fall in one (released on ``released``); ``counting`` says what is counted.
 
     Raises:
-        SheetError: When the file is not UTF-8 CSV, or not an XLSX workbook.
-        InvalidLedgerError: With every problem of its rows, addressed by row and column.
         NoPeriodError: When no period is given and the requests span several years.
     """
-    requests = read_sheet(
-        path, name, stream, kind=kind, max_problems=max_problems, columns=columns, counting=counting
-    )
     if period is None:
         years = frozenset(request.received.year for request in requests)
         if len(years) != 1:

@@ -54,9 +54,9 @@ BASELINE_COLUMNS = (
 )
 """The column headers of a spreadsheet ledger: the record's fields, the response's
 flattened (issue 15); ``[columns]`` maps a team's own headers to these."""
-OUTPUT_OPTIONS = ("width", "indent", "provenance", "fragment")
-"""The renderer options an ``[[output]]`` may give: ``width`` (text, svg), ``indent``
-and ``provenance`` (json), ``fragment`` (html)."""
+OUTPUT_OPTIONS = ("width", "indent", "version", "provenance", "fragment")
+"""The renderer options an ``[[output]]`` may give: ``width`` (text, svg), ``indent``,
+``version`` and ``provenance`` (json), ``fragment`` (html)."""
 
 
 def _period(keys: Keys) -> tuple[ReportingPeriod | None, object]:
@@ -161,8 +161,8 @@ def _output(keys: Keys) -> Output | None:
     path = keys.text("path")
     options: list[tuple[str, object]] = []
     for option in OUTPUT_OPTIONS:
-        if option in ("width", "indent"):
-            value: object = keys.integer(option, least=1 if option == "width" else 0)
+        if option in ("width", "indent", "version"):
+            value: object = keys.integer(option, least=0 if option == "indent" else 1)
         else:
             value = keys.flag(option)
         if option in keys.data and value is not None:

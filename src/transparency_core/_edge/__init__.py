@@ -11,6 +11,7 @@ The family's face to the rest of the package, which imports from here only:
 - ``_jsonstream``: JSON text in chunks to records, a JSON array or JSON Lines;
 - ``_schema``: the JSON Schema of a record, made from the value objects;
 - ``_reference``: the reference ledger and report, from ``_data/``;
+- ``_digest``: the canonical ledger and its digest, which a published report carries;
 - ``_rows/``: spreadsheets in: rows of CSV, XLSX or mappings read as records are.
 """
 
@@ -21,6 +22,7 @@ from transparency_core._edge._convert import (
     make_converter,
     unstructure_ledger,
 )
+from transparency_core._edge._digest import canonical_ledger, ledger_digest
 from transparency_core._edge._jsonlines import (
     UNREAD,
     TextError,
@@ -64,9 +66,11 @@ __all__ = [
     "Sheet",
     "TextError",
     "blank_line",
+    "canonical_ledger",
     "configure_converter",
     "csv_sheet",
     "iter_json_records",
+    "ledger_digest",
     "ledger_record_schema",
     "line_reader",
     "make_converter",

@@ -12,7 +12,8 @@ A report is built once; each renderer only formats it. The modules, from the bot
   formatter they make, and the renderer of a document's blocks;
 - one module per format: ``_text``, ``_markdown``, ``_html``, ``_csv``, ``_json``,
   ``_svg``, the EU DSA template's parts ``_dsa``, the response times ``_times``, and
-  the explain view ``_explain``;
+  the explain view ``_explain``; the JSON's schemas (``_jsonschema``, version 2, and
+  ``_jsonschema1``) and its words and settings (``_jsonparts``);
 - ``_registry``: the renderers by name.
 
 This module is the family's face to the rest of the package, which imports from here.
@@ -25,7 +26,13 @@ from transparency_core._render._dsa import DsaIdentificationRenderer, DsaRendere
 from transparency_core._render._escape import visible
 from transparency_core._render._explain import ExplainRenderer
 from transparency_core._render._html import HtmlRenderer
-from transparency_core._render._json import REPORT_SCHEMA, JsonRenderer
+from transparency_core._render._json import (
+    REPORT_SCHEMA,
+    REPORT_SCHEMA_ID,
+    REPORT_SCHEMA_V1,
+    JsonRenderer,
+    settings_seal,
+)
 from transparency_core._render._markdown import MarkdownRenderer
 from transparency_core._render._registry import ENTRY_POINT_GROUP, Renderers, default_renderers
 from transparency_core._render._svg import SvgRenderer
@@ -35,6 +42,8 @@ from transparency_core._render._times import ResponseTimesRenderer
 __all__ = [
     "ENTRY_POINT_GROUP",
     "REPORT_SCHEMA",
+    "REPORT_SCHEMA_ID",
+    "REPORT_SCHEMA_V1",
     "CsvRenderer",
     "DsaIdentificationRenderer",
     "DsaRenderer",
@@ -47,5 +56,6 @@ __all__ = [
     "SvgRenderer",
     "TextRenderer",
     "default_renderers",
+    "settings_seal",
     "visible",
 ]

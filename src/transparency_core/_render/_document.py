@@ -33,6 +33,7 @@ __all__ = [
     "cell_text",
     "document",
     "in_reading_order",
+    "ledger_summary",
     "report_title",
     "text_table",
     "total_label",
@@ -211,7 +212,8 @@ def _cross_border(report: Report, formatter: Formatter) -> str:
     )
 
 
-def _ledger_summary(report: Report, formatter: Formatter) -> str:
+def ledger_summary(report: Report, formatter: Formatter) -> str:
+    """What the report counted and left out, in one sentence; nothing under withholding."""
     if report.withholds:
         # The requests counted are the sum of every table's: with one count withheld,
         # the total and the others would give it away.
@@ -322,7 +324,7 @@ def document(
             Heading(formatter.gettext("Cross-border requests"), 2),
             Paragraph(_cross_border(report, formatter)),
             Heading(formatter.gettext("About these figures"), 2),
-            Paragraph(_ledger_summary(report, formatter)),
+            Paragraph(ledger_summary(report, formatter)),
         ]
     )
     if report.withholds:

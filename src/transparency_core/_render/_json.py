@@ -2,8 +2,11 @@
 
 Counts are integers, percentages decimal strings (``"94"``, ``"51.84"``) so that no
 reader's float can change them, and the request ids behind every figure come with them
-when asked for. The shape is :data:`REPORT_SCHEMA`, shipped as
-``transparency_core/schemas/report.schema.json``.
+when asked for. Version 2, the default, has the shape :data:`REPORT_SCHEMA`, shipped as
+``transparency_core/schemas/report.schema.json``: every period, with the settings it was
+counted by, what each column counts, its words in the renderer's locale, and what was
+left out; and the digests that let a reader verify it. Version 1 (deprecated, until the
+next release) is the shape of ``report-1.schema.json``.
 """
 
 from __future__ import annotations
@@ -13,225 +16,39 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from transparency_core._canonical import CANONICAL_LEDGER, sha256
 from transparency_core._disclosure import Band, Suppressed, Withheld
+from transparency_core._render._base import known_locale
 from transparency_core._render._escape import json_document
-from transparency_core._report import Disposition, Figure, Percentage, RowKind
-from transparency_core._rounding import RoundingMode, ZeroDenominator
-from transparency_core.exceptions import DisclosureError, NoProvenanceError
+from transparency_core._render._format import Formatter
+from transparency_core._render._jsonparts import (
+    rounding_data,
+    settings_data,
+    summary_data,
+    table_words,
+)
+from transparency_core._render._jsonschema import REPORT_SCHEMA, REPORT_SCHEMA_ID
+from transparency_core._render._jsonschema1 import REPORT_SCHEMA_V1, REPORT_SCHEMA_V1_ID
+from transparency_core._report import Figure, Percentage
+from transparency_core.exceptions import DisclosureError, FieldError, NoProvenanceError
 
 if TYPE_CHECKING:
-    import enum
+    from collections.abc import Sequence
 
     from transparency_core._period import ReportingPeriod
     from transparency_core._report import Cell, Report, Row, Table
-    from transparency_core._rounding import RoundingPolicy
     from transparency_core._series import Series
 
-__all__ = ["REPORT_SCHEMA", "REPORT_SCHEMA_ID", "JsonRenderer"]
+__all__ = [
+    "REPORT_SCHEMA",
+    "REPORT_SCHEMA_ID",
+    "REPORT_SCHEMA_V1",
+    "REPORT_SCHEMA_V1_ID",
+    "JsonRenderer",
+    "settings_seal",
+]
 
-REPORT_SCHEMA_ID = "https://transparency-core.example/schemas/report-1.schema.json"
-"""The identifier of version 1 of the report's JSON shape, written in every output."""
-
-
-def _values(kind: type[enum.StrEnum]) -> list[str]:
-    """The values of an enum, in its order: what the JSON may hold for it."""
-    return [member.value for member in kind]
-
-
-_IDS = {"type": "array", "items": {"type": "string"}}
-_COUNT = {
-    "type": "object",
-    "properties": {
-        "value": {"type": "integer", "minimum": 0, "description": "The exact count."},
-        "published": {
-            "description": "What may be published instead, under a disclosure policy: a "
-            "band, or a threshold the count is below. The value is then left out.",
-            "oneOf": [
-                {
-                    "type": "object",
-                    "properties": {"low": {"type": "integer"}, "high": {"type": "integer"}},
-                    "required": ["low", "high"],
-                    "additionalProperties": False,
-                },
-                {
-                    "type": "object",
-                    "properties": {"below": {"type": "integer"}},
-                    "required": ["below"],
-                    "additionalProperties": False,
-                },
-                {
-                    "type": "object",
-                    "description": "Withheld, so that a banded or suppressed count cannot "
-                    "be computed from it: nothing of it is published.",
-                    "properties": {"withheld": {"const": True}},
-                    "required": ["withheld"],
-                    "additionalProperties": False,
-                },
-            ],
-        },
-        "ids": {
-            **_IDS,
-            "description": "The requests counted (with provenance only, and never for a "
-            "count that is not published exactly).",
-        },
-    },
-    "oneOf": [{"required": ["value"]}, {"required": ["published"]}],
-    "additionalProperties": False,
-}
-_PERCENTAGE = {
-    "type": "object",
-    "properties": {
-        "value": {
-            "type": ["string", "null"],
-            "pattern": r"^\d+(\.\d+)?$",
-            "description": "The rounded percentage as a decimal string; null when blank.",
-        },
-        "part": _COUNT,
-        "whole": _COUNT,
-    },
-    "required": ["value", "part", "whole"],
-    "additionalProperties": False,
-}
-REPORT_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": REPORT_SCHEMA_ID,
-    "title": "Transparency report",
-    "type": "object",
-    "properties": {
-        "schema": {"const": REPORT_SCHEMA_ID},
-        "company": {"type": ["string", "null"]},
-        "period": {
-            "type": "object",
-            "properties": {
-                "start": {"type": "string", "format": "date"},
-                "end": {"type": "string", "format": "date"},
-                "released": {"type": ["string", "null"], "format": "date"},
-            },
-            "required": ["start", "end", "released"],
-            "additionalProperties": False,
-        },
-        "rounding": {
-            "type": "object",
-            "properties": {
-                "places": {"type": "integer", "minimum": 0},
-                "mode": {"enum": _values(RoundingMode)},
-                "zero_denominator": {"enum": _values(ZeroDenominator)},
-                "apportion": {"type": "boolean"},
-            },
-            "required": ["places", "mode", "zero_denominator", "apportion"],
-            "additionalProperties": False,
-        },
-        "tables": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {
-                    "key": {"type": "string"},
-                    "title": {"type": "string"},
-                    "columns": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "properties": {
-                                "key": {"type": "string"},
-                                "heading": {"type": "string"},
-                            },
-                            "required": ["key", "heading"],
-                            "additionalProperties": False,
-                        },
-                    },
-                    "rows": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "properties": {
-                                "country": {"type": "string", "pattern": "^[A-Z]{2}$"},
-                                "kind": {"enum": _values(RowKind)},
-                                "cells": {
-                                    "type": "object",
-                                    "additionalProperties": {"anyOf": [_COUNT, _PERCENTAGE]},
-                                },
-                            },
-                            "required": ["country", "kind", "cells"],
-                            "additionalProperties": False,
-                        },
-                    },
-                    "totals": {
-                        "type": "array",
-                        "description": "The total row (all countries: counts summed, "
-                        "percentages of the sums) and its shares; only when asked for.",
-                        "items": {
-                            "type": "object",
-                            "properties": {
-                                "kind": {"enum": _values(RowKind)},
-                                "cells": {
-                                    "type": "object",
-                                    "additionalProperties": {"anyOf": [_COUNT, _PERCENTAGE]},
-                                },
-                            },
-                            "required": ["kind", "cells"],
-                            "additionalProperties": False,
-                        },
-                    },
-                },
-                "required": ["key", "title", "columns", "rows"],
-                "additionalProperties": False,
-            },
-        },
-        "cross_border": {
-            "type": "object",
-            "properties": {
-                "total": _COUNT,
-                "by_country": {"type": "object", "additionalProperties": _COUNT},
-            },
-            "required": ["total", "by_country"],
-            "additionalProperties": False,
-        },
-        "records": {
-            "type": ["integer", "null"],
-            "minimum": 0,
-            "description": "The ledger records counted from; null when a disclosure policy "
-            "withholds a figure, which the number would help compute.",
-        },
-        "entries": {
-            "type": "array",
-            "description": "Every request id and where it went (with provenance only).",
-            "items": {
-                "type": "object",
-                "properties": {
-                    "id": {"type": "string"},
-                    "records": {"type": "integer", "minimum": 1},
-                    "disposition": {"enum": _values(Disposition)},
-                    "reason": {"type": "string"},
-                },
-                "required": ["id", "records", "disposition", "reason"],
-                "additionalProperties": False,
-            },
-        },
-    },
-    "required": [
-        "schema",
-        "company",
-        "period",
-        "rounding",
-        "tables",
-        "cross_border",
-        "records",
-    ],
-    "additionalProperties": False,
-}
-"""The JSON Schema of :class:`JsonRenderer`'s output, version 1 (a JSON-ready dict).
-
-Example:
-    >>> import json
-    >>> import jsonschema
-    >>> from transparency_core import reference_report
-    >>> output = json.loads(JsonRenderer()(reference_report()))
-    >>> jsonschema.validate(output, REPORT_SCHEMA)
-    >>> output["schema"] == REPORT_SCHEMA["$id"]
-    True
-"""
-"""The JSON Schema (2020-12) of the JSON renderer's output, version 1."""
+VERSIONS = (1, 2)
 
 
 def _period(period: ReportingPeriod) -> dict[str, Any]:
@@ -243,24 +60,41 @@ def _period(period: ReportingPeriod) -> dict[str, Any]:
     }
 
 
-def _rounding(rounding: RoundingPolicy) -> dict[str, Any]:
-    return {
-        "places": rounding.places,
-        "mode": rounding.mode.value,
-        "zero_denominator": rounding.zero_denominator.value,
-        "apportion": rounding.apportion,
+def settings_seal(data: dict[str, Any]) -> str:
+    """The seal of what made a version 2 report, from its data (or its JSON, read back).
+
+    The SHA-256 of the canonical JSON (:mod:`transparency_core._canonical`) of its
+    company, locale, and each period's period and settings, as published (a lone
+    surrogate as U+FFFD).
+    """
+    made_by = {
+        "company": data["company"],
+        "locale": data["locale"],
+        "periods": [
+            {"period": period["period"], "settings": period["settings"]}
+            for period in data["periods"]
+        ],
     }
+    return sha256(json.loads(json_document(json.dumps(made_by, ensure_ascii=False))))
+
+
+def _version(_: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value not in VERSIONS:
+        raise FieldError(attribute.name, "1 or 2", value)
 
 
 @attrs.frozen
 class JsonRenderer:
-    """Renders a report as JSON in the shape of :data:`REPORT_SCHEMA`.
+    """Renders a report as JSON in the shape of :data:`REPORT_SCHEMA` (version 2).
 
     Example:
         >>> from transparency_core import reference_report
         >>> data = json.loads(JsonRenderer()(reference_report()))
-        >>> data["tables"][0]["rows"][1]["cells"]["percent_provided"]
+        >>> period = data["periods"][0]
+        >>> period["tables"][0]["rows"][1]["cells"]["percent_provided"]
         {'value': '79', 'part': {'value': 19}, 'whole': {'value': 24}}
+        >>> period["tables"][0]["columns"][3]["counts"]
+        {'measure': 'percent', 'part': 'provided', 'whole': 'requests'}
     """
 
     provenance: bool = False
@@ -268,6 +102,11 @@ class JsonRenderer:
     report none of whose figures a disclosure policy withholds."""
     indent: int | None = 2
     """The indentation, or ``None`` for one line."""
+    locale: str = attrs.field(default="en", validator=known_locale, kw_only=True)
+    """The language of the titles, headings, definitions and summary (version 2)."""
+    version: int = attrs.field(default=2, validator=_version, kw_only=True)
+    """The version of the shape: 2, or 1 (deprecated: the shape of the previous
+    release, written byte for byte as then, until the next release)."""
 
     def _count(self, figure: Figure) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -299,17 +138,15 @@ class JsonRenderer:
             for column, cell in zip(table.columns, row.cells, strict=True)
         }
 
-    def _table(self, table: Table) -> dict[str, Any]:
+    def _rows(self, table: Table) -> dict[str, Any]:
+        """The table's ``rows``, and its ``totals`` when it has them (else none, as before)."""
         data: dict[str, Any] = {
-            "key": table.key,
-            "title": table.title,
-            "columns": [{"key": c.key, "heading": c.heading} for c in table.columns],
             "rows": [
                 {"country": row.country, "kind": row.kind.value, "cells": self._cells(table, row)}
                 for row in table.rows
-            ],
+            ]
         }
-        if table.totals:  # only when asked for: without, the output is as it was
+        if table.totals:
             data["totals"] = [
                 {"kind": row.kind.value, "cells": self._cells(table, row)} for row in table.totals
             ]
@@ -329,8 +166,42 @@ class JsonRenderer:
             )
             raise DisclosureError(msg)
 
+    def _cross_border(self, report: Report) -> dict[str, Any]:
+        return {
+            "total": self._count(report.cross_border.total),
+            "by_country": {
+                country: self._count(figure) for country, figure in report.cross_border.by_country
+            },
+        }
+
+    def _entries(self, report: Report) -> list[dict[str, Any]]:
+        return [
+            {**attrs.asdict(entry), "disposition": entry.disposition.value}
+            for entry in report.entries
+        ]
+
+    def period_data(self, report: Report) -> dict[str, Any]:
+        """One period of ``report`` in version 2, self-contained: an item of ``periods``.
+
+        A series of reports is a version 2 report whose ``periods`` are theirs.
+        """
+        self._check(report)
+        formatter = Formatter(self.locale)
+        data: dict[str, Any] = {
+            "period": _period(report.period),
+            "settings": settings_data(report),
+            "tables": [
+                {**table_words(table, formatter), **self._rows(table)} for table in report.tables
+            ],
+            "cross_border": self._cross_border(report),
+            "summary": summary_data(report, formatter),
+        }
+        if self.provenance:
+            data["entries"] = self._entries(report)
+        return data
+
     def data(self, report: Report) -> dict[str, Any]:
-        """The report as JSON-ready data.
+        """The report as JSON-ready data, in the shape of :attr:`version`.
 
         Raises:
             NoProvenanceError: When ids are asked for (:attr:`provenance`) and the report
@@ -338,28 +209,63 @@ class JsonRenderer:
             DisclosureError: When ids are asked for and a disclosure policy withholds a
                 figure of the report (a ``ValueError``).
         """
-        self._check(report)
+        if self.version == 1:
+            return self._data_v1(report)
+        return self.periods_data([report])
+
+    def periods_data(self, reports: Sequence[Report]) -> dict[str, Any]:
+        """Reports of one company and one ledger, a period each, as one version 2 report.
+
+        Raises:
+            FieldError: When the reports are none, or name different companies or
+                ledgers (a ``ValueError``).
+
+        Example:
+            >>> from transparency_core import ReportingPeriod, build_report, reference_ledger
+            >>> halves = [ReportingPeriod.parse(text) for text in
+            ...           ("2020-01-01/2020-06-30", "2020-07-01/2020-12-31")]
+            >>> reports = [build_report(reference_ledger(), half) for half in halves]
+            >>> data = JsonRenderer().periods_data(reports)
+            >>> [period["period"]["end"] for period in data["periods"]]
+            ['2020-06-30', '2020-12-31']
+        """
+        made_by = {(report.company, report.ledger_digest) for report in reports}
+        if len(made_by) != 1:
+            expected = "one report or more, of one company and one ledger digest"
+            raise FieldError("reports", expected, sorted(made_by, key=str))
+        company, digest = made_by.pop()
         data: dict[str, Any] = {
             "schema": REPORT_SCHEMA_ID,
+            "company": company,
+            "locale": self.locale,
+            "ledger": {"canonical": CANONICAL_LEDGER, "sha256": digest},
+            "periods": [self.period_data(report) for report in reports],
+        }
+        return {**data, "settings_sha256": settings_seal(data)}
+
+    def _data_v1(self, report: Report) -> dict[str, Any]:
+        """Version 1: one period, the tables without their words, the records counted."""
+        self._check(report)
+        data: dict[str, Any] = {
+            "schema": REPORT_SCHEMA_V1_ID,
             "company": report.company,
             "period": _period(report.period),
-            "rounding": _rounding(report.rounding),
-            "tables": [self._table(table) for table in report.tables],
-            "cross_border": {
-                "total": self._count(report.cross_border.total),
-                "by_country": {
-                    country: self._count(figure)
-                    for country, figure in report.cross_border.by_country
-                },
-            },
+            "rounding": rounding_data(report.rounding),
+            "tables": [
+                {
+                    "key": table.key,
+                    "title": table.title,
+                    "columns": [{"key": c.key, "heading": c.heading} for c in table.columns],
+                    **self._rows(table),
+                }
+                for table in report.tables
+            ],
+            "cross_border": self._cross_border(report),
             # With a figure withheld, the number of records would help compute it.
             "records": None if report.withholds else report.records,
         }
         if self.provenance:
-            data["entries"] = [
-                {**attrs.asdict(entry), "disposition": entry.disposition.value}
-                for entry in report.entries
-            ]
+            data["entries"] = self._entries(report)
         return data
 
     def __call__(self, report: Report) -> str:
@@ -367,8 +273,18 @@ class JsonRenderer:
         text = json.dumps(self.data(report), indent=self.indent, ensure_ascii=False)
         return json_document(text) + "\n"
 
-    def series(self, series: Series) -> str:
-        """Return ``series`` as a JSON list: each period's report, as :meth:`data` gives it."""
-        data = [self.data(report) for report in series.reports]
+    def series(self, series: Series | Sequence[Report]) -> str:
+        """Return a series (or reports of one company, a period each) as JSON text.
+
+        Version 2: one report whose ``periods`` are the series' (:meth:`periods_data`).
+        Version 1 (deprecated): a JSON list of each period's report, as :meth:`data`
+        gives it.
+        """
+        reports = tuple(getattr(series, "reports", series))
+        data: Any = (
+            [self.data(report) for report in reports]
+            if self.version == 1
+            else self.periods_data(reports)
+        )
         text = json.dumps(data, indent=self.indent, ensure_ascii=False)
         return json_document(text) + "\n"
