@@ -10,10 +10,11 @@ from datetime import date, datetime
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builders import ROOT, make_record
-from sheets import HEADER, TABLE_HEADER, as_read, csv_bytes, ledger_tables
+from sheets import HEADER, TABLE_HEADER, as_read, csv_bytes, escaped, ledger_tables
 from strategies import ledgers
 from transparency_core import (
     DataKind,
@@ -280,6 +281,34 @@ class TestIdentifiersCell:
         assert [item.value for item in request.identifiers] == ["a,b@example.com", "+1;2\\3"]
         assert request.subject_count == 1
 
+    @given(
+        st.lists(
+            st.lists(
+                st.tuples(
+                    st.sampled_from(["imei", "serial_number", "mac_address"]),
+                    st.text(min_size=1, max_size=8).filter(lambda value: value == value.strip()),
+                ),
+                min_size=1,
+                max_size=3,
+            ),
+            min_size=1,
+            max_size=3,
+        )
+    )
+    def test_any_value_written_escaped_reads_back(
+        self, groups: list[list[tuple[str, str]]]
+    ) -> None:
+        r"""Values holding ``,``, ``;``, ``\`` and ``:`` come back as they were."""
+        cell = "; ".join(
+            ", ".join(f"{kind}:{escaped(value)}" for kind, value in group) for group in groups
+        )
+        [request] = structure_rows([row(identifiers=cell)])
+
+        assert [(item.type, item.value) for item in request.identifiers] == [
+            pair for group in groups for pair in group
+        ]
+        assert request.subject_count <= len(groups)
+
     def test_a_part_that_is_not_type_and_value(self) -> None:
         """The problem names the cell; the value is masked."""
         error = problems([row(identifiers=f"imei:{IMEI}; {OTHER_IMEI}")])
@@ -488,6 +517,7 @@ class TestPandas:
 class TestRoundTrip:
     """Any ledger, written as a spreadsheet's tables, reads back as the JSON path reads it."""
 
+    @settings(deadline=None, max_examples=max(10, settings().max_examples // 2))
     @given(ledgers())
     def test_the_same_requests_and_report_as_json(self, ledger: list[Request]) -> None:
         """Each request back (the cell's identifiers first), and the same report, byte for byte."""

@@ -17,8 +17,10 @@ other figures, it would give a withheld figure of one country away.
 
 Then bounds (:class:`~transparency_core._bounds.Audit`): that a suppressed count is
 below its threshold, a banded one in its band, and no count negative can pin a withheld
-figure down past its band with the published ones; while one is, the published figure
-of least priority that shares atoms with it is withheld.
+figure down past its band with the published ones; while one is (for a reader who knows
+only the tables, too: :attr:`Country.wider`), the published figure of least priority
+that shares atoms with it is withheld, or, with none left, another band is shown as
+withheld only (:func:`_unband`).
 
 Treating the atoms that occur as the only ones there could be is cautious: the check
 assumes a reader knows more than a reader can, so it withholds what a reader could

@@ -34,7 +34,7 @@ def _rows(worksheet: Any) -> Iterator[tuple[int, tuple[object, ...]]]:  # noqa: 
         yield number, tuple(cells)
 
 
-def _worksheets(workbook: Any, source: str) -> list[Any]:  # noqa: ANN401 -- openpyxl's
+def _worksheets(workbook: Any, source: str) -> list[Any]:  # noqa: ANN401 -- openpyxl's workbook
     """The worksheets of a workbook: at least one."""
     sheets: list[Any] = workbook.worksheets
     if not sheets:
