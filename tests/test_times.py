@@ -137,6 +137,35 @@ class TestWithheld:
         line = ResponseTimesRenderer()(report).splitlines()[1]
         assert line == "device,SE,Sweden,< 10,,,,,,,,"
 
+    def test_a_few_requests_with_a_time_are_a_count_the_policy_withholds(self) -> None:
+        """12 requests published, 3 of them with a time: "3" would be a count under 10."""
+        timed = 3
+        records = [
+            {
+                "id": f"SE-{n}",
+                "received": "2020-03-02",
+                **({"responded": f"2020-03-{3 + n:02d}"} if n < timed else {}),
+                "country": "SE",
+                "category": "device",
+                "identifiers": [{"type": "imei", "value": str(n)}],
+                "response": {"outcome": "no_data"},
+            }
+            for n in range(12)
+        ]
+        ledger = structure_ledger(records)
+        plain = build_report(ledger, PERIOD, response_times=True)
+        policy = build_report(ledger, PERIOD, disclosure=Suppression(10), response_times=True)
+        assert plain.response_times is not None
+        assert policy.response_times is not None
+
+        [exact] = plain.response_times.rows
+        [withheld] = policy.response_times.rows
+        assert (exact.responded.counted, exact.responded.left_out) == (timed, len(records) - timed)
+        assert withheld.responded.withheld
+        assert withheld.acknowledged.withheld
+        line = ResponseTimesRenderer()(policy).splitlines()[1]
+        assert line == f"device,SE,Sweden,{len(records)},,,,,,,,"
+
     def test_a_report_without_times_is_refused(self) -> None:
         """The renderer says what it needs."""
         with pytest.raises(FieldError) as caught:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from decimal import Decimal
 
+    from transparency_core._disclosure import Disclosure
     from transparency_core._model import Request
     from transparency_core._report import Table
 
@@ -151,15 +152,24 @@ class TimeTally:
         return merged
 
     def times(self, tables: Iterable[Table]) -> ResponseTimes:
-        """The rows of the published category ``tables`` (in their order), with medians."""
+        """The rows of the published category ``tables`` (in their order), with medians.
+
+        Under a disclosure policy, a row whose requests with a time, or without, the
+        policy would band or suppress is withheld: its counts are counts of requests.
+        """
+        return self._times(tables)
+
+    def _times(self, tables: Iterable[Table]) -> ResponseTimes:
         rows = []
         for table in tables:
             for row in table.rows:
                 cell = self.cells.get((table.key, row.country))
                 if cell is None:
                     continue
-                withheld = any(figure.withheld for figure in row.cells)
                 requests = sum(cell.acknowledged.values()) + cell.acknowledged_left_out
+                withheld = any(figure.withheld for figure in row.cells) or _too_few(
+                    table.disclosure, cell
+                )
                 rows.append(
                     ResponseTime(
                         table.key,
@@ -170,3 +180,16 @@ class TimeTally:
                     )
                 )
         return ResponseTimes(tuple(rows))
+
+
+def _too_few(disclosure: Disclosure | None, cell: _Cell) -> bool:
+    """Whether ``disclosure`` would band or suppress a count of the row's requests by time."""
+    if disclosure is None:
+        return False
+    counts = (
+        sum(cell.acknowledged.values()),
+        cell.acknowledged_left_out,
+        sum(cell.responded.values()),
+        cell.responded_left_out,
+    )
+    return any(not isinstance(disclosure.publish(count), int) for count in counts)
