@@ -157,9 +157,6 @@ class TimeTally:
         Under a disclosure policy, a row whose requests with a time, or without, the
         policy would band or suppress is withheld: its counts are counts of requests.
         """
-        return self._times(tables)
-
-    def _times(self, tables: Iterable[Table]) -> ResponseTimes:
         rows = []
         for table in tables:
             for row in table.rows:
