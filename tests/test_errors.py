@@ -153,7 +153,7 @@ class TestLedgerWords:
             "data: expected 'non_content' or 'content' when the outcome is 'provided', got null",
             "data: expected no data when the outcome is 'rejected', got 'content'",
             "value: expected a non-empty string, got ' '",
-            "places: expected a whole number of decimal places, 0 or more, got -1",
+            "places: expected a whole number of decimal places, 0 to 10, got -1",
             "identifiers: expected at least one identifier of the device, financial "
             "identifier or account requested, got []",
         ]
