@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dsa_template import ORDERS, ORDERS_ROWS, SUMMARY, header_line
+from dsa_template import ORDERS, ORDERS_ROWS, SUMMARY, header_line, orders
 from transparency_core import (
     ILLEGAL_CONTENT,
     DataKind,
@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 PERIOD = ReportingPeriod(date(2025, 1, 1), date(2025, 6, 30), date(2025, 8, 29))
-STATES = ("AT", "DE", "FR", "GR", "SE")
 
 
 def rows(output: str) -> list[dict[str, str]]:
@@ -101,36 +100,6 @@ class TestTemplate:
 
         assert isinstance(renderers.create("dsa"), DsaRenderer)
         assert isinstance(renderers.create("dsa-identification"), DsaIdentificationRenderer)
-
-
-@st.composite
-def orders(draw: st.DrawFn, number: int) -> Request:
-    """An order of a Member State, timed or not, answered or not."""
-    received = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(
-        seconds=draw(st.integers(0, 170 * 86_400))
-    )
-
-    def later() -> datetime | None:
-        return draw(
-            st.none() | st.integers(0, 9 * 86_400).map(lambda s: received + timedelta(seconds=s))
-        )
-
-    outcome = draw(st.sampled_from(Outcome))
-    return Request(
-        id=f"R{number}",
-        received=received,
-        country=draw(st.sampled_from(STATES)),
-        category="account",
-        identifiers=[
-            Identifier("account_id", str(n), subject=draw(st.sampled_from("ab")))
-            for n in range(draw(st.integers(1, 3)))
-        ],
-        response=Response(outcome, DataKind.CONTENT if outcome is Outcome.PROVIDED else None),
-        acknowledged=later(),
-        responded=later(),
-        dsa_order=draw(st.sampled_from(DsaOrder)),
-        illegal_content=draw(st.sampled_from(ILLEGAL_CONTENT[:3])),
-    )
 
 
 def two_decimals(hours: Fraction) -> str:
