@@ -168,7 +168,7 @@ class TestFigures:
         assert len(found) == len(scopes) * (1 + len(ILLEGAL_CONTENT))
 
     def test_a_rejected_order_is_left_out_of_the_time_to_give_effect(self) -> None:
-        """It was not given effect: the median is of the others, and the context says so."""
+        """No "when effect was given" (DSA Art. 9(1)): the median is of the others, and said so."""
         start = datetime(2025, 3, 1, 9, tzinfo=UTC)
 
         def order(number: int, outcome: Outcome, hours: int) -> Request:
