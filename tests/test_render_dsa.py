@@ -33,12 +33,13 @@ from transparency_core import (
     Suppression,
     build_report,
     default_renderers,
+    load_definition,
     reference_ledger,
     reference_period,
     reference_report,
     unstructure_ledger,
 )
-from transparency_core.exceptions import DisclosureError
+from transparency_core.exceptions import DisclosureError, InvalidDefinitionError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -238,6 +239,42 @@ class TestCommandLine:
         cell = found["STATEMENT_CATEGORY_NOT_SPECIFIED_ORDER", "SE"]
         assert cell["Number of orders to provide information"] == "1"
         assert cell["Median time to give effect to the order to provide information"] == "48.00"
+
+    def test_the_definition_gives_the_identification_its_service_and_previous_date(
+        self, tmp_path: Path
+    ) -> None:
+        """``[[output]]``'s ``service`` and ``previous``, as the API's, kept by ``--format``."""
+        path = tmp_path / "ledger.json"
+        path.write_text(json.dumps(unstructure_ledger(reference_ledger())), encoding="utf-8")
+        definition = tmp_path / "report.toml"
+        definition.write_text(
+            'company = "Xiaomi"\nperiod = "2020"\nreleased = "2021-06-01"\n'
+            '[[output]]\nformat = "dsa-identification"\nservice = "Mi Cloud"\n'
+            "previous = 2020-06-30\n",
+            encoding="utf-8",
+        )
+        expected = DsaIdentificationRenderer(previous=date(2020, 6, 30), service="Mi Cloud")(
+            reference_report()
+        )
+
+        command = [sys.executable, "-m", "transparency_core", "render", str(path)]
+        for line in ((), ("--format", "dsa-identification")):
+            result = subprocess.run(
+                [*command, "--config", str(definition), *line],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert (result.returncode, result.stdout) == (0, expected), result.stderr
+
+    def test_a_bad_previous_date_in_the_definition_is_an_addressed_error(self) -> None:
+        """The key, what was expected, what came."""
+        with pytest.raises(InvalidDefinitionError) as caught:
+            load_definition('[[output]]\nformat = "dsa-identification"\nprevious = "soon"\n')
+
+        assert [str(error) for error in caught.value.errors] == [
+            "output[0].previous: expected a date, YYYY-MM-DD or YYYY-MM, got 'soon'"
+        ]
 
     def test_a_bad_time_is_an_addressed_error(self, tmp_path: Path) -> None:
         """Exit 2, the record, the field, what was expected and what came; no traceback."""
