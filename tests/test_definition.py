@@ -484,7 +484,7 @@ BAD = [
     (
         '[[output]]\nformat = "html"\ncolor = 1',
         "output[0].color: expected one of the keys "
-        "format, path, width, indent, version, provenance, fragment, got 1",
+        "format, path, width, indent, version, provenance, fragment, service, previous, got 1",
     ),
     ('output = "html"', "output: expected an array of tables, [[output]], got 'html'"),
     (
