@@ -237,6 +237,14 @@ class TestEveryFormat:
         assert "Median Hours" not in html
         assert "Requests Timed" not in html
 
+    def test_arabic_words_keep_their_direction(self) -> None:
+        """Right to left: a median is laid out left to right, "2 من 3" is not reordered."""
+        html = HtmlRenderer(locale="ar")(self.report())
+        hours, _, counted, left_out = india(timed_ledger(), "responded")
+
+        assert f'<td class="num" dir="ltr">{hours}</td>' in html
+        assert f'<td class="num">{counted} من {counted + left_out}</td>' in html
+
     def test_a_series_has_a_row_per_time_of_each_country(self) -> None:
         """By half-year: the first half's median, the second half's requests untimed."""
         series = build_series(structure_ledger(RECORDS), "half-year", response_times=True)
