@@ -40,6 +40,7 @@ from transparency_core._render._times import TIMES_HEADER
 TIME_KEYS = TIMES_HEADER[4:]
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from transparency_core import Report
@@ -60,7 +61,11 @@ def two_places(value: Fraction) -> str:
     return f"{whole // 100}.{whole % 100:02d}"
 
 
-def expected(ledger: list[Request]) -> dict[tuple[str, str, str, str], tuple[str | None, int, int]]:
+Times = dict[tuple[str, str, str, str], tuple[str | None, int, int]]
+"""(table, country, moment, unit) -> (median, requests timed, left out)."""
+
+
+def expected(ledger: Sequence[Request]) -> Times:
     """(table, country, moment, unit) -> (median, requests timed, left out), directly."""
     groups: dict[tuple[str, str], list[Request]] = {}
     for request in ledger:
@@ -78,7 +83,7 @@ def expected(ledger: list[Request]) -> dict[tuple[str, str, str, str], tuple[str
     return found
 
 
-def json_times(report: Report) -> dict[tuple[str, str, str, str], tuple[str | None, int, int]]:
+def json_times(report: Report) -> Times:
     """The same, as the JSON's cells publish it."""
     found = {}
     for table in JsonRenderer().data(report)["periods"][0]["tables"]:
@@ -115,12 +120,12 @@ RECORDS = [
 the fourth in the second half-year."""
 
 
-def timed_ledger() -> list[Request]:
+def timed_ledger() -> tuple[Request, ...]:
     """India's first three requests, all of the first half-year."""
     return structure_ledger(RECORDS[:3])
 
 
-def india(ledger: list[Request], moment: str) -> tuple[str, str, int, int]:
+def india(ledger: Sequence[Request], moment: str) -> tuple[str, str, int, int]:
     """India's median in hours and days to ``moment``, timed and left out: recounted."""
     found = expected(ledger)
     hours, counted, left_out = found["device", "IN", moment, "hours"]

@@ -75,9 +75,14 @@ def _cells(cells: Iterable[str], numeric: Iterable[bool], tag: str, number: str)
     """
     end = tag.split(" ", 1)[0]
     plain = number.split(" dir=", 1)[0]
+
+    def added(cell: str, is_numeric: bool) -> str:  # noqa: FBT001 -- a column's flag
+        if not is_numeric:
+            return ""
+        return plain if _words(cell) else number
+
     return "".join(
-        f"<{tag}{(plain if _words(cell) else number) if is_numeric else ''}>"
-        f"{escape(cell)}</{end}>"
+        f"<{tag}{added(cell, is_numeric)}>{escape(cell)}</{end}>"
         for cell, is_numeric in zip(cells, numeric, strict=True)
     )
 
