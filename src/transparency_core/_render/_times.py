@@ -17,6 +17,7 @@ import attrs
 
 from transparency_core._render._base import LocalisedRenderer
 from transparency_core._render._csv import csv_text
+from transparency_core._render._timecolumns import TIME_KEYS
 from transparency_core._report import Figure
 from transparency_core.exceptions import FieldError
 
@@ -28,21 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = ["TIMES_HEADER", "ResponseTimesRenderer"]
 
-TIMES_HEADER = (
-    "table",
-    "country",
-    "country_name",
-    "requests",
-    "median_hours_to_acknowledge",
-    "median_days_to_acknowledge",
-    "acknowledged_counted",
-    "acknowledged_left_out",
-    "median_hours_to_respond",
-    "median_days_to_respond",
-    "responded_counted",
-    "responded_left_out",
-)
-"""The columns, by key."""
+TIMES_HEADER = ("table", "country", "country_name", "requests", *TIME_KEYS)
+"""The columns, by key: those of the tables' time columns after the row's."""
 
 
 def _figures(times: TimeFigures) -> tuple[str, ...]:
