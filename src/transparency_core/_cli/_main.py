@@ -33,7 +33,7 @@ from transparency_core._cli._filecount import NoPeriodError, default_jobs
 from transparency_core._cli._files import read_theme, write_atomically
 from transparency_core._cli._ledger import count_ledger, no_period
 from transparency_core._cli._options import BadInputError, load_renderers, parser, shown
-from transparency_core._cli._outputs import needs_ids, needs_times, plan
+from transparency_core._cli._outputs import as_shown, needs_ids, needs_times, plan
 from transparency_core._cli._seriescmd import series
 from transparency_core._cli._settings import settings
 from transparency_core._edge import (
@@ -89,7 +89,8 @@ def _render(arguments: argparse.Namespace, renderers: Renderers) -> list[tuple[P
     rendered = []
     for output in planned:
         try:
-            rendered.append((output.path, output.renderer(report)))
+            shown = as_shown(output, report, columns=chosen.definition.response_times)
+            rendered.append((output.path, output.renderer(shown)))
         except TransparencyError as error:  # ids asked for a report that withholds figures
             msg = f"{output.where} ({output.name}): {error}"
             raise BadInputError(msg) from None

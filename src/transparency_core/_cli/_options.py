@@ -227,6 +227,16 @@ def _count_options(command: argparse.ArgumentParser) -> None:
         ),
     )
     command.add_argument(
+        "--response-times",
+        action="store_true",
+        default=None,
+        help=(
+            "add the median times to acknowledge and to respond (hours, days, of how many "
+            "requests) as columns of the category tables, in every format; by default the "
+            "definition's response_times (the response-times format counts them anyway)"
+        ),
+    )
+    command.add_argument(
         "--actions-in-totals",
         action="store_true",
         default=None,

@@ -25,8 +25,19 @@ if TYPE_CHECKING:
 
     from transparency_core._definition import ReportDefinition
     from transparency_core._render import Renderers
+    from transparency_core._report import Report
+    from transparency_core._series import Series
 
-__all__ = ["EXTENSIONS", "Planned", "formats", "needs_ids", "needs_times", "plan"]
+__all__ = [
+    "EXTENSIONS",
+    "Planned",
+    "as_shown",
+    "formats",
+    "needs_ids",
+    "needs_times",
+    "plan",
+    "series_shown",
+]
 
 EXTENSIONS = {"text": "txt", "markdown": "md", "explain": "explain.txt"}
 """The extension of a format's file in ``-o DIR``, where it is not the format's name."""
@@ -61,6 +72,24 @@ def needs_times(planned: list[Planned]) -> bool:
     the definition's ``response_times`` asks).
     """
     return any(out.name == _TIMES for out in planned)
+
+
+def as_shown(output: Planned, report: Report, *, columns: bool) -> Report:
+    """``report`` as ``output`` shows it: with its response times as columns only if asked.
+
+    They are counted for the ``response-times`` format too; every other format shows
+    them only with ``columns`` (``--response-times``, the definition's ``response_times``),
+    so that asking for their long CSV changes no other output.
+    """
+    if columns or output.name == _TIMES or report.response_times is None:
+        return report
+    return attrs.evolve(report, response_times=None)
+
+
+def series_shown(output: Planned, series: Series, *, columns: bool) -> Series:
+    """``series`` as ``output`` shows it: each period's report :func:`as_shown`."""
+    reports = tuple(as_shown(output, report, columns=columns) for report in series.reports)
+    return attrs.evolve(series, reports=reports)
 
 
 def needs_ids(planned: list[Planned]) -> bool:

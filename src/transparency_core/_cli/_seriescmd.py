@@ -17,7 +17,7 @@ from transparency_core._cli._filecount import default_jobs
 from transparency_core._cli._files import read_theme
 from transparency_core._cli._ledger import count_ledger_series
 from transparency_core._cli._options import BadInputError, shown
-from transparency_core._cli._outputs import needs_ids, plan
+from transparency_core._cli._outputs import needs_ids, plan, series_shown
 from transparency_core._cli._settings import settings
 from transparency_core._render import visible
 from transparency_core._series import Series, every_period
@@ -103,7 +103,8 @@ def series(
     rendered = []
     for output in planned:
         try:
-            rendered.append((output.path, str(output.renderer.series(made))))  # type: ignore[attr-defined]
+            shown = series_shown(output, made, columns=definition.response_times)
+            rendered.append((output.path, str(output.renderer.series(shown))))  # type: ignore[attr-defined]
         except TransparencyError as error:
             msg = f"{output.where} ({output.name}): {error}"
             raise BadInputError(msg) from None

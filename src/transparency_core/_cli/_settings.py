@@ -108,8 +108,10 @@ def settings(arguments: argparse.Namespace) -> Settings:
         getattr(arguments, "subjects", None),
         getattr(arguments, "actions_in_totals", None),
     )
+    times = getattr(arguments, "response_times", None)
     definition = attrs.evolve(
         definition,
+        response_times=definition.response_times if times is None else times,
         subjects=definition.subjects if subjects is None else SubjectCounting(subjects),
         actions_in_totals=definition.actions_in_totals if actions is None else actions,
         company=company or definition.company,

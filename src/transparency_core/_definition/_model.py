@@ -127,7 +127,9 @@ class ReportDefinition:
     subjects: SubjectCounting = SubjectCounting.DISTINCT
     """What the subjects columns count: distinct devices or accounts, or identifiers."""
     response_times: bool = False
-    """Whether the median response times are counted (``--format response-times``)."""
+    """Whether the median response times are counted and shown as columns of the category
+    tables in every output (``--response-times``); ``--format response-times`` counts
+    them for its own CSV either way."""
     every: Every = Every.HALF_YEAR
     """How long each period of ``transparency-core series`` is (``[series] every``)."""
     ledger: str | None = None

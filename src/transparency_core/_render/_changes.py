@@ -26,10 +26,11 @@ from transparency_core._render._document import (
     report_title,
     total_label,
 )
+from transparency_core._render._timecolumns import TableTimes, table_times
 from transparency_core._report import Percentage, Row, RowKind
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from transparency_core._compare import Change, Comparison
     from transparency_core._render._format import Formatter
@@ -141,6 +142,40 @@ def comparison_document(comparison: Comparison, formatter: Formatter) -> tuple[B
     return tuple(blocks)
 
 
+def _series_rows(series: Series, formatter: Formatter) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Each table's rows of a series, by table key: a row per figure of each country.
+
+    With response times, a country's figures are followed by its times, a row each.
+    """
+    times = [
+        {table.key: table_times(report, table) for table in report.tables}
+        for report in series.reports
+    ]
+    changes = _in_reading_order(matched(series.reports), formatter)
+    for at, change in enumerate(changes):
+        yield change.table, _figures(change, formatter)
+        group = (change.table, change.country, change.kind)
+        following = changes[at + 1] if at + 1 < len(changes) else None
+        last = following is None or (following.table, following.country, following.kind) != group
+        if last and change.country and change.kind is RowKind.COUNTS:
+            yield from _time_rows(times, change.table, change.country, formatter)
+
+
+def _time_rows(
+    times: list[dict[str, TableTimes | None]], key: str, country: str, formatter: Formatter
+) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """A country's response times in each period, a row per time column (none without)."""
+    found = [period.get(key) for period in times]
+    if all(table is None for table in found):
+        return
+    row = Row(country, (), RowKind.COUNTS)
+    blank = ("",) * len(TableTimes.headings(formatter))
+    cells = [blank if table is None else table.texts(row, formatter) for table in found]
+    label = formatter.country(country)
+    for at, heading in enumerate(TableTimes.headings(formatter)):
+        yield key, (label, heading, *(period[at] for period in cells))
+
+
 def series_document(series: Series, formatter: Formatter) -> tuple[Block, ...]:
     """Lay a series out: one table per table of any period, a column per period.
 
@@ -158,8 +193,8 @@ def series_document(series: Series, formatter: Formatter) -> tuple[Block, ...]:
     ]
     titles = {t.key: t.title for r in reports for t in r.tables}
     by_table: dict[str, list[tuple[str, ...]]] = {}
-    for change in _in_reading_order(matched(reports), formatter):
-        by_table.setdefault(change.table, []).append(_figures(change, formatter))
+    for key, row in _series_rows(series, formatter):
+        by_table.setdefault(key, []).append(row)
     for key, title in titles.items():
         heading = formatter.gettext(title)
         blocks.append(Heading(heading, 2))

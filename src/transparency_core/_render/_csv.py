@@ -18,12 +18,14 @@ import attrs
 from transparency_core._render._base import LocalisedRenderer
 from transparency_core._render._document import total_label
 from transparency_core._render._escape import csv_cell, neutralise
+from transparency_core._render._timecolumns import TIME_KEYS, table_times
 from transparency_core._report import Figure, Percentage
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from transparency_core._render._format import Formatter
+    from transparency_core._render._timecolumns import TableTimes
     from transparency_core._report import Cell, Report, Row, Table
     from transparency_core._series import Series
 
@@ -60,22 +62,24 @@ def _name(row: Row, formatter: Formatter) -> str:
     return formatter.country(row.country) if row.country else total_label(row, formatter)
 
 
-def long_rows(table: Table, formatter: Formatter) -> Iterator[tuple[str, ...]]:
+def long_rows(
+    table: Table, formatter: Formatter, times: TableTimes | None = None
+) -> Iterator[tuple[str, ...]]:
     """Every cell of ``table``, one row each, after the long header's first column.
 
-    A total row has no country code: its country name is "All countries".
+    A total row has no country code: its country name is "All countries". With
+    ``times``, a country's row of counts is followed by its response times, a cell each
+    (:data:`~._timecolumns.TIME_KEYS`): withheld ones say so in ``published``.
     """
     for row in (*table.rows, *table.totals):
+        start = (table.key, row.country, _name(row, formatter), row.kind.value)
         for column, cell in zip(table.columns, row.cells, strict=True):
-            yield (
-                table.key,
-                row.country,
-                _name(row, formatter),
-                row.kind.value,
-                column.key,
-                _value(cell),
-                _published(cell, formatter),
-            )
+            yield (*start, column.key, _value(cell), _published(cell, formatter))
+        if times is None or times.of(row) is None:
+            continue
+        withheld = formatter.gettext("withheld") if times.withheld(row) else ""
+        for key, value in zip(TIME_KEYS, times.values(row, ""), strict=True):
+            yield (*start, key, value, withheld)
 
 
 @attrs.frozen
@@ -101,7 +105,7 @@ class CsvRenderer(LocalisedRenderer):
         formatter = self._formatter()
         rows: list[tuple[object, ...]] = [LONG_HEADER]
         for table in report.tables:
-            rows.extend(long_rows(table, formatter))
+            rows.extend(long_rows(table, formatter, table_times(report, table)))
         return csv_text(rows)
 
     def series(self, series: Series) -> str:
@@ -110,27 +114,36 @@ class CsvRenderer(LocalisedRenderer):
         rows: list[tuple[object, ...]] = [("period", *LONG_HEADER)]
         for label, report in series:
             for table in report.tables:
-                rows.extend((label, *row) for row in long_rows(table, formatter))
+                found = long_rows(table, formatter, table_times(report, table))
+                rows.extend((label, *row) for row in found)
         return csv_text(rows)
 
     def tables(self, report: Report) -> dict[str, str]:
         """Return one CSV per table, by table key: a row per country, a column each."""
-        return {table.key: self.table(table) for table in report.tables}
+        return {
+            table.key: self._table(table, table_times(report, table)) for table in report.tables
+        }
 
     def table(self, table: Table) -> str:
         """Return one table as CSV: country, row kind, then its columns by key."""
+        return self._table(table, None)
+
+    def _table(self, table: Table, times: TableTimes | None) -> str:
+        """One table as CSV; with ``times``, each row's response times after its columns."""
         formatter = self._formatter()
-        header = ("country", "country_name", "row", *(column.key for column in table.columns))
+        keys = tuple(column.key for column in table.columns)
+
+        def cells(row: Row) -> tuple[str, ...]:
+            shown = tuple(_value(cell) or _published(cell, formatter) for cell in row.cells)
+            if times is None:
+                return shown
+            return (*shown, *times.values(row, formatter.gettext("withheld")))
+
         return csv_text(
             [
-                header,
+                ("country", "country_name", "row", *keys, *(TIME_KEYS if times else ())),
                 *(
-                    (
-                        row.country,
-                        _name(row, formatter),
-                        row.kind.value,
-                        *(_value(cell) or _published(cell, formatter) for cell in row.cells),
-                    )
+                    (row.country, _name(row, formatter), row.kind.value, *cells(row))
                     for row in (*table.rows, *table.totals)
                 ),
             ]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from transparency_core._render._collate import collation_key
+from transparency_core._render._timecolumns import table_times
 from transparency_core._report import (
     Disposition,
     Figure,
@@ -23,6 +24,7 @@ from transparency_core._report import (
 
 if TYPE_CHECKING:
     from transparency_core._render._format import Formatter
+    from transparency_core._render._timecolumns import TableTimes
 
 __all__ = [
     "Block",
@@ -102,12 +104,18 @@ def total_label(row: Row, formatter: Formatter) -> str:
     return every
 
 
-def text_table(table: Table, formatter: Formatter) -> TextTable:
+def text_table(table: Table, formatter: Formatter, times: TableTimes | None = None) -> TextTable:
     """Format the cells of ``table``: a header, and a label and figures per row.
 
-    The rows are in the reader's order: by country name, collated in the locale.
+    The rows are in the reader's order: by country name, collated in the locale. With
+    ``times``, each row's response times follow its figures (``_timecolumns``).
     """
     several = len({row.country for row in table.rows}) > 1
+
+    def cells(row: Row) -> tuple[str, ...]:
+        shown = tuple(cell_text(cell, formatter) for cell in row.cells)
+        return shown if times is None else (*shown, *times.texts(row, formatter))
+
     rows = []
     for row in in_reading_order(table, formatter):
         label = formatter.country(row.country)
@@ -117,24 +125,23 @@ def text_table(table: Table, formatter: Formatter) -> TextTable:
                 if several
                 else formatter.gettext("Percentage of total")
             )
-        rows.append((label, *(cell_text(cell, formatter) for cell in row.cells)))
-    rows.extend(
-        (total_label(row, formatter), *(cell_text(cell, formatter) for cell in row.cells))
-        for row in table.totals
-    )
+        rows.append((label, *cells(row)))
+    rows.extend((total_label(row, formatter), *cells(row)) for row in table.totals)
+    headings = tuple(formatter.gettext(column.heading) for column in table.columns)
+    if times is not None:
+        headings += times.headings(formatter)
     return TextTable(
-        header=(
-            formatter.gettext("Country"),
-            *(formatter.gettext(column.heading) for column in table.columns),
-        ),
+        header=(formatter.gettext("Country"), *headings),
         rows=tuple(rows),
-        numeric=(False, *(True for _ in table.columns)),
+        numeric=(False, *(True for _ in headings)),
         caption=formatter.gettext(table.title),
         key=table.key,
     )
 
 
-def _table_blocks(number: int, table: Table, formatter: Formatter) -> list[Block]:
+def _table_blocks(
+    number: int, table: Table, formatter: Formatter, times: TableTimes | None
+) -> list[Block]:
     caption = formatter.gettext(
         "Table {number}: {title}",
         number=formatter.count(number),
@@ -148,7 +155,7 @@ def _table_blocks(number: int, table: Table, formatter: Formatter) -> list[Block
             Paragraph(formatter.gettext("No requests of this kind were received in the period."))
         )
         return blocks
-    blocks.append(attrs.evolve(text_table(table, formatter), caption=caption))
+    blocks.append(attrs.evolve(text_table(table, formatter, times), caption=caption))
     definitions = tuple(
         (formatter.gettext(column.heading), formatter.gettext(column.definition))
         for column in table.columns
@@ -162,6 +169,8 @@ def _table_blocks(number: int, table: Table, formatter: Formatter) -> list[Block
                 formatter.gettext(table.shares_definition),
             ),
         )
+    if times is not None:
+        definitions += times.definitions(formatter)
     if definitions:
         blocks.append(Definitions(definitions))
     return blocks
@@ -316,7 +325,7 @@ def document(
             )
         )
     for number, table in enumerate(report.tables, start=1):
-        blocks.extend(_table_blocks(number, table, formatter))
+        blocks.extend(_table_blocks(number, table, formatter, table_times(report, table)))
     if methodology:
         blocks.extend(_methodology(formatter))
     blocks.extend(

@@ -68,12 +68,28 @@ def id_prefix(_: object, attribute: attrs.Attribute[str], value: str) -> None:
 
 
 def _cells(cells: Iterable[str], numeric: Iterable[bool], tag: str, number: str) -> str:
-    """Cells of the element ``tag`` (with its attributes), ``number`` added to numbers."""
+    """Cells of the element ``tag`` (with its attributes), ``number`` added to numbers.
+
+    A numeric cell holding words ("19 of 24", "withheld") keeps the direction of its
+    language: only its class is added.
+    """
     end = tag.split(" ", 1)[0]
+    plain = number.split(" dir=", 1)[0]
+
+    def added(cell: str, is_numeric: bool) -> str:  # noqa: FBT001 -- a column's flag
+        if not is_numeric:
+            return ""
+        return plain if _words(cell) else number
+
     return "".join(
-        f"<{tag}{number if is_numeric else ''}>{escape(cell)}</{end}>"
+        f"<{tag}{added(cell, is_numeric)}>{escape(cell)}</{end}>"
         for cell, is_numeric in zip(cells, numeric, strict=True)
     )
+
+
+def _words(text: str) -> bool:
+    """Whether ``text`` holds a letter, not only a number, a band or a percentage."""
+    return any(char.isalpha() for char in text)
 
 
 def html_table(table: TextTable, *, rtl: bool = False, labelled: str = "") -> str:

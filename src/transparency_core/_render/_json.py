@@ -26,9 +26,11 @@ from transparency_core._render._jsonparts import (
     settings_data,
     summary_data,
     table_words,
+    time_cells,
 )
 from transparency_core._render._jsonschema import REPORT_SCHEMA, REPORT_SCHEMA_ID
 from transparency_core._render._jsonschema1 import REPORT_SCHEMA_V1, REPORT_SCHEMA_V1_ID
+from transparency_core._render._timecolumns import table_times
 from transparency_core._report import Figure, Percentage
 from transparency_core.exceptions import DisclosureError, FieldError, NoProvenanceError
 
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from transparency_core._period import ReportingPeriod
+    from transparency_core._render._timecolumns import TableTimes
     from transparency_core._report import Cell, Report, Row, Table
     from transparency_core._series import Series
 
@@ -132,17 +135,27 @@ class JsonRenderer:
             }
         return self._count(cell)
 
-    def _cells(self, table: Table, row: Row) -> dict[str, Any]:
+    def _cells(self, table: Table, row: Row, times: TableTimes | None = None) -> dict[str, Any]:
         return {
-            column.key: self._cell(cell)
-            for column, cell in zip(table.columns, row.cells, strict=True)
+            **{
+                column.key: self._cell(cell)
+                for column, cell in zip(table.columns, row.cells, strict=True)
+            },
+            **time_cells(times, row),
         }
 
-    def _rows(self, table: Table) -> dict[str, Any]:
-        """The table's ``rows``, and its ``totals`` when it has them (else none, as before)."""
+    def _rows(self, table: Table, times: TableTimes | None = None) -> dict[str, Any]:
+        """The table's ``rows``, and its ``totals`` when it has them (else none, as before).
+
+        With ``times``, each country's row has its median response times too.
+        """
         data: dict[str, Any] = {
             "rows": [
-                {"country": row.country, "kind": row.kind.value, "cells": self._cells(table, row)}
+                {
+                    "country": row.country,
+                    "kind": row.kind.value,
+                    "cells": self._cells(table, row, times),
+                }
                 for row in table.rows
             ]
         }
@@ -180,6 +193,11 @@ class JsonRenderer:
             for entry in report.entries
         ]
 
+    def _table(self, report: Report, table: Table, formatter: Formatter) -> dict[str, Any]:
+        """A table in version 2: its words, then its rows (with their response times)."""
+        times = table_times(report, table)
+        return {**table_words(table, formatter, times), **self._rows(table, times)}
+
     def period_data(self, report: Report) -> dict[str, Any]:
         """One period of ``report`` in version 2, self-contained: an item of ``periods``.
 
@@ -190,9 +208,7 @@ class JsonRenderer:
         data: dict[str, Any] = {
             "period": _period(report.period),
             "settings": settings_data(report),
-            "tables": [
-                {**table_words(table, formatter), **self._rows(table)} for table in report.tables
-            ],
+            "tables": [self._table(report, table, formatter) for table in report.tables],
             "cross_border": self._cross_border(report),
             "summary": summary_data(report, formatter),
         }

@@ -14,13 +14,15 @@ from typing import TYPE_CHECKING, Any
 
 from transparency_core._disclosure import Banding, Suppression
 from transparency_core._render._document import ledger_summary
+from transparency_core._render._timecolumns import MEDIANS, figures_of
 from transparency_core._report import Disposition
 from transparency_core._specs import Percent, Requests, Subjects
 
 if TYPE_CHECKING:
     from transparency_core._disclosure import Disclosure
     from transparency_core._render._format import Formatter
-    from transparency_core._report import Report, Table
+    from transparency_core._render._timecolumns import TableTimes
+    from transparency_core._report import Report, Row, Table
     from transparency_core._rounding import RoundingPolicy
     from transparency_core._specs import Column, Measure
 
@@ -31,6 +33,7 @@ __all__ = [
     "settings_data",
     "summary_data",
     "table_words",
+    "time_cells",
 ]
 
 LEFT_OUT = (Disposition.OUT_OF_PERIOD, Disposition.CATEGORY_NOT_IN_REPORT)
@@ -80,6 +83,7 @@ def settings_data(report: Report) -> dict[str, Any]:
         # Only when not the default, so that a report counted as before reads as before.
         **({"subjects": settings.subjects.value} if settings.subjects != "distinct" else {}),
         **({"totals": True} if settings.totals else {}),
+        **({"response_times": True} if report.response_times is not None else {}),
     }
 
 
@@ -111,8 +115,57 @@ def measure_data(measure: Measure, columns: tuple[Column, ...]) -> dict[str, Any
     return {"measure": _snake(type(measure).__name__)}
 
 
-def table_words(table: Table, formatter: Formatter) -> dict[str, Any]:
-    """A table's title, description, columns and their definitions, translated."""
+def _time_columns(formatter: Formatter) -> list[dict[str, Any]]:
+    """The columns of the median times: what each counts, from ``received`` to when."""
+    return [
+        {
+            "key": median.key,
+            "heading": formatter.gettext(median.heading),
+            "definition": formatter.gettext(median.definition),
+            "counts": {
+                "measure": "median_time",
+                "unit": median.unit,
+                "from": "received",
+                "to": median.moment,
+            },
+        }
+        for median in MEDIANS
+    ]
+
+
+def time_cells(times: TableTimes | None, row: Row) -> dict[str, Any]:
+    """The median times of ``row``, a cell per median column; none for a row without."""
+    time = None if times is None else times.of(row)
+    if times is None or time is None:
+        return {}
+    if times.withheld(row):
+        return {median.key: {"published": {"withheld": True}} for median in MEDIANS}
+    cells = {}
+    for median in MEDIANS:
+        figures = figures_of(time, median.moment)
+        value = median.value(figures)
+        cells[median.key] = {
+            "value": None if value is None else str(value),
+            "counted": figures.counted,
+            "left_out": figures.left_out,
+        }
+    return cells
+
+
+def table_words(
+    table: Table, formatter: Formatter, times: TableTimes | None = None
+) -> dict[str, Any]:
+    """A table's title, description, columns and their definitions, translated.
+
+    With ``times``, the columns of its median response times follow its own.
+    """
+    words = _table_words(table, formatter)
+    if times is not None:
+        words["columns"] += _time_columns(formatter)
+    return words
+
+
+def _table_words(table: Table, formatter: Formatter) -> dict[str, Any]:
     return {
         "key": table.key,
         "title": formatter.gettext(table.title),

@@ -43,7 +43,23 @@ _DEFS: dict[str, Any] = {
         **PERCENTAGE,
         "properties": {**PERCENTAGE["properties"], "part": _ref("count"), "whole": _ref("count")},
     },
-    "cell": {"anyOf": [_ref("count"), _ref("percentage")]},
+    "time": {
+        "description": "A median response time of a row's requests, to two decimals, in "
+        "its column's unit; of how many requests with the time, and how many left out "
+        "without it. Withheld when the row's counts would let it give a withheld count "
+        "away: nothing of it is published then.",
+        "oneOf": [
+            closed_object(
+                {
+                    "value": {"type": ["string", "null"], "pattern": "^[0-9]+[.][0-9]{2}$"},
+                    "counted": {"type": "integer", "minimum": 0},
+                    "left_out": {"type": "integer", "minimum": 0},
+                }
+            ),
+            closed_object({"published": closed_object({"withheld": {"const": True}})}),
+        ],
+    },
+    "cell": {"anyOf": [_ref("count"), _ref("percentage"), _ref("time")]},
     "disclosure": {
         "description": "A disclosure policy; null publishes counts exactly.",
         "oneOf": [
@@ -88,19 +104,32 @@ _DEFS: dict[str, Any] = {
                 "type": "boolean",
                 "description": "Whether each table ends with its total row; absent: false.",
             },
+            "response_times": {
+                "type": "boolean",
+                "description": "Whether the category tables have the median response "
+                "times as columns; absent: false.",
+            },
         },
         "subjects",
         "totals",
+        "response_times",
     ),
     "measure": {
         "type": "object",
         "properties": {
             "measure": {
                 "type": "string",
-                "description": "requests, subjects, percent, or a later measure's name.",
+                "description": "requests, subjects, percent, median_time, or a later "
+                "measure's name.",
             },
             "part": {"type": ["string", "null"]},
             "whole": {"type": ["string", "null"]},
+            "unit": {"enum": ["hours", "days"], "description": "median_time: its unit."},
+            "from": {"const": "received", "description": "median_time: the time runs from."},
+            "to": {
+                "enum": ["acknowledged", "responded"],
+                "description": "median_time: the ledger's field the time runs to.",
+            },
         },
         "required": ["measure"],
         "additionalProperties": False,
