@@ -107,13 +107,16 @@ class TestInAReport:
         assert percent.value is None
 
     def test_renderers_publish_the_band_or_the_threshold(self) -> None:
-        """Text shows "< 30" in every count cell, and nothing of the exact count."""
+        """Text shows "< 30" in every count cell, and "withheld" for the percentage of them.
+
+        Not a blank: a blank is a percentage of zero requests.
+        """
         report = build_report([make_request("R1")], YEAR, disclosure=Suppression(30))
 
         text = TextRenderer()(report)
 
         row = next(line for line in text.splitlines() if line.startswith("Spain"))
-        assert row.split() == ["Spain", "<", "30", "<", "30", "<", "30"]
+        assert row.split() == ["Spain", "<", "30", "<", "30", "<", "30", "withheld"]
 
     def test_a_categorys_own_policy_takes_precedence(self) -> None:
         """National-security demands in bands of 500, the rest exact."""

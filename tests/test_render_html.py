@@ -140,8 +140,10 @@ class TestHtml:
         english = parse_html(HtmlRenderer()(report))
 
         cells = arabic.findall(".//table/tbody/tr/td")
-        assert cells
-        assert all(cell.get("dir") == "ltr" for cell in cells)
+        numeric = [cell for cell in cells if not any(c.isalpha() for c in cell.text or "")]
+        assert numeric
+        assert all(cell.get("dir") == "ltr" for cell in numeric)
+        assert all(cell.get("dir") is None for cell in cells if cell not in numeric)
         assert "0 - 99" in [cell.text for cell in cells]
         assert all(cell.get("dir") is None for cell in english.findall(".//table/tbody/tr/td"))
 

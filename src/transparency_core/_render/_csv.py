@@ -45,6 +45,8 @@ def _published(cell: Cell, formatter: Formatter) -> str:
     """The band or threshold published instead of the value, if any."""
     if isinstance(cell, Figure) and cell.withheld:
         return formatter.published(cell)
+    if cell.withheld:  # a percentage of a withheld part or whole: not blank, which is 0 of 0
+        return formatter.gettext("withheld")
     return ""
 
 

@@ -83,6 +83,8 @@ Block = Heading | Paragraph | TextTable | Definitions
 def cell_text(cell: Figure | Percentage, formatter: Formatter) -> str:
     """A figure or a percentage as published, formatted for the locale."""
     if isinstance(cell, Percentage):
+        if cell.withheld:  # said, since a blank is a percentage of zero requests
+            return formatter.gettext("withheld")
         return formatter.percent(cell.value)
     return formatter.published(cell)
 
