@@ -191,7 +191,8 @@ class JsonRenderer:
             "period": _period(report.period),
             "settings": settings_data(report),
             "tables": [
-                {**table_words(table, formatter), **self._rows(table)} for table in report.tables
+                {**table_words(table, formatter, report.settings.subjects), **self._rows(table)}
+                for table in report.tables
             ],
             "cross_border": self._cross_border(report),
             "summary": summary_data(report, formatter),

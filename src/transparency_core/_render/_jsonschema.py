@@ -101,6 +101,12 @@ _DEFS: dict[str, Any] = {
             },
             "part": {"type": ["string", "null"]},
             "whole": {"type": ["string", "null"]},
+            "subjects": {
+                "enum": ["distinct", "identifiers"],
+                "description": (
+                    "Of a subjects measure: distinct devices or accounts, or every identifier."
+                ),
+            },
         },
         "required": ["measure"],
         "additionalProperties": False,
