@@ -40,6 +40,7 @@ from transparency_core import (
 )
 from transparency_core._render._format import Formatter
 from transparency_core.exceptions import FieldError
+from transparency_core.predicates import is_cross_border
 
 Y2019 = ReportingPeriod.calendar_year(2019)
 Y2020 = ReportingPeriod.calendar_year(2020)
@@ -318,6 +319,25 @@ class TestCountedByOtherSettings:
                 "(actions_in_totals)"
             )
         assert comparison.change("account_preservation", "DE", "requests").difference == 0
+
+    def test_a_breakdown_of_one_key_that_counts_other_requests(self) -> None:
+        """The outcomes of the cross-border requests are not the outcomes of every request."""
+        ledger, period = reference_ledger(), reference_period()
+        narrower = attrs.evolve(OUTCOMES, where=is_cross_border)
+        every, cross = (
+            build_report(ledger, period, breakdowns=[breakdown])
+            for breakdown in (OUTCOMES, narrower)
+        )
+        changes = compare(every, cross).changes
+        outcomes = [c for c in changes if c.table == OUTCOMES.key]
+        assert outcomes
+        assert {(c.difference, c.reason) for c in outcomes} == {
+            (
+                None,
+                f"breakdown {OUTCOMES.key!r} counts other requests in the two reports (breakdowns)",
+            )
+        }
+        assert {c.difference for c in changes if c.table != OUTCOMES.key} == {0}
 
     @pytest.mark.parametrize(
         ("policy", "reason"),

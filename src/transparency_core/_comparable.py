@@ -11,7 +11,7 @@ Settings` and its rounding) that changes what a figure counts or shows is checke
 - for a total row, whether both reports have one;
 - for a table across categories (Table 4, the breakdowns, cross-border), which
   categories' requests it counts: the categories, and whether an action category's
-  requests are in the totals;
+  requests are in the totals; for a breakdown, which of them it counts (its ``where``);
 - for a percentage, the rounding: its places and mode, what a percentage of nothing
   shows, and whether shares are apportioned.
 
@@ -76,6 +76,17 @@ def _categories(first: Report, second: Report, key: str) -> str | None:
     )
 
 
+def _breakdown(first: Report, second: Report, key: str) -> str | None:
+    """Why a breakdown of one key counts other requests in the two, or ``None``."""
+    old, new = (
+        next((b for b in report.settings.breakdowns if b.key == key), None)
+        for report in (first, second)
+    )
+    if old is None or new is None or old.where == new.where:
+        return None
+    return f"breakdown {key!r} counts other requests in the two reports (breakdowns)"
+
+
 def _nothing(cell: Cell | None) -> bool:
     """Whether ``cell`` is a percentage of nothing (a whole of zero)."""
     return isinstance(cell, Percentage) and cell.whole.value == 0
@@ -127,6 +138,8 @@ def why_not(first: Report, second: Report, figure: FigureKey, cells: Pair) -> st
     if not country and not all(table and table.totals for table in tables):
         return "one report has no total row (totals)"
     percent = kind is RowKind.SHARES or any(isinstance(cell, Percentage) for cell in cells)
-    return _categories(first, second, key) or (
-        _rounding(first, second, kind, cells) if percent else None
+    return (
+        _categories(first, second, key)
+        or _breakdown(first, second, key)
+        or (_rounding(first, second, kind, cells) if percent else None)
     )
