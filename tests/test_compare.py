@@ -6,30 +6,41 @@ import itertools
 from datetime import date
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builders import NO_DATA, make_request
+from builders import NO_DATA, make_record, make_request
 from strategies import ledgers
 from transparency_core import (
+    DEFAULT_CATEGORIES,
     OUTCOMES,
     Every,
+    Figure,
     MarkdownRenderer,
     Percentage,
     Report,
     ReportingPeriod,
     Request,
     RoundingPolicy,
+    Row,
+    RowKind,
+    SubjectCounting,
     TextRenderer,
+    ZeroDenominator,
     build_report,
     build_series,
     compare,
+    default_categories,
     reference_ledger,
     reference_period,
     reference_report,
+    structure_ledger,
 )
+from transparency_core._render._format import Formatter
 from transparency_core.exceptions import FieldError
+from transparency_core.predicates import is_cross_border
 
 Y2019 = ReportingPeriod.calendar_year(2019)
 Y2020 = ReportingPeriod.calendar_year(2020)
@@ -216,3 +227,187 @@ class TestCountedDifferently:
         assert "| All countries | Number of Device-based Requests | 2 | 5 | +3 |" in (
             MarkdownRenderer().comparison(compare(*with_totals))
         )
+
+
+def _preservations() -> tuple[Request, ...]:
+    """Germany: two device requests, and three account preservations (an action)."""
+    records = [
+        make_record(f"D-{n}", country="DE", legal_process="investigation_order") for n in range(2)
+    ] + [
+        make_record(
+            f"P-{n}",
+            country="DE",
+            category="account_preservation",
+            identifiers=[{"type": "account_id", "value": f"acct-{n}"}],
+            response={"outcome": "no_data", "action": "preserved"},
+            legal_process="other_court_order",
+        )
+        for n in range(3)
+    ]
+    return structure_ledger(records)
+
+
+class TestCountedByOtherSettings:
+    """Each setting that changes what a figure counts makes it not comparable, and says so."""
+
+    def test_subjects_counted_by_another_policy(self) -> None:
+        """Distinct devices against every identifier: no change, and the policy named."""
+        ledger, period = reference_ledger(), reference_period()
+        distinct = build_report(ledger, period)
+        every = build_report(ledger, period, subjects=SubjectCounting.IDENTIFIERS)
+        comparison = compare(distinct, every)
+        subjects = comparison.change("device", "CN", "subjects")
+        assert subjects.before.value != subjects.after.value  # type: ignore[union-attr]
+        assert subjects.difference is None
+        assert subjects.reason is not None
+        assert "(subjects)" in subjects.reason
+        assert "distinct devices or accounts against every identifier" in subjects.reason
+        # the requests are counted alike under either policy
+        assert comparison.change("device", "CN", "requests").difference == 0
+
+    def test_a_total_row_in_one_report_only(self) -> None:
+        """An absent total row is not a total of zero."""
+        ledger, period = reference_ledger(), reference_period()
+        comparison = compare(
+            build_report(ledger, period), build_report(ledger, period, totals=True)
+        )
+        total = [change for change in comparison.changes if not change.country]
+        assert total
+        assert {(c.difference, c.reason) for c in total} == {
+            (None, "one report has no total row (totals)")
+        }
+        assert all(c.difference == 0 for c in comparison.changes if c.country)
+
+    def test_other_categories_in_the_tables_across_them(self) -> None:
+        """Table 4 of one category is not Table 4 of three; the category's own table is."""
+        ledger, period = reference_ledger(), reference_period()
+        three = build_report(ledger, period)
+        one = build_report(ledger, period, categories=DEFAULT_CATEGORIES[:1])
+        comparison = compare(three, one)
+        across = [c for c in comparison.changes if c.table == "legal_process"]
+        assert across
+        names = [category.name for category in DEFAULT_CATEGORIES]
+        assert {c.reason for c in across} == {
+            f"the report of {period} counts other categories: {names[0]} "
+            f"against {', '.join(names)} (categories)"
+        }
+        assert {c.difference for c in across} == {None}
+        own = [c for c in comparison.changes if c.table == names[0]]
+        assert own
+        assert {(c.difference, c.reason) for c in own} == {(0, None)}
+
+    def test_actions_in_the_totals_of_one_report_only(self) -> None:
+        """Preservations in Table 4 and the breakdowns of one report are not new requests."""
+        ledger, period = _preservations(), ReportingPeriod.calendar_year(2020)
+        categories = [default_categories()[name] for name in ("device", "account_preservation")]
+        kept_out, counted_in = (
+            build_report(
+                ledger, period, categories=categories, breakdowns=[OUTCOMES], actions_in_totals=flag
+            )
+            for flag in (False, True)
+        )
+        comparison = compare(kept_out, counted_in)
+        for table, column in (("legal_process", "other_court_order"), ("outcomes", "no_data")):
+            change = comparison.change(table, "DE", column)
+            before, after = (
+                cell.value if isinstance(cell, Figure) else 0 for cell in change.values
+            )
+            assert after > before  # the preservations are in the second only
+            assert change.difference is None
+            assert change.reason == (
+                "account_preservation requests are in the totals of one report only "
+                "(actions_in_totals)"
+            )
+        assert comparison.change("account_preservation", "DE", "requests").difference == 0
+
+    def test_a_breakdown_of_one_key_that_counts_other_requests(self) -> None:
+        """The outcomes of the cross-border requests are not the outcomes of every request."""
+        ledger, period = reference_ledger(), reference_period()
+        narrower = attrs.evolve(OUTCOMES, where=is_cross_border)
+        every, cross = (
+            build_report(ledger, period, breakdowns=[breakdown])
+            for breakdown in (OUTCOMES, narrower)
+        )
+        changes = compare(every, cross).changes
+        outcomes = [c for c in changes if c.table == OUTCOMES.key]
+        assert outcomes
+        assert {(c.difference, c.reason) for c in outcomes} == {
+            (
+                None,
+                f"breakdown {OUTCOMES.key!r} counts other requests in the two reports (breakdowns)",
+            )
+        }
+        assert {c.difference for c in changes if c.table != OUTCOMES.key} == {0}
+
+    @pytest.mark.parametrize(
+        ("policy", "reason"),
+        [
+            (
+                RoundingPolicy(zero_denominator=ZeroDenominator.ZERO),
+                "a percentage of no requests is shown differently "
+                "(zero_denominator blank against zero)",
+            ),
+            (
+                RoundingPolicy(apportion=True),
+                "the shares of one report only are apportioned to add up to 100 (apportion)",
+            ),
+        ],
+    )
+    def test_a_rounding_setting_that_differs_is_named(
+        self, policy: RoundingPolicy, reason: str
+    ) -> None:
+        """Only the percentages it can change are not comparable, and it is named."""
+        ledger, period = reference_ledger(), reference_period()
+        plain, other = build_report(ledger, period), build_report(ledger, period, rounding=policy)
+        # a row of percentages of nothing, as no ledger gives one (a row has requests)
+        nothing = Percentage(Figure(0), Figure(0), None)
+        plain, other = (
+            attrs.evolve(
+                report,
+                tables=tuple(
+                    attrs.evolve(
+                        table,
+                        rows=(
+                            *table.rows,
+                            Row("ZZ", (nothing,) * len(table.columns), RowKind.SHARES),
+                        ),
+                    )
+                    if table.key == "legal_process"
+                    else table
+                    for table in report.tables
+                ),
+            )
+            for report in (plain, other)
+        )
+        changes = compare(plain, other).changes
+        named = [c for c in changes if c.reason]
+        assert named
+        assert {c.reason for c in named} == {reason}
+        assert {c.difference for c in named} == {None}
+        assert all(
+            c.kind is RowKind.SHARES if policy.apportion else c.country == "ZZ" for c in named
+        )
+        assert all(c.difference == 0 for c in changes if not c.reason)
+
+    @pytest.mark.parametrize("other", ["x", None, 2020])
+    def test_a_report_that_is_not_one(self, other: object) -> None:
+        """Anything but a report is a FieldError naming the argument and what it got."""
+        with pytest.raises(FieldError) as raised:
+            compare(reference_report(), other)  # type: ignore[arg-type]
+        assert raised.value.path == "reports[1]"
+        assert raised.value.got == type(other).__name__
+
+    def test_reports_of_one_period_have_headings_apart(self) -> None:
+        """Two reports of 2020 are headed "2020 (1)" and "2020 (2)", not twice the same."""
+        ledger, period = reference_ledger(), reference_period()
+        comparison = compare(
+            build_report(ledger, period), build_report(ledger, period, totals=True)
+        )
+        heading = Formatter("en").period(period)
+        header = next(
+            line
+            for line in MarkdownRenderer().comparison(comparison).splitlines()
+            if line.startswith("| Country |")
+        )
+        assert f"| {heading} (1) | {heading} (2) |" in header
+        assert f"| {heading} |" not in header

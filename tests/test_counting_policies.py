@@ -9,17 +9,25 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
+import attrs
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from strategies import ledgers
 from transparency_core import (
     DEFAULT_CATEGORIES,
+    REPORT_SCHEMA,
+    SHIPPED_CATEGORIES,
+    Column,
     CsvRenderer,
     Figure,
+    JsonRenderer,
+    Report,
     ReportingPeriod,
     Request,
     SubjectCounting,
+    Subjects,
     Subtotals,
     Tally,
     build_report,
@@ -28,6 +36,8 @@ from transparency_core import (
     reference_records,
     tally_ledger,
 )
+from transparency_core._render._catalog import LANGUAGES
+from transparency_core._render._format import Formatter
 from transparency_core.exceptions import MismatchedSubtotalsError
 
 if TYPE_CHECKING:
@@ -82,6 +92,84 @@ class TestSubjects:
         """Only the two policies."""
         with pytest.raises(ValueError, match="'devices'"):
             build_report([], PERIOD, subjects="devices")
+
+
+def _subjects_columns(report: Report) -> list[tuple[str, Column]]:
+    """(table key, column) for every subjects column of ``report``."""
+    return [
+        (table.key, column)
+        for table in report.tables
+        for column in table.columns
+        if isinstance(column.measure, Subjects)
+    ]
+
+
+class TestWords:
+    """Under ``identifiers`` the subjects columns say what they count, in every language."""
+
+    def _reports(self) -> tuple[Report, Report]:
+        return tuple(  # type: ignore[return-value]
+            build_report(reference_ledger(), PERIOD, categories=SHIPPED_CATEGORIES, subjects=policy)
+            for policy in SubjectCounting
+        )
+
+    def test_the_shipped_columns_are_worded_for_the_policy(self) -> None:
+        """Each subjects column's definition changes, and none says identifiers merge."""
+        distinct, every = self._reports()
+        spec = {
+            (category.name, column.key): column
+            for category in SHIPPED_CATEGORIES
+            for column in category.columns
+        }
+        pairs = list(zip(_subjects_columns(distinct), _subjects_columns(every), strict=True))
+        assert len(pairs) == sum(isinstance(column.measure, Subjects) for column in spec.values())
+        for (key, seed), (_, counted) in pairs:
+            assert seed == spec[key, seed.key]  # the distinct report keeps the seed's words
+            assert (counted.key, counted.measure) == (seed.key, seed.measure)
+            assert counted.definition != seed.definition
+            assert "count as one" not in counted.definition
+            assert "identifier" in counted.definition
+        headings = {key: column.heading for key, column in _subjects_columns(every)}
+        assert "Device" in headings["device"]
+        assert "Identifiers" in headings["device"]
+        assert "Devices Requested" not in headings["device"]
+
+    @pytest.mark.parametrize("language", [name for name in LANGUAGES if name != "en"])
+    def test_translated_in_every_language(self, language: str) -> None:
+        """Every heading and definition of the policy has its translation."""
+        formatter = Formatter(language)
+        _, every = self._reports()
+        for _, column in _subjects_columns(every):
+            for text in (column.heading, column.definition):
+                assert formatter.gettext(text) != text
+
+    def test_a_definition_s_own_column_keeps_its_words(self) -> None:
+        """A team's column is worded by the team, whichever policy it counts by."""
+        own = attrs.evolve(
+            DEFAULT_CATEGORIES[0],
+            columns=tuple(
+                attrs.evolve(column, heading="Handsets", definition="Handsets named.")
+                for column in DEFAULT_CATEGORIES[0].columns
+            ),
+        )
+        report = build_report(
+            reference_ledger(), PERIOD, categories=[own], subjects=SubjectCounting.IDENTIFIERS
+        )
+        assert report.table("device").columns == own.columns
+
+    def test_the_json_names_the_policy(self) -> None:
+        """A subjects column's ``counts`` names the policy it was counted by, in the schema."""
+        for report in self._reports():
+            data = json.loads(JsonRenderer()(report))
+            jsonschema.validate(data, REPORT_SCHEMA)
+            counted = [
+                column["counts"]
+                for table in data["periods"][0]["tables"]
+                for column in table["columns"]
+                if column["counts"]["measure"] == "subjects"
+            ]
+            assert len(counted) == len(_subjects_columns(report))
+            assert {c["subjects"] for c in counted} == {report.settings.subjects.value}
 
 
 def render(tmp_path: Path, *options: str) -> subprocess.CompletedProcess[str]:

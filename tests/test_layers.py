@@ -67,6 +67,7 @@ LAYERS: dict[str, int] = {
     "_listing": 4,
     # reports compared
     "_compare": 5,
+    "_comparable": 5,
     # renderers
     "_render": 6,
     "typing": 6,

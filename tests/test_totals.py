@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ import jsonschema
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from builders import make_request
 from strategies import ledgers
 from transparency_core import (
     OUTCOMES,
@@ -20,6 +22,7 @@ from transparency_core import (
     Banding,
     CsvRenderer,
     Figure,
+    HtmlRenderer,
     JsonRenderer,
     MarkdownRenderer,
     Percent,
@@ -29,9 +32,12 @@ from transparency_core import (
     Suppression,
     TextRenderer,
     build_report,
+    build_series,
+    compare,
     reference_ledger,
     reference_period,
 )
+from transparency_core._render._format import Formatter
 
 if TYPE_CHECKING:
     from transparency_core import Request, Table
@@ -192,6 +198,49 @@ class TestRendered:
         ]
         wide = list(csv.reader(io.StringIO(CsvRenderer().table(report.table("device")))))
         assert wide[-1][:3] == ["", "All countries", "counts"]
+
+    def test_csv_names_a_total_row_of_shares_as_a_country_s(self) -> None:
+        """A row of shares has its country's name, "All countries" too; ``row`` says shares."""
+        report = build_report(reference_ledger(), reference_period(), totals=True)
+        table = report.table("legal_process")
+        rows = list(csv.reader(io.StringIO(CsvRenderer()(report))))
+        names = {(row[1], row[3]): row[2] for row in rows if row[0] == table.key}
+        countries = {row.country for row in table.rows}
+        assert {kind for _, kind in names} == {RowKind.COUNTS.value, RowKind.SHARES.value}
+        for (country, _), name in names.items():
+            assert name == (Formatter("en").country(country) if country else "All countries")
+        assert {country for country, _ in names} == countries | {""}
+        wide = list(csv.reader(io.StringIO(CsvRenderer().table(table))))
+        assert [row[1:3] for row in wide[1:] if not row[0]] == [
+            ["All countries", kind.value] for kind in (RowKind.COUNTS, RowKind.SHARES)
+        ]
+
+    def test_a_series_labels_rows_as_a_report_does(self) -> None:
+        """A country's shares and the total's, labelled in a report's words, in every format."""
+        ledger = [
+            make_request(
+                f"{country}-{year}-{n}",
+                country=country,
+                received=date(year, 3, 1),
+                legal_process=process,
+            )
+            for year in (2019, 2020)
+            for country in ("DE", "ES")
+            for n, process in enumerate(("investigation_order", "other_court_order"))
+        ]
+        series = build_series(ledger, "year", totals=True)
+        report = build_report(ledger, ReportingPeriod.calendar_year(2020), totals=True)
+        english = Formatter("en")
+        names = [english.country(row.country) for row in report.table("legal_process").rows]
+        labels = [f"Percentage of total, {name}" for name in (*names, "All countries")]
+        for renderer in (MarkdownRenderer(), HtmlRenderer(fragment=True)):
+            for text in (
+                renderer(report),
+                renderer.series(series),
+                renderer.comparison(compare(*series.reports)),
+            ):
+                assert all(label in text for label in labels)
+                assert "percentage of total" not in text
 
     def test_json(self) -> None:
         """The JSON has the totals of each table, in the schema, only when asked for."""

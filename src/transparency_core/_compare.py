@@ -3,10 +3,12 @@
 Counts change by their difference (a country absent from one report counts zero there;
 a total row, country ``""``, comes after the countries);
 percentages change in percentage points, between the rounded values a reader saw, and
-not at all when either is blank. Two reports counted differently are not compared: a
-table one of them does not count, a column that counts something else in the other, or
-percentages rounded by another policy (79% against 79.2% is no rise of 0.2 points). The
-change then has no difference, and its :attr:`Change.reason` says why.
+not at all when either is blank. Two reports counted differently are not compared
+(:mod:`transparency_core._comparable`): a table one of them does not count, a column that
+counts something else in the other, subjects counted by another policy, a total row one
+of them lacks, a table across categories that counts other categories, or percentages
+rounded by another policy (79% against 79.2% is no rise of 0.2 points). The change then
+has no difference, and its :attr:`Change.reason` says why.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from transparency_core._comparable import why_not
 from transparency_core._countries import country_order
 from transparency_core._figures import data_frame, published
 from transparency_core._report import Cell, Figure, Percentage, Report, RowKind
@@ -26,7 +29,6 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from transparency_core._report import Table
-    from transparency_core._rounding import RoundingPolicy
 
 __all__ = ["COMPARISON_KEYS", "Change", "Comparison", "compare", "matched"]
 
@@ -247,28 +249,6 @@ def _ordered(keys: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def _rounding(policy: RoundingPolicy) -> str:
-    """A rounding policy in words: "0 places, half_up"."""
-    return f"{policy.places} places, {policy.mode.value}"
-
-
-def _why(first: Report, second: Report, key: str, column: str, *, percent: bool) -> str | None:
-    """Why ``first`` and ``second`` cannot be compared on a figure, or ``None``."""
-    tables = [{t.key: t for t in report.tables}.get(key) for report in (first, second)]
-    for table, report in zip(tables, (first, second), strict=True):
-        if table is None:
-            return f"the report of {report.period} has no table {key!r}"
-    old, new = ({c.key: c for c in table.columns}.get(column) for table in tables if table)
-    if old is None or new is None or old.measure != new.measure:
-        return f"column {column!r} of table {key!r} counts differently in the two reports"
-    if percent and first.rounding != second.rounding:
-        return (
-            f"percentages are rounded differently ({_rounding(first.rounding)} against "
-            f"{_rounding(second.rounding)})"
-        )
-    return None
-
-
 def _change(
     reports: Sequence[Report],
     key: tuple[str, str, RowKind, str],
@@ -276,11 +256,11 @@ def _change(
     values: Sequence[Cell | None],
 ) -> Change:
     table, country, kind, column = key
-    percent = kind is RowKind.SHARES or any(isinstance(cell, Percentage) for cell in values)
     reasons = tuple(
-        _why(old, new, table, column, percent=percent) for old, new in itertools.pairwise(reports)
+        why_not(old, new, key, cells)
+        for (old, new), cells in zip(itertools.pairwise(reports), _pairs(values), strict=True)
     )
-    reason = _why(reports[0], reports[-1], table, column, percent=percent)
+    reason = why_not(reports[0], reports[-1], key, (values[0], values[-1]))
     return Change(
         table, country, kind, column, heading, values[0], values[-1], tuple(values), reasons, reason
     )
@@ -289,12 +269,15 @@ def _change(
 def compare(*reports: Report) -> Comparison:
     """Match every figure of two or more ``reports`` (in order) and compute its changes.
 
-    A figure two reports count differently (a table one of them lacks, a column that
-    counts something else, percentages rounded by another policy) has no change
-    between them, and says why.
+    A figure two reports count differently has no change between them, and says why:
+    a table one of them lacks, a column that counts something else, subjects counted by
+    another policy (``subjects``), a total row in one only (``totals``), a table across
+    categories (Table 4, a breakdown, cross-border) that counts other categories or
+    action requests in one only (``categories``, ``actions_in_totals``), percentages
+    rounded or shown by another policy (``rounding``).
 
     Raises:
-        FieldError: With fewer than two reports.
+        FieldError: With fewer than two reports, or one that is not a :class:`Report`.
 
     Example:
         >>> from transparency_core import reference_report
@@ -306,6 +289,10 @@ def compare(*reports: Report) -> Comparison:
     """
     if len(reports) < 2:  # noqa: PLR2004 -- a comparison is of two at least
         raise FieldError("reports", "two reports or more", len(reports))
+    for place, report in enumerate(reports):
+        if not isinstance(report, Report):
+            where = f"reports[{place}]"
+            raise FieldError(where, "a Report", type(report).__name__)
     return Comparison(reports[0], reports[-1], matched(reports), tuple(reports))
 
 

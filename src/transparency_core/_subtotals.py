@@ -36,6 +36,7 @@ from transparency_core._specs import (
     Breakdown,
     Category,
     LegalProcess,
+    identifier_columns,
     legal_process_breakdown,
 )
 from transparency_core._subjects import SubjectCounting
@@ -221,6 +222,15 @@ class Subtotals:
         """``a + b`` is ``a.merge(b)``."""
         return self.merge(other)
 
+    def _worded(self) -> tuple[Category, ...]:
+        """The categories, their subjects columns in the words of the subjects policy."""
+        if self.subjects is SubjectCounting.DISTINCT:
+            return self.categories
+        return tuple(
+            attrs.evolve(category, columns=identifier_columns(category.columns))
+            for category in self.categories
+        )
+
     def report(
         self,
         *,
@@ -233,7 +243,7 @@ class Subtotals:
         """Round, band and order the counts into the report; arguments as :func:`build_report`."""
         tables, cross_border = publish(
             layouts(
-                self.categories,
+                self._worded(),
                 self.legal_processes,
                 self.unregistered,
                 self.breakdowns,

@@ -72,12 +72,15 @@ def _in_reading_order(changes: Iterable[Change], formatter: Formatter) -> list[C
 
 
 def _label(change: Change, formatter: Formatter) -> str:
-    """The row's label: the country (or all countries), and whether it is of shares."""
+    """The row's label, in a report's words: "China", "Percentage of total, China".
+
+    A total row's are "All countries" and "Percentage of total, All countries".
+    """
     if not change.country:
         return total_label(Row("", (), change.kind), formatter)
     label = formatter.country(change.country)
     if change.kind is RowKind.SHARES:
-        label = formatter.gettext("{country}, percentage of total", country=label)
+        label = formatter.gettext("Percentage of total, {country}", country=label)
     return label
 
 
@@ -97,13 +100,27 @@ def _row(change: Change, formatter: Formatter) -> tuple[str, ...]:
     return (*_figures(change, formatter), difference)
 
 
+def _headings(comparison: Comparison, formatter: Formatter) -> list[str]:
+    """Each report's column heading: its period, numbered when two reports share one.
+
+    Reports of one period counted by other settings are told apart by their place:
+    "2020 (1)", "2020 (2)".
+    """
+    periods = [formatter.period(report.period) for report in comparison.reports]
+    return [
+        f"{period} ({formatter.count(place)})" if periods.count(period) > 1 else period
+        for place, period in enumerate(periods, start=1)
+    ]
+
+
 def comparison_document(comparison: Comparison, formatter: Formatter) -> tuple[Block, ...]:
     """Lay the reports out side by side, one table per table of any, with changes.
 
     The change is from the first report to the last; with more than two, each report's
-    figure is in its own column, in order.
+    figure is in its own column, in order, headed by its period (numbered by its place
+    among the reports compared when another report has the same period).
     """
-    periods = [formatter.period(report.period) for report in comparison.reports]
+    periods = _headings(comparison, formatter)
     blocks: list[Block] = [
         Heading(formatter.gettext("Transparency Report: Changes"), 1),
         Paragraph(

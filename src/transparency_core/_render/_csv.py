@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 import attrs
 
 from transparency_core._render._base import LocalisedRenderer
-from transparency_core._render._document import total_label
 from transparency_core._render._escape import csv_cell, neutralise
 from transparency_core._render._timecolumns import TIME_KEYS, table_times
 from transparency_core._report import Figure, Percentage
@@ -60,8 +59,12 @@ def csv_text(rows: Iterable[Iterable[object]]) -> str:
 
 
 def _name(row: Row, formatter: Formatter) -> str:
-    """A row's country name; for a total row (no country), its label."""
-    return formatter.country(row.country) if row.country else total_label(row, formatter)
+    """A row's country name; for a total row (no country), "All countries".
+
+    Whether the row is of counts or of shares is its own column (``row``), for a total
+    row as for a country's.
+    """
+    return formatter.country(row.country) if row.country else formatter.gettext("All countries")
 
 
 def long_rows(
@@ -69,9 +72,10 @@ def long_rows(
 ) -> Iterator[tuple[str, ...]]:
     """Every cell of ``table``, one row each, after the long header's first column.
 
-    A total row has no country code: its country name is "All countries". With
-    ``times``, a country's row of counts is followed by its response times, a cell each
-    (:data:`~._timecolumns.TIME_KEYS`): withheld ones say so in ``published``.
+    A total row has no country code: its country name is "All countries", for its row
+    of counts and its row of shares alike. With ``times``, a country's row of counts is
+    followed by its response times, a cell each (:data:`~._timecolumns.TIME_KEYS`):
+    withheld ones say so in ``published``.
     """
     for row in (*table.rows, *table.totals):
         start = (table.key, row.country, _name(row, formatter), row.kind.value)

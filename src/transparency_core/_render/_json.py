@@ -196,7 +196,8 @@ class JsonRenderer:
     def _table(self, report: Report, table: Table, formatter: Formatter) -> dict[str, Any]:
         """A table in version 2: its words, then its rows (with their response times)."""
         times = table_times(report, table)
-        return {**table_words(table, formatter, times), **self._rows(table, times)}
+        words = table_words(table, formatter, times, report.settings.subjects)
+        return {**words, **self._rows(table, times)}
 
     def period_data(self, report: Report) -> dict[str, Any]:
         """One period of ``report`` in version 2, self-contained: an item of ``periods``.

@@ -17,6 +17,7 @@ from transparency_core._render._document import ledger_summary
 from transparency_core._render._timecolumns import MEDIANS, figures_of
 from transparency_core._report import Disposition
 from transparency_core._specs import Percent, Requests, Subjects
+from transparency_core._subjects import SubjectCounting
 
 if TYPE_CHECKING:
     from transparency_core._disclosure import Disclosure
@@ -96,10 +97,16 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
-def measure_data(measure: Measure, columns: tuple[Column, ...]) -> dict[str, Any]:
+def measure_data(
+    measure: Measure,
+    columns: tuple[Column, ...],
+    subjects: SubjectCounting = SubjectCounting.DISTINCT,
+) -> dict[str, Any]:
     """What a column counts: requests, subjects, or a percentage of which two columns.
 
-    A measure of another kind (one added later) is named after its class.
+    A subjects measure names the ``subjects`` policy it was counted by: ``distinct``
+    devices or accounts, or every identifier (``identifiers``). A measure of another
+    kind (one added later) is named after its class.
     """
     match measure:
         case Percent(part=part, whole=whole):
@@ -111,7 +118,7 @@ def measure_data(measure: Measure, columns: tuple[Column, ...]) -> dict[str, Any
         case Requests():
             return {"measure": "requests"}
         case Subjects():
-            return {"measure": "subjects"}
+            return {"measure": "subjects", "subjects": subjects.value}
     return {"measure": _snake(type(measure).__name__)}
 
 
@@ -153,19 +160,23 @@ def time_cells(times: TableTimes | None, row: Row) -> dict[str, Any]:
 
 
 def table_words(
-    table: Table, formatter: Formatter, times: TableTimes | None = None
+    table: Table,
+    formatter: Formatter,
+    times: TableTimes | None = None,
+    subjects: SubjectCounting = SubjectCounting.DISTINCT,
 ) -> dict[str, Any]:
     """A table's title, description, columns and their definitions, translated.
 
-    With ``times``, the columns of its median response times follow its own.
+    ``subjects`` is the policy its subjects columns were counted by. With ``times``,
+    the columns of its median response times follow its own.
     """
-    words = _table_words(table, formatter)
+    words = _table_words(table, formatter, subjects)
     if times is not None:
         words["columns"] += _time_columns(formatter)
     return words
 
 
-def _table_words(table: Table, formatter: Formatter) -> dict[str, Any]:
+def _table_words(table: Table, formatter: Formatter, subjects: SubjectCounting) -> dict[str, Any]:
     return {
         "key": table.key,
         "title": formatter.gettext(table.title),
@@ -176,7 +187,7 @@ def _table_words(table: Table, formatter: Formatter) -> dict[str, Any]:
                 "key": column.key,
                 "heading": formatter.gettext(column.heading),
                 "definition": formatter.gettext(column.definition) if column.definition else "",
-                "counts": measure_data(column.measure, table.columns),
+                "counts": measure_data(column.measure, table.columns, subjects),
             }
             for column in table.columns
         ],

@@ -130,6 +130,12 @@ _DEFS: dict[str, Any] = {
                 "enum": ["acknowledged", "responded"],
                 "description": "median_time: the ledger's field the time runs to.",
             },
+            "subjects": {
+                "enum": ["distinct", "identifiers"],
+                "description": (
+                    "Of a subjects measure: distinct devices or accounts, or every identifier."
+                ),
+            },
         },
         "required": ["measure"],
         "additionalProperties": False,

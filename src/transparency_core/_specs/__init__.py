@@ -3,7 +3,8 @@
 A spec declares a table and counts nothing. The classes are in ``_measures`` (what a
 cell counts, and the column showing it) and ``_tables`` (a category, a breakdown, a
 legal process type); the shipped specs, in the words of the reports they follow, in
-``_categories`` and ``_breakdowns``; the registry of categories in ``_registry``. The
+``_categories`` and ``_breakdowns`` (and in ``_identifiers``, the subjects columns'
+words when they count every identifier); the registry of categories in ``_registry``. The
 predicates the specs name are public, in :mod:`transparency_core.predicates`. Nothing
 here imports the counter, the rules or the report.
 """
@@ -30,6 +31,7 @@ from transparency_core._specs._categories import (
     FINANCIAL_IDENTIFIER,
     SHIPPED_CATEGORIES,
 )
+from transparency_core._specs._identifiers import identifier_columns
 from transparency_core._specs._measures import (
     Column,
     Measure,
@@ -68,5 +70,6 @@ __all__ = [
     "Requests",
     "Subjects",
     "default_categories",
+    "identifier_columns",
     "legal_process_breakdown",
 ]
