@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import pickle
@@ -32,7 +33,6 @@ from transparency_core import (
     structure_ledger,
     verify,
 )
-from transparency_core._canonical import canonical_json
 from transparency_core._cli._main import EXIT_BAD_INPUT, EXIT_OK, main
 from transparency_core._edge import canonical_ledger, unstructure_ledger
 from transparency_core.exceptions import InvalidReportError
@@ -61,13 +61,21 @@ def _cell(data: dict[str, Any], table: str, country: str, column: str) -> dict[s
 class TestTheDigest:
     """The canonical ledger: one for the same records in any order and any spelling."""
 
-    def test_it_is_the_sorted_canonical_records(self) -> None:
-        """A JSON array of the shortest records, by id, keys sorted, no white space."""
+    def test_it_is_the_sorted_digests_of_the_canonical_records(self) -> None:
+        """The SHA-256 of each shortest record's canonical JSON, sorted, a line each."""
         ledger = reference_ledger()
-        records = sorted(unstructure_ledger(ledger), key=lambda r: (r["id"], canonical_json(r)))
-        expected = json.dumps(records, sort_keys=True, separators=(",", ":")).encode("ascii")
+        records = [
+            json.dumps(record, sort_keys=True, separators=(",", ":")).encode("ascii")
+            for record in unstructure_ledger(ledger)
+        ]
+        lines = sorted(hashlib.sha256(record).hexdigest() + "\n" for record in records)
+        expected = "".join(lines).encode("ascii")
 
         assert canonical_ledger(ledger) == expected
+        assert ledger_digest(ledger) == hashlib.sha256(expected).hexdigest()
+        assert (
+            published(ledger)["ledger"]["canonical"] == "urn:transparency-core:canonical-ledger:2"
+        )
 
     @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
     @given(ledger=ledgers(), data=st.data())
@@ -274,6 +282,12 @@ class TestBadReports:
                 "'urn:transparency-core:report:2' (a version 2 report)",
             ),
             (lambda d: {**d, "periods": 3}, "$.periods", "a list"),
+            (
+                lambda d: {**d, "ledger": {**d["ledger"], "canonical": "urn:x:1"}},
+                "$.ledger.canonical",
+                "'urn:transparency-core:canonical-ledger:2' (the canonical ledger this "
+                "release digests)",
+            ),
             (
                 lambda d: {**d, "locale": "xx_bogus"},
                 "$.locale",

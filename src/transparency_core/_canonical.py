@@ -14,8 +14,11 @@ import json
 
 __all__ = ["CANONICAL_LEDGER", "canonical_json", "sha256"]
 
-CANONICAL_LEDGER = "urn:transparency-core:canonical-ledger:1"
-"""The name of the canonical form of a ledger, version 1, that a report's digest is of."""
+CANONICAL_LEDGER = "urn:transparency-core:canonical-ledger:2"
+"""The name of the canonical form of a ledger that a report's digest is of: version 2,
+the sorted SHA-256 digests of its records (``_edge._digest``). Version 1, the canonical
+JSON of the list of every record, was never released: it could not be computed in one
+pass in bounded memory."""
 
 
 def canonical_json(value: object) -> bytes:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from transparency_core._canonical import CANONICAL_LEDGER
 from transparency_core._edge import ledger_digest
 from transparency_core._render import JsonRenderer, settings_seal
 from transparency_core._specs import Categories, Category, default_categories
@@ -189,6 +190,17 @@ def _registry(categories: Categories | Iterable[Category] | None) -> Categories:
     return registry
 
 
+def _published_digest(data: dict[str, Any]) -> str | None:
+    """The report's ledger digest, of the canonical ledger this release digests."""
+    ledger = field(data, "$", "ledger", dict)
+    canonical = field(ledger, "$.ledger", "canonical", str)
+    if canonical != CANONICAL_LEDGER:
+        expected = f"{CANONICAL_LEDGER!r} (the canonical ledger this release digests)"
+        raise InvalidReportError("$.ledger.canonical", expected, json.dumps(canonical))
+    digest: str | None = field(ledger, "$.ledger", "sha256", str, null=True)
+    return digest
+
+
 def verify(
     report: str | Mapping[str, Any],
     requests: Iterable[Request],
@@ -214,13 +226,13 @@ def verify(
         >>> report = build_report(ledger, reference_period(), ledger_digest=ledger_digest(ledger))
         >>> for line in verify(JsonRenderer()(report), ledger[1:]).lines()[:2]:
         ...     print(line)
-        ledger: changed: its sha256 is 51c3da4c..., the report was counted from 39d49318...
+        ledger: changed: its sha256 is b4015a5a..., the report was counted from 4629afdf...
         settings: as the report was sealed
     """
     data = report_data(report)
     ledger = list(requests)
     digest = ledger_digest(ledger)
-    published_digest = field(field(data, "$", "ledger", dict), "$.ledger", "sha256", str, null=True)
+    published_digest = _published_digest(data)
     company = field(data, "$", "company", str, null=True)
     renderer = _renderer(data)
     registry, known = _registry(categories), tuple(breakdowns)
