@@ -27,6 +27,7 @@ from transparency_core import (
     Request,
     Suppression,
     build_report,
+    build_series,
     ledger_digest,
     reference_ledger,
     reference_period,
@@ -266,6 +267,94 @@ class TestVerify:
     ) -> None:
         """Every option: breakdowns, suppression, banding, all categories, rounding."""
         assert verify(published(ledger, **options), ledger).matches
+
+
+def published_series(ledger: Sequence[Request], every: str, **options: Any) -> dict[str, Any]:
+    """The version 2 JSON of the series of ``ledger``, as a reader gets it."""
+    series = build_series(ledger, every, **options, ledger_digest=ledger_digest(ledger))
+    data: dict[str, Any] = json.loads(JsonRenderer().series(series))
+    return data
+
+
+class TestASeries:
+    """A series' report: every period's figures and settings, and its ledger."""
+
+    def test_the_published_series_verifies(self) -> None:
+        """Every calendar; every period's values compared, not the first only."""
+        ledger = reference_ledger()
+        for every in ("year", "half-year", "quarter"):
+            data = published_series(ledger, every)
+            verification = verify(data, ledger)
+
+            assert data["ledger"]["sha256"] == ledger_digest(ledger)
+            assert verification.matches, verification.lines()
+            assert len(data["periods"]) > 1
+            assert verification.values > sum(
+                len(table["rows"]) for period in data["periods"] for table in period["tables"]
+            )
+
+    def test_a_changed_figure_in_a_later_period(self) -> None:
+        """Named by its period."""
+        ledger = reference_ledger()
+        data = published_series(ledger, "half-year")
+        last = data["periods"][-1]
+        row = next(row for row in last["tables"][0]["rows"] if row["kind"] == "counts")
+        true = row["cells"]["requests"]["value"]
+        row["cells"]["requests"]["value"] = true + 1
+
+        verification = verify(data, ledger)
+
+        assert (verification.ledger_matches, verification.settings_match) == (True, True)
+        end = last["period"]["end"]
+        assert [
+            (m.where.split(".")[0], m.published, m.recounted) for m in verification.mismatches
+        ] == [(f"periods[{last['period']['start']}/{end}]", str(true + 1), str(true))]
+
+    def test_a_changed_ledger(self) -> None:
+        """A record less: the digest differs, and so do the figures of its period."""
+        ledger = reference_ledger()
+        data = published_series(ledger, "half-year")
+
+        verification = verify(data, ledger[1:])
+
+        assert verification.ledger_matches is False
+        assert verification.settings_match
+        assert verification.mismatches
+
+    def test_a_changed_setting_in_one_period(self) -> None:
+        """The seal differs; that period's recount by the changed setting differs too."""
+        ledger = reference_ledger()
+        data = published_series(ledger, "half-year")
+        data["periods"][1]["settings"]["rounding"]["places"] = 1
+
+        verification = verify(data, ledger)
+
+        assert verification.ledger_matches
+        assert not verification.settings_match
+        assert verification.mismatches
+        second = data["periods"][1]["period"]
+        label = f"periods[{second['start']}/{second['end']}]"
+        assert {m.where.split(".")[0] for m in verification.mismatches} == {label}
+
+    def test_periods_counted_alone_put_together(self) -> None:
+        """Consecutive half-years counted each alone (their summaries the whole ledger's) verify."""
+        ledger = reference_ledger()
+        halves = [ReportingPeriod.parse(text) for text in ("2020-H1", "2020-H2")]
+        digest = ledger_digest(ledger)
+        reports = [build_report(ledger, half, ledger_digest=digest) for half in halves]
+        data = JsonRenderer().periods_data(reports)
+
+        assert verify(data, ledger).matches
+        assert not verify(data, ledger[1:]).matches
+
+    @settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
+    @given(ledger=ledgers(), every=st.sampled_from(["year", "half-year", "quarter"]))
+    def test_any_series_verifies(self, ledger: list[Request], every: str) -> None:
+        """Any ledger, any calendar; a record less never verifies."""
+        if not ledger:
+            return
+        assert verify(published_series(ledger, every), ledger).matches
+        assert not verify(published_series(ledger, every), ledger[1:]).matches
 
 
 class TestBadReports:
