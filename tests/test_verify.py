@@ -7,7 +7,10 @@ import io
 import json
 import pickle
 import re
+import shutil
+import subprocess
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -40,9 +43,9 @@ from transparency_core.exceptions import InvalidReportError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from pathlib import Path
 
 YEAR = ReportingPeriod.calendar_year(2020)
+ROOT = Path(__file__).parent.parent
 
 
 def published(ledger: Sequence[Request], **options: Any) -> dict[str, Any]:
@@ -77,6 +80,31 @@ class TestTheDigest:
         assert (
             published(ledger)["ledger"]["canonical"] == "urn:transparency-core:canonical-ledger:2"
         )
+
+    @pytest.mark.skipif(
+        shutil.which("sha256sum") is None or shutil.which("bash") is None,
+        reason="needs bash and coreutils",
+    )
+    def test_the_shell_pipeline_of_the_docs(self, tmp_path: Path) -> None:
+        """The reference page's sha256sum and sort give the digest the report carries."""
+        page = (ROOT / "docs" / "reference" / "report-json.md").read_text("utf-8")
+        script = re.search(r"```sh\n(while IFS.*?)```", page, re.DOTALL)
+        assert script is not None
+        records = unstructure_ledger(reference_ledger())
+        lines = "".join(
+            json.dumps(r, sort_keys=True, separators=(",", ":")) + "\n" for r in records
+        )
+        (tmp_path / "records.txt").write_text(lines, encoding="ascii")
+
+        done = subprocess.run(
+            [str(shutil.which("bash")), "-c", script.group(1)],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+
+        assert done.stdout.split()[0] == ledger_digest(reference_ledger())
 
     @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
     @given(ledger=ledgers(), data=st.data())
@@ -520,8 +548,9 @@ class TestTheCommandLine:
         assert main(["verify", str(report), str(ledger)]) == EXIT_BAD_INPUT
         assert f"cannot read the report {report}" in capsys.readouterr().err
         report.write_text("{}", encoding="utf-8")
-        assert main(["verify", str(report), str(tmp_path / "none.json")]) == EXIT_BAD_INPUT
-        assert "cannot read the ledger" in capsys.readouterr().err
+        missing = tmp_path / "none.json"
+        assert main(["verify", str(report), str(missing)]) == EXIT_BAD_INPUT
+        assert f"cannot read {missing}: " in capsys.readouterr().err  # as render says it
 
     def test_a_bad_ledger_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """Its problems, as render names them."""
