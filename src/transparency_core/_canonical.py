@@ -2,9 +2,9 @@ r"""Canonical JSON: one byte string for one JSON value, and its SHA-256 digest.
 
 Keys sorted, no white space, every character outside ASCII written as a ``\uXXXX``
 escape (so a lone surrogate has one form too), no NaN: the same value gives the same
-bytes in every process and on every machine, whatever the order its keys came in. The
-digest of the canonical ledger and the seal of a report's settings are SHA-256 digests
-of this form (see the reference page "The report as JSON").
+bytes in every process and on every machine, whatever the order its keys came in. Each
+record's digest in the canonical ledger and the seal of a report's settings are
+SHA-256 digests of this form (see the reference page "The report as JSON").
 """
 
 from __future__ import annotations
