@@ -375,6 +375,17 @@ class TestASeries:
         assert verify(data, ledger).matches
         assert not verify(data, ledger[1:]).matches
 
+    def test_periods_in_reverse(self) -> None:
+        """No calendar's series: recounted a period each, which the summaries do not match."""
+        ledger = reference_ledger()
+        data = published_series(ledger, "half-year")
+        data["periods"].reverse()
+
+        verification = verify(data, ledger)
+
+        assert (verification.ledger_matches, verification.settings_match) == (True, False)
+        assert any(m.where.endswith("summary.records") for m in verification.mismatches)
+
     @settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
     @given(ledger=ledgers(), every=st.sampled_from(["year", "half-year", "quarter"]))
     def test_any_series_verifies(self, ledger: list[Request], every: str) -> None:

@@ -38,6 +38,8 @@ def calendar_of(recounts: Sequence[Recount]) -> Every | None:
     if len(recounts) < 2:  # noqa: PLR2004 -- a series of one period is a report
         return None
     spans = [(recount.period.start, recount.period.end) for recount in recounts]
+    if spans[-1][1] < spans[0][0]:  # periods out of order: no calendar's
+        return None
     for every in Every:
         periods = every.between(spans[0][0], spans[-1][1])
         if [(period.start, period.end) for _, period in periods] == spans:
