@@ -15,6 +15,7 @@ import attrs
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
+    from datetime import date
 
     from transparency_core import Identifier, Request
 
@@ -28,6 +29,10 @@ HEADER = (
     "data_country",
     "emergency",
     "amends",
+    "acknowledged",
+    "responded",
+    "dsa_order",
+    "illegal_content",
     "outcome",
     "data",
     "challenged",
@@ -44,6 +49,11 @@ def escaped(value: str) -> str:
 
 def _yes(value: bool) -> str:  # noqa: FBT001 -- a cell's value
     return "yes" if value else "no"
+
+
+def _moment(moment: date | None) -> str:
+    """A date or date-time cell as text: ISO 8601, a date-time with its offset."""
+    return "" if moment is None else moment.isoformat()
 
 
 def _grouped(identifiers: Iterable[Identifier]) -> str:
@@ -74,7 +84,10 @@ def ledger_tables(
         unnamed = [item for item in request.identifiers if grouped or item.subject is None]
         cells.append(_grouped(unnamed))
         cells += [request.legal_process or "", request.data_country or ""]
-        cells += [_yes(request.emergency), request.amends or "", response.outcome.value]
+        cells += [_yes(request.emergency), request.amends or ""]
+        cells += [_moment(request.acknowledged), _moment(request.responded)]
+        cells.append(request.dsa_order.value if request.dsa_order else "")
+        cells += [request.illegal_content or "", response.outcome.value]
         cells += [response.data.value if response.data else "", _yes(response.challenged)]
         cells.append(response.notified.value if response.notified else "")
         cells.append(response.action.value if response.action else "")

@@ -11,8 +11,11 @@ import base64
 import csv
 import json
 import os
+import stat
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import attrs
@@ -37,7 +40,7 @@ from transparency_core import (
     structure_rows,
 )
 from transparency_core._cli._files import write_atomically
-from transparency_core._cli._options import parser
+from transparency_core._cli._options import BadInputError, parser
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/ScZ4NQAAAABJRU5ErkJggg=="
@@ -327,6 +330,55 @@ class TestAtomicWrites:
         write_atomically(tmp_path / "r.txt", b"report")
 
         assert (tmp_path / "r.txt").stat().st_mode & 0o777 == 0o666 & ~umask
+
+    def test_a_link_is_followed_and_stays_a_link(self, tmp_path: Path) -> None:
+        """The target is replaced; the link (say, into a web root) is left as it was."""
+        target = tmp_path / "releases" / "report.html"
+        target.parent.mkdir()
+        target.write_bytes(b"old")
+        link = tmp_path / "report.html"
+        link.symlink_to(target)
+
+        write_atomically(link, b"new")
+
+        assert link.is_symlink()
+        assert target.read_bytes() == b"new"
+
+    def test_a_fifo_is_written_in_place(self, tmp_path: Path) -> None:
+        """A FIFO with a reader gets the report; it is not replaced by a file."""
+        fifo = tmp_path / "pipe"
+        os.mkfifo(fifo)
+        received: list[bytes] = []
+        reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+        reader.start()
+        for _ in range(500):  # the reader opens the FIFO when its thread runs
+            try:
+                write_atomically(fifo, b"report")
+                break
+            except BadInputError:
+                time.sleep(0.01)
+        reader.join(timeout=10)
+
+        assert received == [b"report"]
+        assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+    def test_a_fifo_nobody_reads_is_an_error_not_a_hang(self, tmp_path: Path) -> None:
+        fifo = tmp_path / "pipe"
+        os.mkfifo(fifo)
+
+        with pytest.raises(BadInputError, match="no process reads it"):
+            write_atomically(fifo, b"report")
+        assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+    def test_a_device_is_written_and_never_replaced(self) -> None:
+        """/dev/null takes the report; /dev/full says it is full; both stay devices."""
+        write_atomically(Path("/dev/null"), b"report")
+        with pytest.raises(BadInputError, match="No space left"):
+            write_atomically(Path("/dev/full"), b"report")
+
+        assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+        assert stat.S_ISCHR(Path("/dev/full").stat().st_mode)
 
 
 class TestInit:

@@ -218,8 +218,9 @@ class TestXlsx:
             "identifiers written type:value, such as 'imei:490154203237518' (',' between "
             "the identifiers of one device or account, ';' between devices or accounts), "
             "got '…3999'",
-            f"  {path}, sheet 'Requests', row 3, column 'Received' (id 'B'): expected a date: "
-            "a date cell or YYYY-MM-DD text, got '01/03/2020'",
+            f"  {path}, sheet 'Requests', row 3, column 'Received' (id 'B'): expected a date (a "
+            "date cell or YYYY-MM-DD text) or a date-time with an offset (text such as "
+            "2025-03-04T09:30:00+01:00), got '01/03/2020'",
             f"  {path}, sheet 'Requests', row 3, column 'Country' (id 'B'): expected an ISO "
             "3166-1 alpha-2 country code such as 'CN', or a country's English name such as "
             "'China', got 'Indai'",

@@ -396,8 +396,12 @@ BAD = [
         "series.every: expected one of year, half-year, quarter, got 'month'",
     ),
     ("ledger = 3", "ledger: expected a text, not empty, got 3"),
-    ("[rounding]\nplaces = -1", "rounding.places: expected a whole number of 0 or more, got -1"),
-    ("[rounding]\nplaces = 1.5", "rounding.places: expected a whole number of 0 or more, got 1.5"),
+    ("[rounding]\nplaces = -1", "rounding.places: expected a whole number from 0 to 10, got -1"),
+    ("[rounding]\nplaces = 1.5", "rounding.places: expected a whole number from 0 to 10, got 1.5"),
+    (
+        "[rounding]\nplaces = 5000",
+        "rounding.places: expected a whole number from 0 to 10, got 5000",
+    ),
     (
         '[rounding]\nmode = "up"',
         "rounding.mode: expected one of half_up, half_even, floor, ceiling, got 'up'",
@@ -480,7 +484,7 @@ BAD = [
     (
         '[[output]]\nformat = "html"\ncolor = 1',
         "output[0].color: expected one of the keys "
-        "format, path, width, indent, version, provenance, fragment, got 1",
+        "format, path, width, indent, version, provenance, fragment, service, previous, got 1",
     ),
     ('output = "html"', "output: expected an array of tables, [[output]], got 'html'"),
     (

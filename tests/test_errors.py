@@ -99,10 +99,28 @@ class TestLedgerWords:
         error = ledger_error([record, other])
 
         assert [str(problem) for problem in error.exceptions] == [
+            "$[0] and $[1] repeat id 'A' but disagree on identifiers[0].value: '…3809' versus '…'",
+        ]
+        two = [{"type": "imei", "value": "2"}, {"type": "imei", "value": "3"}]
+        error = ledger_error([record, {**record, "identifiers": two}])
+        assert [str(problem) for problem in error.exceptions] == [
             "$[0] and $[1] repeat id 'A' but disagree on identifiers: "
             '[{"type": "imei", "value": "…3809"}] versus '
-            '[{"type": "imei", "value": "…"}]',
+            '[{"type": "imei", "value": "…"}, {"type": "imei", "value": "…"}]',
         ]
+
+    def test_identifiers_that_differ_in_their_subject_alone(self) -> None:
+        """Masked, both subjects look alike: the path says it is the subject that differs."""
+        identifiers = [{"type": "email", "value": "jane.doe@example.com", "subject": "s1"}]
+        record = make_record("A", category="account", identifiers=identifiers)
+        other = {**record, "identifiers": [{**identifiers[0], "subject": "s2"}]}
+
+        [problem] = ledger_error([record, other]).exceptions
+        assert str(problem) == (
+            "$[0] and $[1] repeat id 'A' but disagree on identifiers[0].subject: '…' versus '…'"
+        )
+        assert isinstance(problem, ConflictingRepeatError)
+        assert "s1" not in json.dumps(problem.to_dict())
         assert str(
             ConflictingRepeatError("A", 0, 1, "emergency", first_value=False, second_value=True)
         ) == ("$[0] and $[1] repeat id 'A' but disagree on emergency: false versus true")
@@ -153,7 +171,7 @@ class TestLedgerWords:
             "data: expected 'non_content' or 'content' when the outcome is 'provided', got null",
             "data: expected no data when the outcome is 'rejected', got 'content'",
             "value: expected a non-empty string, got ' '",
-            "places: expected a whole number of decimal places, 0 or more, got -1",
+            "places: expected a whole number of decimal places, 0 to 10, got -1",
             "identifiers: expected at least one identifier of the device, financial "
             "identifier or account requested, got []",
         ]

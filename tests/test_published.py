@@ -143,8 +143,8 @@ class TestMasked:
         )
         assert messages[2] == (
             "1 problem in the ledger of 2 records\n"
-            "  $[0] and $[1] repeat id 'B' but disagree on identifiers: "
-            '[{"type": "imei", "value": "…7518"}] versus [{"type": "imei", "value": "…3809"}]'
+            "  $[0] and $[1] repeat id 'B' but disagree on identifiers[0].value: "
+            "'…7518' versus '…3809'"
         )
         assert not [m for m in messages if "490154203237518" in m or "35693803564" in m]
 

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dsa_template import ORDERS, ORDERS_ROWS, SUMMARY, header_line
+from dsa_template import ORDERS, ORDERS_ROWS, SUMMARY, header_line, orders
 from transparency_core import (
     ILLEGAL_CONTENT,
     DataKind,
@@ -33,18 +33,18 @@ from transparency_core import (
     Suppression,
     build_report,
     default_renderers,
+    load_definition,
     reference_ledger,
     reference_period,
     reference_report,
     unstructure_ledger,
 )
-from transparency_core.exceptions import DisclosureError
+from transparency_core.exceptions import DisclosureError, InvalidDefinitionError
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 PERIOD = ReportingPeriod(date(2025, 1, 1), date(2025, 6, 30), date(2025, 8, 29))
-STATES = ("AT", "DE", "FR", "GR", "SE")
 
 
 def rows(output: str) -> list[dict[str, str]]:
@@ -101,36 +101,6 @@ class TestTemplate:
 
         assert isinstance(renderers.create("dsa"), DsaRenderer)
         assert isinstance(renderers.create("dsa-identification"), DsaIdentificationRenderer)
-
-
-@st.composite
-def orders(draw: st.DrawFn, number: int) -> Request:
-    """An order of a Member State, timed or not, answered or not."""
-    received = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(
-        seconds=draw(st.integers(0, 170 * 86_400))
-    )
-
-    def later() -> datetime | None:
-        return draw(
-            st.none() | st.integers(0, 9 * 86_400).map(lambda s: received + timedelta(seconds=s))
-        )
-
-    outcome = draw(st.sampled_from(Outcome))
-    return Request(
-        id=f"R{number}",
-        received=received,
-        country=draw(st.sampled_from(STATES)),
-        category="account",
-        identifiers=[
-            Identifier("account_id", str(n), subject=draw(st.sampled_from("ab")))
-            for n in range(draw(st.integers(1, 3)))
-        ],
-        response=Response(outcome, DataKind.CONTENT if outcome is Outcome.PROVIDED else None),
-        acknowledged=later(),
-        responded=later(),
-        dsa_order=draw(st.sampled_from(DsaOrder)),
-        illegal_content=draw(st.sampled_from(ILLEGAL_CONTENT[:3])),
-    )
 
 
 def two_decimals(hours: Fraction) -> str:
@@ -199,7 +169,7 @@ class TestFigures:
         assert len(found) == len(scopes) * (1 + len(ILLEGAL_CONTENT))
 
     def test_a_rejected_order_is_left_out_of_the_time_to_give_effect(self) -> None:
-        """It was not given effect: the median is of the others, and the context says so."""
+        """No "when effect was given" (DSA Art. 9(1)): the median is of the others, and said so."""
         start = datetime(2025, 3, 1, 9, tzinfo=UTC)
 
         def order(number: int, outcome: Outcome, hours: int) -> Request:
@@ -269,6 +239,42 @@ class TestCommandLine:
         cell = found["STATEMENT_CATEGORY_NOT_SPECIFIED_ORDER", "SE"]
         assert cell["Number of orders to provide information"] == "1"
         assert cell["Median time to give effect to the order to provide information"] == "48.00"
+
+    def test_the_definition_gives_the_identification_its_service_and_previous_date(
+        self, tmp_path: Path
+    ) -> None:
+        """``[[output]]``'s ``service`` and ``previous``, as the API's, kept by ``--format``."""
+        path = tmp_path / "ledger.json"
+        path.write_text(json.dumps(unstructure_ledger(reference_ledger())), encoding="utf-8")
+        definition = tmp_path / "report.toml"
+        definition.write_text(
+            'company = "Xiaomi"\nperiod = "2020"\nreleased = "2021-06-01"\n'
+            '[[output]]\nformat = "dsa-identification"\nservice = "Mi Cloud"\n'
+            "previous = 2020-06-30\n",
+            encoding="utf-8",
+        )
+        expected = DsaIdentificationRenderer(previous=date(2020, 6, 30), service="Mi Cloud")(
+            reference_report()
+        )
+
+        command = [sys.executable, "-m", "transparency_core", "render", str(path)]
+        for line in ((), ("--format", "dsa-identification")):
+            result = subprocess.run(
+                [*command, "--config", str(definition), *line],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert (result.returncode, result.stdout) == (0, expected), result.stderr
+
+    def test_a_bad_previous_date_in_the_definition_is_an_addressed_error(self) -> None:
+        """The key, what was expected, what came."""
+        with pytest.raises(InvalidDefinitionError) as caught:
+            load_definition('[[output]]\nformat = "dsa-identification"\nprevious = "soon"\n')
+
+        assert [str(error) for error in caught.value.errors] == [
+            "output[0].previous: expected a date, YYYY-MM-DD or YYYY-MM, got 'soon'"
+        ]
 
     def test_a_bad_time_is_an_addressed_error(self, tmp_path: Path) -> None:
         """Exit 2, the record, the field, what was expected and what came; no traceback."""

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import pickle
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -150,8 +150,9 @@ class TestColumns:
         assert lines(error) == [
             "requests.csv, row 1, column 'Notes': expected a column of the ledger, one of "
             "'id', 'received', 'country', 'category', 'identifiers', 'legal_process', "
-            "'data_country', 'emergency', 'amends', 'outcome', 'data', 'challenged', "
-            "'notified', 'action', or a header mapped in columns, got 'Notes'",
+            "'data_country', 'emergency', 'amends', 'acknowledged', 'responded', "
+            "'dsa_order', 'illegal_content', 'outcome', 'data', 'challenged', 'notified', "
+            "'action', or a header mapped in columns, got 'Notes'",
             "requests.csv, row 1, column 'Country ': expected one column for 'country', "
             "got 'Country '",
             "requests.csv, row 1: expected a column 'outcome' (it is required), got nothing",
@@ -209,6 +210,43 @@ class TestCells:
     def test_a_date_as_text_or_a_date_cell(self, cell: object) -> None:
         """ISO text, a date cell, or a datetime cell's day."""
         assert structure_rows([row(received=cell)])[0].received == date(2020, 6, 1)
+
+    def test_times_and_orders_as_a_json_ledger_has_them(self) -> None:
+        """Date-times with offsets as text, a date cell, DSA codes in any case."""
+        cells = row(
+            received="2025-03-03T09:00:00+01:00",
+            acknowledged=" 2025-03-03T09:30:00+01:00",
+            responded=datetime(2025, 3, 4, 12, tzinfo=UTC),
+            dsa_order="Information",
+            illegal_content="statement_category_scams_and_fraud",
+            country="DE",
+        )
+        record = make_record(
+            "ES-1",
+            identifiers=[{"type": "imei", "value": OTHER_IMEI}],
+            country="DE",
+            received="2025-03-03T09:00:00+01:00",
+            acknowledged="2025-03-03T09:30:00+01:00",
+            responded="2025-03-04T12:00:00+00:00",
+            dsa_order="information",
+            illegal_content="STATEMENT_CATEGORY_SCAMS_AND_FRAUD",
+        )
+
+        assert structure_rows([cells]) == structure_ledger([record])
+
+    def test_a_time_cell_without_an_offset(self) -> None:
+        """At midnight it is a day; at any other time it is refused, saying how to write it."""
+        midnight = datetime(2020, 6, 2)  # noqa: DTZ001 -- a spreadsheet's cell is naive
+        [request] = structure_rows([row(responded=midnight)])
+        assert request.responded == date(2020, 6, 2)
+
+        error = problems([row(responded=datetime(2020, 6, 2, 9, 30))], source="log.csv")  # noqa: DTZ001
+        assert lines(error) == [
+            "log.csv, row 2, column 'responded' (id 'ES-1'): expected a date-time with an "
+            "offset: a date-time cell has none, so write the time as text with its offset, "
+            "such as 2025-03-04T09:30:00+01:00, or give the day alone, got "
+            "'2020-06-02T09:30:00'",
+        ]
 
     def test_whole_numbers_are_text(self) -> None:
         """An id typed as a number, as a spreadsheet stores it, is its digits."""
@@ -380,8 +418,9 @@ class TestErrors:
         error = problems(rows, source="log.csv")
 
         assert lines(error) == [
-            "log.csv, row 2, column 'Received' (id 'A'): expected a date: a date cell or "
-            "YYYY-MM-DD text, got '08/01/2020'",
+            "log.csv, row 2, column 'Received' (id 'A'): expected a date (a date cell or "
+            "YYYY-MM-DD text) or a date-time with an offset (text such as "
+            "2025-03-04T09:30:00+01:00), got '08/01/2020'",
             "log.csv, row 2, column 'Country' (id 'A'): expected an ISO 3166-1 alpha-2 country "
             "code such as 'CN', or a country's English name such as 'China', got 'Spian'",
             "log.csv, row 2, column 'Emergency' (id 'A'): expected yes or no (or true or "

@@ -65,7 +65,8 @@ class Every(enum.StrEnum):
         first_month = index * months + 1
         start = date(year, first_month, 1)
         after = first_month + months
-        end = (date(year + 1, 1, 1) if after > 12 else date(year, after, 1)) - timedelta(days=1)  # noqa: PLR2004 -- months
+        # The last period of a year ends on December 31 (year 9999 has no year after it).
+        end = date(year, 12, 31) if after > 12 else date(year, after, 1) - timedelta(days=1)  # noqa: PLR2004 -- months
         return label, ReportingPeriod(start, end)
 
     def period_of(self, day: date) -> tuple[str, ReportingPeriod]:

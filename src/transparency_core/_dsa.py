@@ -9,19 +9,22 @@ order". The template's "Member States orders" part (Implementing Regulation (EU)
 2024/2835, Annex I) has a row per category of illegal content and scope (every Member
 State together, ``TOTAL``, then each Member State), with TOTAL rows for all categories.
 
-Our choices where the regulation leaves them open are in docs/how-to/dsa-orders.md:
+What decides each choice, and which ones are ours, is in docs/how-to/dsa-orders.md:
 a request counts as an order when its ``dsa_order`` is set and it is counted in the
 report (received in the period, of a category with a table); the time to inform runs
-from ``received`` to ``acknowledged``, the time to give effect from ``received`` to
-``responded`` for the orders given effect (provided or no data found; a rejected or
-pending order was not given effect and is left out of that median, and said so); the
-items of information of an order to act are its subjects, counted as the report counts
-them. Orders without a time are left out of that median, and counted as such.
+from ``received`` to ``acknowledged``; the time to give effect from ``received`` to
+``responded``, for the orders given effect: Articles 9(1) and 10(1) of the Act ask the
+provider to say "if and when effect was given to the order", so a rejected or pending
+order (no "when") is left out of that median, and said so; an order that found no data
+was given effect (our choice). A TOTAL row holds "All the entries" (Annex I, part 2):
+its medians are of all its orders' times. The items of information of an order to act
+are its subjects, counted as the report counts them. Orders without a time are left
+out of that median, and counted as such.
 
 References:
     Regulation (EU) 2022/2065, Articles 9, 10 and 15(1)(a).
-    Commission Implementing Regulation (EU) 2024/2835, Annex I (templates), part 3, and
-    Annex II (instructions).
+    Commission Implementing Regulation (EU) 2024/2835, Annex I (templates), parts 2 and
+    3; Annex II (instructions), whose text we have not been able to read.
 """
 
 from __future__ import annotations
@@ -46,8 +49,10 @@ __all__ = ["TOTAL", "OrderFigures", "OrderRow", "OrderTally", "Orders", "no_orde
 
 TOTAL = "TOTAL"
 """The template's word for every category, and for every Member State."""
+# DSA Articles 9(1) and 10(1): "specifying if and when effect was given to the order".
 _GIVEN_EFFECT = frozenset({Outcome.PROVIDED, Outcome.NO_DATA})
-"""The outcomes of an order that was given effect: answered, with data or without."""
+"""The outcomes of an order that was given effect: answered, with data or without (a
+rejected or pending order has no time when effect was given)."""
 
 
 @attrs.frozen

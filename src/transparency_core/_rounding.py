@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 import attrs
 
@@ -101,8 +101,12 @@ class RoundingPolicy:
         <RoundingMode.FLOOR: 'floor'>
     """
 
+    MOST_PLACES: ClassVar[int] = 10
+    """The most decimal places a percentage is printed to: one in ten billion of a
+    percent is finer than any report needs, and more would only cost time and memory."""
+
     places: int = 0
-    """Decimal places of the percentage: 0 for whole percent."""
+    """Decimal places of the percentage: 0 for whole percent, at most :attr:`MOST_PLACES`."""
     mode: RoundingMode = attrs.field(default=RoundingMode.HALF_UP, converter=_mode)
     """How a value between two printable ones is rounded."""
     zero_denominator: ZeroDenominator = attrs.field(
@@ -114,9 +118,14 @@ class RoundingPolicy:
     breakdown) are apportioned so that they sum to exactly 100 (:meth:`shares`)."""
 
     def __attrs_post_init__(self) -> None:
-        """Places is a whole number of at least zero."""
-        if isinstance(self.places, bool) or not isinstance(self.places, int) or self.places < 0:
-            raise FieldError("places", "a whole number of decimal places, 0 or more", self.places)
+        """Places is a whole number from 0 to :attr:`MOST_PLACES`."""
+        if (
+            isinstance(self.places, bool)
+            or not isinstance(self.places, int)
+            or not 0 <= self.places <= self.MOST_PLACES
+        ):
+            expected = f"a whole number of decimal places, 0 to {self.MOST_PLACES}"
+            raise FieldError("places", expected, self.places)
 
     def percent(self, ratio: Fraction | None) -> Decimal | None:
         """Return ``ratio`` as a percentage rounded by this policy.

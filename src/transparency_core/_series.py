@@ -15,7 +15,7 @@ lost silently (rule 10).
 from __future__ import annotations
 
 import functools
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 import attrs
@@ -96,6 +96,8 @@ class _Periods:
 
     def of(self, day: date) -> tuple[str, ReportingPeriod]:
         """The period a request received on ``day`` is counted (or left out) in."""
+        if isinstance(day, datetime):
+            day = day.date()  # a date-time by its own calendar day, as a period holds it
         if self.first is not None and day < self.first[1].start:
             return self.first
         if self.last is not None and day > self.last[1].end:

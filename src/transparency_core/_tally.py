@@ -18,11 +18,12 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeVar
 
 import attrs
 
+from transparency_core._mask import masked
 from transparency_core._model import Identifier, Notification, Outcome, Request, Response
 from transparency_core.exceptions import ConflictingRepeatError
 
@@ -88,6 +89,33 @@ _REQUEST_FIELDS = tuple(
 )
 
 
+def _identifiers_difference(
+    first: Sequence[Identifier], second: Sequence[Identifier]
+) -> tuple[str, object, object]:
+    """What two records' identifiers disagree on: one key of one identifier, if that is all.
+
+    An identifier's value and subject are masked in a message, so "the subject of the
+    second record's first identifier" (``identifiers[0].subject``) is what a reader can
+    act on; any other difference names both lists.
+    """
+    only_first = [item for item in first if item not in second]
+    only_second = [(place, item) for place, item in enumerate(second) if item not in first]
+    if len(only_first) == 1 and len(only_second) == 1:
+        ((mine,), ((place, theirs),)) = (only_first, only_second)
+        keys = [
+            key
+            for key in ("type", "value", "subject")
+            if getattr(mine, key) != getattr(theirs, key)
+        ]
+        if len(keys) == 1:
+            (key,) = keys
+            values = [getattr(mine, key), getattr(theirs, key)]
+            if key != "type":  # a customer's data: masked, as the lists would be
+                values = [None if value is None else masked(value) for value in values]
+            return f"identifiers[{place}].{key}", *values
+    return "identifiers", list(first), list(second)
+
+
 def _merge(first: Request, second: Request) -> Request:
     """Merge two records of one request id, or raise :class:`_Conflict`."""
     acknowledged = _settle("acknowledged", first.acknowledged, second.acknowledged, None)
@@ -95,9 +123,9 @@ def _merge(first: Request, second: Request) -> Request:
     for name in _REQUEST_FIELDS:
         mine, theirs = getattr(first, name), getattr(second, name)
         if name == "identifiers":
-            mine = sorted(mine, key=_identifier_order)
-            theirs = sorted(theirs, key=_identifier_order)
-        if mine != theirs:
+            if sorted(mine, key=_identifier_order) != sorted(theirs, key=_identifier_order):
+                raise _Conflict(*_identifiers_difference(mine, theirs))
+        elif mine != theirs:
             raise _Conflict(name, mine, theirs)
     response = _merge_responses(first.response, second.response)
     if (response, acknowledged, responded) == (

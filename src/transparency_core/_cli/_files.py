@@ -3,13 +3,16 @@
 A report file is written whole or not at all: to a temporary file beside it, then
 renamed over it (``os.replace``, atomic on one file system), so that a reader never
 sees half a report, and an error or a signal (which raises, see ``_main``) leaves no
-temporary file behind. Every failure is a :class:`~._options.BadInputError` naming the
-file.
+temporary file behind. A symbolic link is followed (its target is replaced, the link
+stays), and a path that is not a regular file (a device such as ``/dev/null``, a FIFO)
+is written in place, as a shell's ``>`` would: neither is ever replaced by a file.
+Every failure is a :class:`~._options.BadInputError` naming the file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -81,11 +84,41 @@ def _mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path``: to a temporary file beside it, then renamed over it."""
+def _write_in_place(path: Path, data: bytes) -> None:
+    """Write ``data`` to the device or FIFO at ``path``, as it is.
+
+    It is opened without waiting: a FIFO nobody reads is an error, not a hang.
+    """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        descriptor = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError as error:
+        reason = "no process reads it" if error.errno == errno.ENXIO else error.strerror
+        msg = f"cannot write {visible(str(path))}: {reason or error}"
+        raise BadInputError(msg) from None
+    try:
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        msg = f"cannot write {visible(str(path))}: {error.strerror or error}"
+        raise BadInputError(msg) from None
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path``: to a temporary file beside it, then renamed over it.
+
+    A link is followed to its target; a path that exists and is not a regular file is
+    written in place.
+    """
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file() and not target.is_dir():
+        _write_in_place(path, data)
+        return
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, name = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
     except OSError as error:
         msg = f"cannot write {visible(str(path))}: {error.strerror or error}"
         raise BadInputError(msg) from None
@@ -94,7 +127,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
         temporary.chmod(_mode())
-        temporary.replace(path)
+        temporary.replace(target)
     except OSError as error:
         with contextlib.suppress(OSError):
             temporary.unlink()

@@ -70,7 +70,8 @@ def series(
         if getattr(output.renderer, "series", None) is None:
             where = output.where if output.where == "--format" else f"{output.where}.format:"
             msg = f"{where} {output.name} cannot write a series"
-            raise BadInputError(msg)
+            why = getattr(output.renderer, "no_series", "")
+            raise BadInputError(f"{msg}: {why}" if why else msg)
     every = Every(arguments.every or definition.every.value)
     start, end = span = _span(arguments)
     ledger = chosen.ledger(arguments)

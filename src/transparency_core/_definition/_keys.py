@@ -109,13 +109,22 @@ class Keys:
         """``true`` or ``false``."""
         return self.checked(key, _flag, "true or false", default)
 
-    def integer(self, key: str, *, default: int | None = None, least: int = 0) -> int | None:
-        """A whole number of at least ``least``."""
+    def integer(
+        self, key: str, *, default: int | None = None, least: int = 0, most: int | None = None
+    ) -> int | None:
+        """A whole number of at least ``least`` (and at most ``most``, if given)."""
 
         def whole(got: object) -> int | None:
-            return got if type(got) is int and got >= least else None
+            if type(got) is not int or got < least or (most is not None and got > most):
+                return None
+            return got
 
-        expected = "a positive whole number" if least == 1 else f"a whole number of {least} or more"
+        if most is not None:
+            expected = f"a whole number from {least} to {most}"
+        elif least == 1:
+            expected = "a positive whole number"
+        else:
+            expected = f"a whole number of {least} or more"
         return self.checked(key, whole, expected, default)
 
     def texts(self, key: str) -> tuple[str, ...] | None:

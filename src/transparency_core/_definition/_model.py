@@ -70,7 +70,7 @@ class Output:
     """The file, relative to the definition's file; ``None``: standard output."""
     options: tuple[tuple[str, object], ...] = ()
     """The renderer's options: ``width`` (text, svg), ``indent`` and ``provenance``
-    (json), ``fragment`` (html)."""
+    (json), ``fragment`` (html), ``service`` and ``previous`` (the DSA parts)."""
 
 
 @attrs.frozen(kw_only=True)

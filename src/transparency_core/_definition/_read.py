@@ -54,9 +54,11 @@ BASELINE_COLUMNS = (
 )
 """The column headers of a spreadsheet ledger: the record's fields, the response's
 flattened (issue 15); ``[columns]`` maps a team's own headers to these."""
-OUTPUT_OPTIONS = ("width", "indent", "version", "provenance", "fragment")
+OUTPUT_OPTIONS = ("width", "indent", "version", "provenance", "fragment", "service", "previous")
 """The renderer options an ``[[output]]`` may give: ``width`` (text, svg), ``indent``,
-``version`` and ``provenance`` (json), ``fragment`` (html)."""
+``version`` and ``provenance`` (json), ``fragment`` (html), ``service`` (dsa,
+dsa-identification), ``previous`` (dsa-identification: the latest previous report's
+publication date)."""
 
 
 def _period(keys: Keys) -> tuple[ReportingPeriod | None, object]:
@@ -163,6 +165,10 @@ def _output(keys: Keys) -> Output | None:
     for option in OUTPUT_OPTIONS:
         if option in ("width", "indent", "version"):
             value: object = keys.integer(option, least=0 if option == "indent" else 1)
+        elif option == "service":
+            value = keys.text(option)
+        elif option == "previous":
+            value = keys.date(option, parse_release)
         else:
             value = keys.flag(option)
         if option in keys.data and value is not None:

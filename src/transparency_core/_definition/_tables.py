@@ -89,7 +89,7 @@ def rounding(keys: Keys | None) -> RoundingPolicy:
     """``[rounding]``: places, mode, zero_denominator, apportion."""
     if keys is None:
         return RoundingPolicy()
-    places = keys.integer("places", default=0)
+    places = keys.integer("places", default=0, most=RoundingPolicy.MOST_PLACES)
     modes = [mode.value for mode in RoundingMode]
     mode = keys.checked("mode", lambda got: got if got in modes else None, _one_of(modes), "")
     zeros = [zero.value for zero in ZeroDenominator]

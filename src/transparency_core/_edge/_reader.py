@@ -118,7 +118,8 @@ class Reader:
             allowed = category.identifier_types
             for index, kind in enumerate(kinds):
                 if type(kind) is str and kind not in allowed:
-                    expected = f"{one_of(allowed)} (identifiers of a {name} request)"
+                    article = "an" if str(name)[:1].casefold() in "aeiou" else "a"
+                    expected = f"{one_of(allowed)} (identifiers of {article} {name} request)"
                     errors.append(FieldError(f"identifiers[{index}].type", expected, kind))
         elif type(name) is str:
             errors.append(FieldError("category", one_of(self.categories), name))

@@ -14,13 +14,14 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
+from transparency_core._calendar import Every
 from transparency_core._medians import HOUR, hundredths
 from transparency_core._render._escape import csv_cell
-from transparency_core.exceptions import DisclosureError
+from transparency_core.exceptions import DisclosureError, FieldError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
     from transparency_core._dsa import OrderFigures, OrderRow
     from transparency_core._report import Report
+    from transparency_core._series import Series
 
 __all__ = ["ORDERS_HEADER", "SUMMARY_HEADER", "DsaIdentificationRenderer", "DsaRenderer"]
 
@@ -76,6 +78,8 @@ SUMMARY_HEADER = ("Applicability", "Service", "Indicator", "Value")
 """The header row of the template's part 1, the report's identification."""
 _APPLICABILITY = "All"
 """Part 3 and part 1 apply to every provider of intermediary services."""
+_TEMPLATE_PERIODS = frozenset({Every.YEAR, Every.HALF_YEAR})
+"""The calendars of the template's reporting periods: 2024/2835, Article 2(1) and (2)."""
 
 
 def _csv(rows: Iterable[Iterable[str]]) -> str:
@@ -169,19 +173,63 @@ class DsaRenderer:
             DisclosureError: When the report withholds a figure (bands, suppression):
                 the template's exact counts could give it away (a ``ValueError``).
         """
-        withheld = sum(
-            cell.withheld for table in report.tables for row in table.rows for cell in row.cells
-        )
+        withheld = _withheld(report)
         if withheld:
-            msg = (
-                f"the DSA template's figures are exact, and this report withholds {withheld} "
-                "figures under a disclosure policy: they could be worked out from the orders; "
-                "render the DSA part from a report counted without banding or suppression"
+            msg = f"this report withholds {withheld} figures under a disclosure policy"
+            raise DisclosureError(_refusal(msg))
+        return _csv([ORDERS_HEADER, *self._rows(report)])
+
+    def series(self, series: Series) -> str:
+        """Return the part for every period of ``series``: the header once, then its rows.
+
+        The periods come in order, each row naming its own in "Reporting period"; each
+        period's rows are those of that period's report alone. The template's
+        reporting periods are calendar years or half-years (Implementing Regulation (EU)
+        2024/2835, Article 2(1) and (2)): a series of quarters is refused.
+
+        Raises:
+            FieldError: When the series is of quarters (a ``ValueError``).
+            DisclosureError: When a period's report withholds a figure, naming each
+                such period (a ``ValueError``).
+
+        Example:
+            >>> from transparency_core import build_series, reference_ledger
+            >>> lines = DsaRenderer().series(build_series(reference_ledger(), "year"))
+            >>> [line[:32] for line in lines.splitlines()[1:31:16]]
+            ['All,,2019-01-01/2019-12-31,TOTAL', 'All,,2020-01-01/2020-12-31,TOTAL']
+        """
+        if series.every not in _TEMPLATE_PERIODS:
+            expected = (
+                "year or half-year, the template's reporting periods (Article 2(1) and (2) "
+                "of Implementing Regulation (EU) 2024/2835)"
             )
-            raise DisclosureError(msg)
-        period = str(report.period)
-        rows = [_row(row, self.service, period) for row in report.dsa.rows]
+            raise FieldError("every", expected, series.every.value)
+        withheld = [(label, _withheld(report)) for label, report in series]
+        named = ", ".join(f"{count} in {label}" for label, count in withheld if count)
+        if named:
+            msg = f"this series withholds figures under a disclosure policy ({named})"
+            raise DisclosureError(_refusal(msg))
+        rows = [row for report in series.reports for row in self._rows(report)]
         return _csv([ORDERS_HEADER, *rows])
+
+    def _rows(self, report: Report) -> list[list[str]]:
+        """The rows of one report's orders, under its period."""
+        period = str(report.period)
+        return [_row(row, self.service, period) for row in report.dsa.rows]
+
+
+def _withheld(report: Report) -> int:
+    """How many figures of ``report`` a disclosure policy withholds."""
+    return sum(cell.withheld for table in report.tables for row in table.rows for cell in row.cells)
+
+
+def _refusal(withheld: str) -> str:
+    """Why the part is not written: its figures are exact, and ``withheld`` says what is not."""
+    return (
+        f"the DSA template's figures are exact, and {withheld}: they could be worked out "
+        "from the orders; render the DSA part from a report counted without banding or "
+        "suppression"
+    )
 
 
 @attrs.frozen
@@ -202,6 +250,12 @@ class DsaIdentificationRenderer:
         All,,Ending date of reporting period,2020-12-31
     """
 
+    no_series: ClassVar[str] = (
+        "the identification part names one reporting period, by its starting and ending "
+        "dates; write it for each period with render --period PERIOD --format "
+        "dsa-identification"
+    )
+    """Why the part has no series form, and what to do instead."""
     previous: date | None = None
     """When the latest previous report was published, if there is one."""
     service: str = ""

@@ -18,12 +18,19 @@ from decimal import Decimal
 
 from babel import Locale
 
-from transparency_core._checks import COUNTRY_CODES, blank
+from transparency_core._checks import COUNTRY_CODES, blank, parse_moment
 from transparency_core._edge._rows._columns import normal
-from transparency_core._edge._values import day
 from transparency_core.exceptions import FieldError
 
-__all__ = ["cell_country", "cell_date", "cell_flag", "cell_text", "is_blank", "plain"]
+__all__ = [
+    "cell_country",
+    "cell_date",
+    "cell_flag",
+    "cell_moment",
+    "cell_text",
+    "is_blank",
+    "plain",
+]
 
 _PLAIN = frozenset({str, int, float, bool, type(None), dt.date, dt.datetime, Decimal})
 _MISSING = frozenset({"NAType", "NaTType"})
@@ -36,7 +43,14 @@ _LONG_NUMBER = (
     "format the column as text)"
 )
 _FLAG = "yes or no (or true or false, 1 or 0)"
-_DATE = "a date: a date cell or YYYY-MM-DD text"
+_DATE = (
+    "a date (a date cell or YYYY-MM-DD text) or a date-time with an offset "
+    "(text such as 2025-03-04T09:30:00+01:00)"
+)
+_NAIVE = (
+    "a date-time with an offset: a date-time cell has none, so write the time as text "
+    "with its offset, such as 2025-03-04T09:30:00+01:00, or give the day alone"
+)
 _COUNTRY = (
     "an ISO 3166-1 alpha-2 country code such as 'CN', or a country's English name such as 'China'"
 )
@@ -125,23 +139,53 @@ def cell_flag(value: object) -> bool:
 
 
 def cell_date(value: object) -> str:
-    """A date cell, or ``YYYY-MM-DD`` text, as the ledger's date text.
+    """A ``received`` cell, as the ledger's text: a date, or a date-time with an offset.
 
-    A datetime cell gives its date: the day the request was received.
+    A date cell, or ``YYYY-MM-DD`` text, is a date. A date-time cell with an offset (a
+    pandas ``Timestamp`` with a time zone), or text with one, is kept as a date-time.
+    A date-time cell without an offset (what a spreadsheet holds) gives its date: the
+    day the request was received, which is all ``received`` needs.
 
     Example:
         >>> cell_date(dt.datetime(2020, 1, 8, 14, 30)), cell_date(" 2020-01-08")
         ('2020-01-08', '2020-01-08')
+        >>> cell_date("2020-12-31T23:30:00-05:00")
+        '2020-12-31T23:30:00-05:00'
     """
+    return _moment(value, naive_day=True)
+
+
+def cell_moment(value: object) -> str:
+    """An ``acknowledged`` or ``responded`` cell: a date, or a date-time with an offset.
+
+    A date-time cell without an offset is a date only at midnight: at any other time
+    the hours between two moments would not be known, and it is refused, saying how
+    to write it.
+
+    Example:
+        >>> cell_moment(dt.datetime(2020, 1, 8)), cell_moment("2020-01-08T09:30Z")
+        ('2020-01-08', '2020-01-08T09:30Z')
+    """
+    return _moment(value, naive_day=False)
+
+
+def _moment(value: object, *, naive_day: bool) -> str:
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
+        if value.utcoffset() is not None:
+            return value.isoformat()
+        if naive_day or value.time() == dt.time():
+            return value.date().isoformat()
+        raise FieldError("", _NAIVE, value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
+        text = value.strip()
         try:
-            return day(value.strip()).isoformat()
+            parse_moment(text)
         except FieldError:
             pass
+        else:
+            return text
     raise FieldError("", _DATE, value)
 
 

@@ -20,13 +20,15 @@ from transparency_core._edge._rows._cells import (
     cell_country,
     cell_date,
     cell_flag,
+    cell_moment,
     cell_text,
     is_blank,
     plain,
 )
 from transparency_core._edge._rows._columns import RESPONSE_COLUMNS, normal
 from transparency_core._edge._rows._identifiers import identifier_records
-from transparency_core._model import Action, DataKind, Notification, Outcome
+from transparency_core._eu import ILLEGAL_CONTENT
+from transparency_core._model import Action, DataKind, DsaOrder, Notification, Outcome
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
@@ -34,7 +36,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Vocabulary", "blank_row", "field_path"]
 
-_ENUMS = {"outcome": Outcome, "data": DataKind, "notified": Notification, "action": Action}
+_ENUMS = {
+    "outcome": Outcome,
+    "data": DataKind,
+    "notified": Notification,
+    "action": Action,
+    "dsa_order": DsaOrder,
+}
 
 
 def _names(names: Iterable[str]) -> dict[str, str]:
@@ -76,6 +84,8 @@ class Vocabulary:
             "value": cell_text,
             "subject": cell_text,
             "received": cell_date,
+            "acknowledged": cell_moment,
+            "responded": cell_moment,
             "country": cell_country,
             "data_country": cell_country,
             "emergency": cell_flag,
@@ -84,6 +94,7 @@ class Vocabulary:
             "category": functools.partial(_coded, names=self.categories),
             "legal_process": functools.partial(_coded, names=self.legal_processes),
             "type": functools.partial(_coded, names=self.kinds),
+            "illegal_content": functools.partial(_coded, names=_names(ILLEGAL_CONTENT)),
         }
         for field, enum in _ENUMS.items():
             names = _names(member.value for member in enum)
