@@ -29,6 +29,10 @@ class TestSchema:
         """scripts/make_schemas.py wrote it from the current value objects."""
         assert json.loads(SHIPPED.read_text(encoding="utf-8")) == ledger_record_schema()
 
+    def test_its_id_names_no_example_domain(self) -> None:
+        """A URN of its own, versioned, as the report schema's (not an example web address)."""
+        assert ledger_record_schema()["$id"] == "urn:transparency-core:ledger-record:1"
+
     def test_it_is_a_valid_2020_12_schema(self) -> None:
         """Jsonschema's own meta-schema check."""
         jsonschema.Draft202012Validator.check_schema(ledger_record_schema())

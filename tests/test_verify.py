@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import pickle
 import re
+import shutil
+import subprocess
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -26,22 +30,22 @@ from transparency_core import (
     Request,
     Suppression,
     build_report,
+    build_series,
     ledger_digest,
     reference_ledger,
     reference_period,
     structure_ledger,
     verify,
 )
-from transparency_core._canonical import canonical_json
 from transparency_core._cli._main import EXIT_BAD_INPUT, EXIT_OK, main
 from transparency_core._edge import canonical_ledger, unstructure_ledger
 from transparency_core.exceptions import InvalidReportError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from pathlib import Path
 
 YEAR = ReportingPeriod.calendar_year(2020)
+ROOT = Path(__file__).parent.parent
 
 
 def published(ledger: Sequence[Request], **options: Any) -> dict[str, Any]:
@@ -61,13 +65,46 @@ def _cell(data: dict[str, Any], table: str, country: str, column: str) -> dict[s
 class TestTheDigest:
     """The canonical ledger: one for the same records in any order and any spelling."""
 
-    def test_it_is_the_sorted_canonical_records(self) -> None:
-        """A JSON array of the shortest records, by id, keys sorted, no white space."""
+    def test_it_is_the_sorted_digests_of_the_canonical_records(self) -> None:
+        """The SHA-256 of each shortest record's canonical JSON, sorted, a line each."""
         ledger = reference_ledger()
-        records = sorted(unstructure_ledger(ledger), key=lambda r: (r["id"], canonical_json(r)))
-        expected = json.dumps(records, sort_keys=True, separators=(",", ":")).encode("ascii")
+        records = [
+            json.dumps(record, sort_keys=True, separators=(",", ":")).encode("ascii")
+            for record in unstructure_ledger(ledger)
+        ]
+        lines = sorted(hashlib.sha256(record).hexdigest() + "\n" for record in records)
+        expected = "".join(lines).encode("ascii")
 
         assert canonical_ledger(ledger) == expected
+        assert ledger_digest(ledger) == hashlib.sha256(expected).hexdigest()
+        assert (
+            published(ledger)["ledger"]["canonical"] == "urn:transparency-core:canonical-ledger:2"
+        )
+
+    @pytest.mark.skipif(
+        shutil.which("sha256sum") is None or shutil.which("bash") is None,
+        reason="needs bash and coreutils",
+    )
+    def test_the_shell_pipeline_of_the_docs(self, tmp_path: Path) -> None:
+        """The reference page's sha256sum and sort give the digest the report carries."""
+        page = (ROOT / "docs" / "reference" / "report-json.md").read_text("utf-8")
+        script = re.search(r"```sh\n(while IFS.*?)```", page, re.DOTALL)
+        assert script is not None
+        records = unstructure_ledger(reference_ledger())
+        lines = "".join(
+            json.dumps(r, sort_keys=True, separators=(",", ":")) + "\n" for r in records
+        )
+        (tmp_path / "records.txt").write_text(lines, encoding="ascii")
+
+        done = subprocess.run(
+            [str(shutil.which("bash")), "-c", script.group(1)],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+
+        assert done.stdout.split()[0] == ledger_digest(reference_ledger())
 
     @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
     @given(ledger=ledgers(), data=st.data())
@@ -260,6 +297,105 @@ class TestVerify:
         assert verify(published(ledger, **options), ledger).matches
 
 
+def published_series(ledger: Sequence[Request], every: str, **options: Any) -> dict[str, Any]:
+    """The version 2 JSON of the series of ``ledger``, as a reader gets it."""
+    series = build_series(ledger, every, **options, ledger_digest=ledger_digest(ledger))
+    data: dict[str, Any] = json.loads(JsonRenderer().series(series))
+    return data
+
+
+class TestASeries:
+    """A series' report: every period's figures and settings, and its ledger."""
+
+    def test_the_published_series_verifies(self) -> None:
+        """Every calendar; every period's values compared, not the first only."""
+        ledger = reference_ledger()
+        for every in ("year", "half-year", "quarter"):
+            data = published_series(ledger, every)
+            verification = verify(data, ledger)
+
+            assert data["ledger"]["sha256"] == ledger_digest(ledger)
+            assert verification.matches, verification.lines()
+            assert len(data["periods"]) > 1
+            assert verification.values > sum(
+                len(table["rows"]) for period in data["periods"] for table in period["tables"]
+            )
+
+    def test_a_changed_figure_in_a_later_period(self) -> None:
+        """Named by its period."""
+        ledger = reference_ledger()
+        data = published_series(ledger, "half-year")
+        last = data["periods"][-1]
+        row = next(row for row in last["tables"][0]["rows"] if row["kind"] == "counts")
+        true = row["cells"]["requests"]["value"]
+        row["cells"]["requests"]["value"] = true + 1
+
+        verification = verify(data, ledger)
+
+        assert (verification.ledger_matches, verification.settings_match) == (True, True)
+        end = last["period"]["end"]
+        assert [
+            (m.where.split(".")[0], m.published, m.recounted) for m in verification.mismatches
+        ] == [(f"periods[{last['period']['start']}/{end}]", str(true + 1), str(true))]
+
+    def test_a_changed_ledger(self) -> None:
+        """A record less: the digest differs, and so do the figures of its period."""
+        ledger = reference_ledger()
+        data = published_series(ledger, "half-year")
+
+        verification = verify(data, ledger[1:])
+
+        assert verification.ledger_matches is False
+        assert verification.settings_match
+        assert verification.mismatches
+
+    def test_a_changed_setting_in_one_period(self) -> None:
+        """The seal differs; that period's recount by the changed setting differs too."""
+        ledger = reference_ledger()
+        data = published_series(ledger, "half-year")
+        data["periods"][1]["settings"]["rounding"]["places"] = 1
+
+        verification = verify(data, ledger)
+
+        assert verification.ledger_matches
+        assert not verification.settings_match
+        assert verification.mismatches
+        second = data["periods"][1]["period"]
+        label = f"periods[{second['start']}/{second['end']}]"
+        assert {m.where.split(".")[0] for m in verification.mismatches} == {label}
+
+    def test_periods_counted_alone_put_together(self) -> None:
+        """Consecutive half-years counted each alone (their summaries the whole ledger's) verify."""
+        ledger = reference_ledger()
+        halves = [ReportingPeriod.parse(text) for text in ("2020-H1", "2020-H2")]
+        digest = ledger_digest(ledger)
+        reports = [build_report(ledger, half, ledger_digest=digest) for half in halves]
+        data = JsonRenderer().periods_data(reports)
+
+        assert verify(data, ledger).matches
+        assert not verify(data, ledger[1:]).matches
+
+    def test_periods_in_reverse(self) -> None:
+        """No calendar's series: recounted a period each, which the summaries do not match."""
+        ledger = reference_ledger()
+        data = published_series(ledger, "half-year")
+        data["periods"].reverse()
+
+        verification = verify(data, ledger)
+
+        assert (verification.ledger_matches, verification.settings_match) == (True, False)
+        assert any(m.where.endswith("summary.records") for m in verification.mismatches)
+
+    @settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
+    @given(ledger=ledgers(), every=st.sampled_from(["year", "half-year", "quarter"]))
+    def test_any_series_verifies(self, ledger: list[Request], every: str) -> None:
+        """Any ledger, any calendar; a record less never verifies."""
+        if not ledger:
+            return
+        assert verify(published_series(ledger, every), ledger).matches
+        assert not verify(published_series(ledger, every), ledger[1:]).matches
+
+
 class TestBadReports:
     """Not a version 2 report, or a field of another type: where, expected, got."""
 
@@ -274,6 +410,12 @@ class TestBadReports:
                 "'urn:transparency-core:report:2' (a version 2 report)",
             ),
             (lambda d: {**d, "periods": 3}, "$.periods", "a list"),
+            (
+                lambda d: {**d, "ledger": {**d["ledger"], "canonical": "urn:x:1"}},
+                "$.ledger.canonical",
+                "'urn:transparency-core:canonical-ledger:2' (the canonical ledger this "
+                "release digests)",
+            ),
             (
                 lambda d: {**d, "locale": "xx_bogus"},
                 "$.locale",
@@ -417,8 +559,9 @@ class TestTheCommandLine:
         assert main(["verify", str(report), str(ledger)]) == EXIT_BAD_INPUT
         assert f"cannot read the report {report}" in capsys.readouterr().err
         report.write_text("{}", encoding="utf-8")
-        assert main(["verify", str(report), str(tmp_path / "none.json")]) == EXIT_BAD_INPUT
-        assert "cannot read the ledger" in capsys.readouterr().err
+        missing = tmp_path / "none.json"
+        assert main(["verify", str(report), str(missing)]) == EXIT_BAD_INPUT
+        assert f"cannot read {missing}: " in capsys.readouterr().err  # as render says it
 
     def test_a_bad_ledger_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """Its problems, as render names them."""

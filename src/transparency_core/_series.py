@@ -14,6 +14,7 @@ lost silently (rule 10).
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -261,14 +262,22 @@ class Series:
         disclosure: Disclosure | None = None,
         company: str | None = None,
         totals: bool = False,
+        ledger_digest: str | None = None,
     ) -> Series:
-        """Publish each period's subtotals, as :meth:`Subtotals.report` does one."""
+        """Publish each period's subtotals, as :meth:`Subtotals.report` does one.
+
+        Each period's report names the ledger by ``ledger_digest``, as one report does.
+        """
         return cls(
             every,
             tuple(label for label, _ in counted),
             tuple(
                 subtotals.report(
-                    rounding=rounding, disclosure=disclosure, company=company, totals=totals
+                    rounding=rounding,
+                    disclosure=disclosure,
+                    company=company,
+                    totals=totals,
+                    ledger_digest=ledger_digest,
                 )
                 for _, subtotals in counted
             ),
@@ -310,6 +319,7 @@ def build_series(  # noqa: PLR0913 -- build_report's policies, and the calendar'
     totals: bool = False,
     subjects: SubjectCounting | str = SubjectCounting.DISTINCT,
     response_times: bool = False,
+    ledger_digest: str | None = None,
 ) -> Series:
     """Count ``requests`` into a report for every period of a calendar, in one pass.
 
@@ -328,6 +338,7 @@ def build_series(  # noqa: PLR0913 -- build_report's policies, and the calendar'
         totals: As for :func:`build_report`: a total row per table of every period.
         subjects: As for :func:`build_report`.
         response_times: As for :func:`build_report`: each period's medians.
+        ledger_digest: As for :func:`build_report`: the series' JSON names its ledger.
 
     Raises:
         FieldError: When ``every`` names no calendar, or ``end`` is before ``start``.
@@ -350,6 +361,5 @@ def build_series(  # noqa: PLR0913 -- build_report's policies, and the calendar'
     )
     counted = count_series(requests, calendar, start=start, end=end, options=options)
     periods = every_period(counted, calendar, start=start, end=end, options=options)
-    return Series.of(
-        calendar, periods, rounding=rounding, disclosure=disclosure, company=company, totals=totals
-    )
+    publish = functools.partial(Series.of, rounding=rounding, disclosure=disclosure)
+    return publish(calendar, periods, company=company, totals=totals, ledger_digest=ledger_digest)

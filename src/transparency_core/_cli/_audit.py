@@ -1,55 +1,36 @@
-"""The command line's part in verification: a ledger file's digest, and ``verify``.
+"""The command line's ``verify``: a published report recounted from its ledger file.
 
-``render --format json`` writes the digest of the canonical ledger into the report (a
-second pass over the file, one record at a time, after the count). ``verify REPORT.json
-LEDGER`` recounts a published report from a ledger file and prints the verdict: exit 0
-when every value matches, 1 when the ledger, the settings or a figure differ, 2 when a
-file cannot be read (as every command).
+``verify REPORT.json LEDGER`` reads the ledger as ``render`` does (JSON, JSON Lines, a
+``.csv`` or ``.xlsx`` spreadsheet with the definition's ``[columns]``; bad input refused
+in the same words), recounts the report, a series' every period too, and prints the
+verdict: exit 0 when every value matches, 1 when the ledger, the settings or a figure
+differ, 2 when a file cannot be read (as every command). ``render --format json``
+computes the digest it checks as it counts (``_digestparts``).
 """
 
 from __future__ import annotations
 
-import functools
 import sys
 from typing import TYPE_CHECKING
 
+from transparency_core._cli._filecount import default_jobs
+from transparency_core._cli._ledger import read_ledger
 from transparency_core._cli._options import BadInputError
-from transparency_core._edge import (
-    iter_json_records,
-    ledger_digest,
-    make_converter,
-    structure_ledger,
-)
-from transparency_core._model import Request
+from transparency_core._edge import MAX_PROBLEMS
 from transparency_core._render import visible
 from transparency_core._verify import verify
-from transparency_core.exceptions import InvalidReportError, JsonLedgerError
+from transparency_core.exceptions import InvalidReportError
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Iterator
     from pathlib import Path
 
     from transparency_core._cli._settings import Settings
 
-__all__ = ["EXIT_MISMATCH", "file_digest", "verify_files"]
+__all__ = ["EXIT_MISMATCH", "verify_files"]
 
 EXIT_MISMATCH = 1
 """``verify``'s exit status when the report is not the one the ledger makes."""
-_CHUNK = 1 << 20
-
-
-def _requests(path: Path) -> Iterator[Request]:
-    """The requests of a ledger file already counted (so known to be good), one at a time."""
-    converter = make_converter()
-    with path.open(encoding="utf-8") as stream:
-        for record in iter_json_records(iter(functools.partial(stream.read, _CHUNK), "")):
-            yield converter.structure(record, Request)
-
-
-def file_digest(path: Path) -> str:
-    """The digest of the canonical ledger of the ledger file at ``path``."""
-    return ledger_digest(_requests(path))
 
 
 def _read(path: Path, what: str) -> str:
@@ -77,17 +58,19 @@ def verify_files(arguments: argparse.Namespace, chosen: Settings) -> tuple[str, 
 
     Raises:
         BadInputError: When a file cannot be read, or the report is not one to verify.
-        InvalidLedgerError: When the ledger's records are not good ledger records.
+        InvalidLedgerError: When the ledger's records are not good ledger records, with
+            every problem addressed as ``render`` addresses it.
     """
     report: Path = arguments.report
     ledger = chosen.ledger(arguments)
     published = _read(report, "the report")
-    try:
-        records = list(iter_json_records([_read(ledger, "the ledger")]))
-    except JsonLedgerError as error:
-        msg = f"{ledger} is not a JSON array of ledger records, nor JSON Lines: {error}"
-        raise BadInputError(msg) from None
-    requests = structure_ledger(records)
+    requests = read_ledger(
+        ledger,
+        jobs=min(getattr(arguments, "jobs", 1), default_jobs()),
+        max_problems=getattr(arguments, "max_problems", MAX_PROBLEMS),
+        counting=chosen.counting,
+        columns=dict(chosen.definition.columns),
+    )
     try:
         verification = verify(
             published,

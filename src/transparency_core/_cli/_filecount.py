@@ -35,6 +35,7 @@ import attrs
 
 from transparency_core._calendar import Every
 from transparency_core._cli._counting import COUNT_AS_SHIPPED, Counting
+from transparency_core._cli._digestparts import digested
 from transparency_core._cli._pool import map_jobs, stop_workers, worker_pool
 from transparency_core._cli._split import (
     AMENDS,
@@ -171,7 +172,8 @@ def _read_part(
             else:
                 amendments.append((first, second))
 
-    return reader, Tally.of_positioned(reader.read_positioned(records())), amendments
+    pairs = digested(reader.read_positioned(records()), job.ledger, job.part)
+    return reader, Tally.of_positioned(pairs), amendments
 
 
 @functools.cache

@@ -10,6 +10,7 @@ command says in its own words (:func:`no_period`).
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import stat
 import sys
@@ -17,13 +18,14 @@ import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, TypeVar
 
-from transparency_core._cli._audit import file_digest
 from transparency_core._cli._counting import COUNT_AS_SHIPPED
+from transparency_core._cli._digestparts import parts_digest
 from transparency_core._cli._filecount import count_file, count_parts
 from transparency_core._cli._options import BadInputError
 from transparency_core._cli._sheetfile import count_sheet, read_sheet, sheet_kind
 from transparency_core._cli._split import LedgerFile, NotJsonError, NotUtf8Error, spool
-from transparency_core._edge import MAX_PROBLEMS
+from transparency_core._edge import MAX_PROBLEMS, iter_json_records, ledger_digest, make_converter
+from transparency_core._model import Request
 from transparency_core._series import count_series
 from transparency_core.exceptions import FieldError, JsonLedgerError, SheetError
 
@@ -37,9 +39,10 @@ if TYPE_CHECKING:
     from transparency_core._period import ReportingPeriod
     from transparency_core._subtotals import Subtotals
 
-__all__ = ["count_ledger", "count_ledger_series", "no_period"]
+__all__ = ["count_ledger", "count_ledger_series", "no_period", "read_ledger"]
 
 _T = TypeVar("_T")
+_CHUNK = 1 << 20
 
 
 @contextlib.contextmanager
@@ -85,11 +88,14 @@ def _read(
     path: Path,
     in_parts: Callable[[LedgerFile], _T],
     whole: Callable[[Path, str, IO[str] | IO[bytes] | None, str], _T],
+    *,
+    digests: bool = False,
 ) -> _T:
     """Read the ledger at ``path`` (``-``: stdin): ``in_parts`` a JSON one, ``whole`` a sheet.
 
     ``whole`` is given the path, its name for messages, its stream (``None`` for a
-    regular file) and the sheet's kind (``csv``, ``xlsx``).
+    regular file) and the sheet's kind (``csv``, ``xlsx``). With ``digests``, the parts
+    of a JSON one write their records' digests, for :func:`parts_digest`.
     """
     name = "stdin" if str(path) == "-" else str(path)
     kind = None if name == "stdin" else sheet_kind(path)
@@ -102,9 +108,30 @@ def _read(
                 return whole(path, name, stream, kind)
             parts = Path(directory)
             source = path if stream is None else spool(stream, parts)
-            return in_parts(LedgerFile(source, source.stat().st_size, parts))
+            return in_parts(LedgerFile(source, source.stat().st_size, parts, digests=digests))
     except (NotUtf8Error, SheetError, NotJsonError, JsonLedgerError, FieldError, OSError) as error:
         raise BadInputError(_unreadable(name, error)) from None
+
+
+def _sheet(
+    max_problems: int, columns: Mapping[str, str] | None, counting: Counting
+) -> Callable[[Path, str, IO[str] | IO[bytes] | None, str], tuple[Request, ...]]:
+    """How a spreadsheet is read, for :func:`_read`: by ``read_sheet``, with these options."""
+
+    def read(
+        path: Path, name: str, stream: IO[str] | IO[bytes] | None, kind: str
+    ) -> tuple[Request, ...]:
+        return read_sheet(
+            path,
+            name,
+            stream,
+            kind=kind,
+            max_problems=max_problems,
+            columns=columns,
+            counting=counting,
+        )
+
+    return read
 
 
 def count_ledger(  # noqa: PLR0913 -- the options of count_file, by keyword
@@ -122,8 +149,9 @@ def count_ledger(  # noqa: PLR0913 -- the options of count_file, by keyword
     """Read, check and count the ledger at ``path`` (``-``: stdin), in parts.
 
     A spreadsheet (``.csv``, ``.xlsx``) is read whole and counted in one pass, its
-    headers mapped to the baseline ones by ``columns``. With ``digest``, the digest of
-    the canonical ledger of a JSON ledger too (for a published JSON report), else ``None``.
+    headers mapped to the baseline ones by ``columns``. With ``digest``, the ledger
+    digest too (for a published JSON report), else ``None``: computed as the parts are
+    counted, so the file is read once.
 
     Raises:
         NoPeriodError: When no period is given and the records span several years.
@@ -139,28 +167,18 @@ def count_ledger(  # noqa: PLR0913 -- the options of count_file, by keyword
             counting=counting,
             released=released,
         )
-        return subtotals, file_digest(ledger.path) if digest else None
+        return subtotals, parts_digest(ledger) if digest else None
 
     def whole(
         path: Path, name: str, stream: IO[str] | IO[bytes] | None, kind: str
     ) -> tuple[Subtotals, str | None]:
-        requests = read_sheet(
-            path,
-            name,
-            stream,
-            kind=kind,
-            max_problems=max_problems,
-            columns=columns,
-            counting=counting,
-        )
+        requests = _sheet(max_problems, columns, counting)(path, name, stream, kind)
         subtotals = count_sheet(
             requests, period, provenance=provenance, counting=counting, released=released
         )
-        # No digest: the canonical ledger is of JSON records, which verify reads (a
-        # sheet's rows may give a request's identifiers in another order).
-        return subtotals, None
+        return subtotals, ledger_digest(requests) if digest else None
 
-    return _read(path, in_parts, whole)
+    return _read(path, in_parts, whole, digests=digest)
 
 
 def count_ledger_series(  # noqa: PLR0913 -- the options of count_parts, by keyword
@@ -173,16 +191,18 @@ def count_ledger_series(  # noqa: PLR0913 -- the options of count_parts, by keyw
     max_problems: int = MAX_PROBLEMS,
     counting: Counting = COUNT_AS_SHIPPED,
     columns: Mapping[str, str] | None = None,
-) -> dict[str, Subtotals]:
+    digest: bool = False,
+) -> tuple[dict[str, Subtotals], str | None]:
     """Read, check and count the ledger at ``path`` for every period of ``every``.
 
     Only the periods that hold a request are there, as in
     :func:`~transparency_core._series.count_series`; ``span`` is its ``start`` and ``end``.
+    With ``digest``, the ledger digest too, as :func:`count_ledger` gives it.
     """
     start, end = span
     options = counting.series_options(provenance=provenance)
 
-    def in_parts(ledger: LedgerFile) -> dict[str, Subtotals]:
+    def in_parts(ledger: LedgerFile) -> tuple[dict[str, Subtotals], str | None]:
         counted = count_parts(
             ledger,
             period=None,
@@ -193,23 +213,53 @@ def count_ledger_series(  # noqa: PLR0913 -- the options of count_parts, by keyw
             span=span,
             counting=counting,
         )
-        return counted.series
+        return counted.series, parts_digest(ledger) if digest else None
 
     def whole(
         path: Path, name: str, stream: IO[str] | IO[bytes] | None, kind: str
-    ) -> dict[str, Subtotals]:
-        requests = read_sheet(
-            path,
-            name,
-            stream,
-            kind=kind,
+    ) -> tuple[dict[str, Subtotals], str | None]:
+        requests = _sheet(max_problems, columns, counting)(path, name, stream, kind)
+        series = count_series(requests, every, start=start, end=end, options=options)
+        return series, ledger_digest(requests) if digest else None
+
+    return _read(path, in_parts, whole, digests=digest)
+
+
+def _requests(path: Path) -> Iterator[Request]:
+    """The requests of a JSON ledger file already checked (so known to be good), in order."""
+    converter = make_converter()
+    with path.open(encoding="utf-8-sig") as stream:
+        for record in iter_json_records(iter(functools.partial(stream.read, _CHUNK), "")):
+            yield converter.structure(record, Request)
+
+
+def read_ledger(
+    path: Path,
+    *,
+    jobs: int,
+    max_problems: int = MAX_PROBLEMS,
+    counting: Counting = COUNT_AS_SHIPPED,
+    columns: Mapping[str, str] | None = None,
+) -> tuple[Request, ...]:
+    """The requests of the ledger at ``path`` (``-``: stdin), read and checked as by ``render``.
+
+    Every format ``render`` reads, refused in the same words: JSON or JSON Lines checked
+    in parts (then read again, one record at a time), a spreadsheet read whole, its
+    headers mapped by ``columns``. For ``verify``, which recounts them in memory.
+    """
+
+    def in_parts(ledger: LedgerFile) -> tuple[Request, ...]:
+        count_parts(
+            ledger,
+            period=None,
+            provenance=False,
+            jobs=jobs,
             max_problems=max_problems,
-            columns=columns,
             counting=counting,
         )
-        return count_series(requests, every, start=start, end=end, options=options)
+        return tuple(_requests(ledger.path))
 
-    return _read(path, in_parts, whole)
+    return _read(path, in_parts, _sheet(max_problems, columns, counting))
 
 
 def no_period(name: str, error: NoPeriodError) -> str:

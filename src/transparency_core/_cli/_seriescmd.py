@@ -76,7 +76,7 @@ def series(
     start, end = span = _span(arguments)
     ledger = chosen.ledger(arguments)
     provenance = needs_ids(planned)
-    counted = count_ledger_series(
+    counted, digest = count_ledger_series(
         ledger,
         every,
         span,
@@ -85,6 +85,7 @@ def series(
         max_problems=arguments.max_problems,
         counting=chosen.counting_for(planned),
         columns=dict(definition.columns),
+        digest=any(output.name == "json" for output in planned),  # it names its ledger
     )
     options = chosen.counting_for(planned).series_options(provenance=provenance)
     periods = every_period(counted, every, start=start, end=end, options=options)
@@ -99,6 +100,7 @@ def series(
         disclosure=definition.disclosure,
         company=definition.company,
         totals=definition.totals if arguments.totals is None else arguments.totals,
+        ledger_digest=digest,
     )
     rendered = []
     for output in planned:

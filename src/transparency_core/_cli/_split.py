@@ -101,6 +101,9 @@ class LedgerFile:
     """About how much of the file a part holds."""
     range_bytes: int = RANGE_BYTES
     """The least of a JSON Lines file that one process splits."""
+    digests: bool = False
+    """Whether the parts write their records' digests, for the ledger digest
+    (``_digestparts``)."""
 
     @property
     def parts(self) -> int:

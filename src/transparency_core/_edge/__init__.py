@@ -22,7 +22,12 @@ from transparency_core._edge._convert import (
     make_converter,
     unstructure_ledger,
 )
-from transparency_core._edge._digest import canonical_ledger, ledger_digest
+from transparency_core._edge._digest import (
+    canonical_ledger,
+    ledger_digest,
+    record_digest,
+    sorted_digest,
+)
 from transparency_core._edge._jsonlines import (
     UNREAD,
     TextError,
@@ -77,10 +82,12 @@ __all__ = [
     "quick_line",
     "raise_problems",
     "read_line",
+    "record_digest",
     "reference_ledger",
     "reference_period",
     "reference_records",
     "reference_report",
+    "sorted_digest",
     "structure_ledger",
     "structure_rows",
     "structure_sheets",

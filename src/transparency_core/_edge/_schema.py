@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_ID", "ledger_record_schema"]
 
-SCHEMA_ID = "https://transparency-core.example/schemas/ledger-record.schema.json"
+SCHEMA_ID = "urn:transparency-core:ledger-record:1"
 _NON_BLANK = {"type": "string", "pattern": r"\S"}
 _DESCRIPTIONS = {
     "id": "The request's reference, unique per request; records that repeat it are one request.",

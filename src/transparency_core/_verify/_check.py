@@ -9,21 +9,25 @@ says more of it than the report does.
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from transparency_core._canonical import CANONICAL_LEDGER
 from transparency_core._edge import ledger_digest
 from transparency_core._render import JsonRenderer, settings_seal
 from transparency_core._specs import Categories, Category, default_categories
 from transparency_core._verify._read import field, read_period, report_data
+from transparency_core._verify._series import calendar_of, recount_series
 from transparency_core.exceptions import InvalidReportError, TransparencyError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
 
     from transparency_core._model import Request
+    from transparency_core._report import Report
     from transparency_core._specs import Breakdown
 
 __all__ = ["Mismatch", "Verification", "verify"]
@@ -189,6 +193,29 @@ def _registry(categories: Categories | Iterable[Category] | None) -> Categories:
     return registry
 
 
+def _checked(
+    periods: list[Any], renderer: JsonRenderer, recounted: list[Report]
+) -> list[Mismatch | None]:
+    """Each published period compared with its recount: a mismatch or ``None`` a value."""
+    checked: list[Mismatch | None] = []
+    for at, (period, report) in enumerate(zip(periods, recounted, strict=True)):
+        ids = "entries" in period and not report.withholds
+        published = attrs.evolve(renderer, provenance=ids).period_data(report)
+        checked.extend(_compare(period, published, f"periods[{_label(period, at)}]"))
+    return checked
+
+
+def _published_digest(data: dict[str, Any]) -> str | None:
+    """The report's ledger digest, of the canonical ledger this release digests."""
+    ledger = field(data, "$", "ledger", dict)
+    canonical = field(ledger, "$.ledger", "canonical", str)
+    if canonical != CANONICAL_LEDGER:
+        expected = f"{CANONICAL_LEDGER!r} (the canonical ledger this release digests)"
+        raise InvalidReportError("$.ledger.canonical", expected, json.dumps(canonical))
+    digest: str | None = field(ledger, "$.ledger", "sha256", str, null=True)
+    return digest
+
+
 def verify(
     report: str | Mapping[str, Any],
     requests: Iterable[Request],
@@ -214,23 +241,30 @@ def verify(
         >>> report = build_report(ledger, reference_period(), ledger_digest=ledger_digest(ledger))
         >>> for line in verify(JsonRenderer()(report), ledger[1:]).lines()[:2]:
         ...     print(line)
-        ledger: changed: its sha256 is 51c3da4c..., the report was counted from 39d49318...
+        ledger: changed: its sha256 is b4015a5a..., the report was counted from 4629afdf...
         settings: as the report was sealed
     """
     data = report_data(report)
     ledger = list(requests)
     digest = ledger_digest(ledger)
-    published_digest = field(field(data, "$", "ledger", dict), "$.ledger", "sha256", str, null=True)
+    published_digest = _published_digest(data)
     company = field(data, "$", "company", str, null=True)
     renderer = _renderer(data)
     registry, known = _registry(categories), tuple(breakdowns)
-    checked: list[Mismatch | None] = []
-    for at, period in enumerate(field(data, "$", "periods", list)):
-        recount = read_period(period, f"$.periods[{at}]", registry, known)
-        recounted = recount.report(ledger, company)
-        ids = "entries" in period and not recounted.withholds
-        published = attrs.evolve(renderer, provenance=ids).period_data(recounted)
-        checked.extend(_compare(period, published, f"periods[{_label(period, at)}]"))
+    periods = field(data, "$", "periods", list)
+    recounts = [
+        read_period(period, f"$.periods[{at}]", registry, known)
+        for at, period in enumerate(periods)
+    ]
+    alone = functools.partial(_checked, periods, renderer)
+    every = calendar_of(recounts)
+    if every is None:
+        checked = alone([recount.report(ledger, company) for recount in recounts])
+    else:
+        checked = alone(recount_series(recounts, every, ledger, company))
+        if any(checked):  # perhaps reports of one period each, put together
+            each = alone([recount.report(ledger, company) for recount in recounts])
+            checked = checked if any(each) else each
     return Verification(
         ledger_matches=None if published_digest is None else published_digest == digest,
         published_digest=published_digest,
