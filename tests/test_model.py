@@ -142,7 +142,8 @@ class TestRequest:
     ) -> None:
         """A request of packed triples counts and reads as one of the Identifier objects."""
         built = make_request("R1", identifiers=[Identifier(*triple) for triple in triples])
-        packed = make_request("R1", identifiers=PackedIdentifiers(triples))
+        flat = [text for triple in triples for text in triple]
+        packed = make_request("R1", identifiers=PackedIdentifiers(flat))
         counted = (packed.subject_count, packed.repeated_identifiers)
         copied = pickle.loads(pickle.dumps(packed))  # noqa: S301 -- our own bytes
 

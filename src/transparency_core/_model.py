@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 from datetime import date
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -145,18 +146,16 @@ class Identifier:
 type_and_value = attrgetter("type", "value")
 """What makes an identifier the same identifier, as a tuple."""
 _TRIPLE = attrgetter("type", "value", "subject")
-_TYPE, _VALUE, _SUBJECT = itemgetter(0), itemgetter(1), itemgetter(2)
-_TYPE_AND_VALUE = itemgetter(0, 1)
-_Triple = tuple[str, str, str | None]
 
 
-class PackedIdentifiers(tuple[_Triple, ...]):
-    """A request's identifiers as ``(type, value, subject)`` triples, already checked.
+class PackedIdentifiers(tuple[str | None, ...]):
+    """A request's identifiers, already checked, flat: type, value, subject, type, ...
 
     What a reader hands a :class:`Request` instead of :class:`Identifier` objects, for a
     record whose identifiers it checked by the same checks (``identifier_problem``):
-    the request keeps the triples, counts its subjects from them, and builds its
-    ``identifiers`` only when they are asked for. A ledger is counted without them.
+    the request keeps the texts, counts its subjects from them, and builds its
+    ``identifiers`` only when they are asked for. A ledger is counted without them, and
+    one tuple of texts a request is all the garbage collector has to look at.
     """
 
     __slots__ = ()
@@ -218,39 +217,41 @@ def _identifier_tuple(
     return tuple(identifiers)  # type: ignore[arg-type]
 
 
-def _triples(identifiers: tuple[Any, ...]) -> tuple[_Triple, ...]:
-    """The ``(type, value, subject)`` of each identifier, packed or not."""
+def _flat(identifiers: tuple[Any, ...]) -> tuple[str | None, ...]:
+    """The type, value and subject of each identifier, one after another, packed or not."""
     if type(identifiers) is PackedIdentifiers:
         return identifiers
-    return tuple(map(_TRIPLE, identifiers))
+    return tuple(itertools.chain.from_iterable(map(_TRIPLE, identifiers)))
 
 
 _set = object.__setattr__
 
 
-def _subject_count(triples: tuple[_Triple, ...]) -> int:
-    """The subjects of ``triples``: how many distinct ``subject_key`` they have."""
-    if len(triples) == 1:
+def _subject_count(flat: tuple[str | None, ...]) -> int:
+    """The subjects of the ``flat`` identifiers: how many distinct ``subject_key`` they have."""
+    if len(flat) == 3:  # noqa: PLR2004 -- one identifier
         return 1
     # subject_key, in short and at C speed: a named subject is its name (a string), an
     # unnamed one its identifier (a tuple), and a string never equals a tuple.
-    subjects = set(map(_SUBJECT, triples))
+    subjects = set(flat[2::3])
     if None not in subjects:
         return len(subjects)
     subjects.discard(None)
+    unnamed = zip(flat[0::3], flat[1::3], flat[2::3], strict=True)
     return len(subjects) + len(
-        {(kind, value) for kind, value, subject in triples if subject is None}
+        {(kind, value) for kind, value, subject in unnamed if subject is None}
     )
 
 
-def _repeated(triples: tuple[_Triple, ...]) -> tuple[int, ...]:
+def _repeated(flat: tuple[str | None, ...]) -> tuple[int, ...]:
     """The positions of identifiers with the type and value of an earlier one."""
     # Usually every value differs, and then no identifier can repeat another.
-    if len(triples) == 1 or len(set(map(_VALUE, triples))) == len(triples):
+    values = flat[1::3]
+    if len(values) == 1 or len(set(values)) == len(values):
         return ()
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str | None, str | None]] = set()
     repeated: list[int] = []
-    for index, key in enumerate(map(_TYPE_AND_VALUE, triples)):
+    for index, key in enumerate(zip(flat[0::3], values, strict=True)):
         if key in seen:
             repeated.append(index)
         seen.add(key)
@@ -306,9 +307,9 @@ class Request:
         # Worked out now, while the identifiers are fresh in memory: counting a large
         # ledger later reads two numbers per request and never an identifier. (Set in
         # the slots of the cached properties, which work them out again after a pickle.)
-        triples = _triples(identifiers)
-        _set(self, "_subject_count", _subject_count(triples))
-        _set(self, "_repeated_identifiers", _repeated(triples))
+        flat = _flat(identifiers)
+        _set(self, "_subject_count", _subject_count(flat))
+        _set(self, "_repeated_identifiers", _repeated(flat))
 
     @property
     def subject_count(self) -> int:
@@ -345,11 +346,11 @@ class Request:
     # sit behind plain properties because attrs drops a cached property's docstring.
     @functools.cached_property
     def _subject_count(self) -> int:
-        return _subject_count(_triples(self.identifiers))
+        return _subject_count(_flat(self.identifiers))
 
     @functools.cached_property
     def _repeated_identifiers(self) -> tuple[int, ...]:
-        return _repeated(_triples(self.identifiers))
+        return _repeated(_flat(self.identifiers))
 
     @property
     def cross_border(self) -> bool:
@@ -366,7 +367,7 @@ class _Built:
 
     Every read (attrs' ``__eq__``, ``__hash__``, ``__repr__`` and pickling, cattrs, a
     caller) sees the tuple of :class:`Identifier` it would see had they been built with
-    the request; the triples are replaced by it, once.
+    the request; the texts are replaced by it, once.
     """
 
     __slots__ = ()
@@ -376,7 +377,10 @@ class _Built:
             return _SLOT  # the class shows its slot, as before
         identifiers = _SLOT.__get__(request, owner)
         if type(identifiers) is PackedIdentifiers:
-            identifiers = tuple(Identifier(*triple) for triple in identifiers)
+            identifiers = tuple(
+                Identifier(*identifiers[at : at + 3])  # type: ignore[arg-type]
+                for at in range(0, len(identifiers), 3)
+            )
             _SLOT.__set__(request, identifiers)
         return identifiers
 
@@ -392,4 +396,4 @@ setattr(Request, "identifiers", _Built())  # noqa: B010 -- mypy keeps the field'
 
 def identifier_types(request: Request) -> list[str]:
     """The types of a request's identifiers, in order, without building them."""
-    return list(map(_TYPE, _triples(_SLOT.__get__(request, Request))))
+    return list(_flat(_SLOT.__get__(request, Request))[0::3])  # type: ignore[arg-type]

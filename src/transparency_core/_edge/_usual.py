@@ -80,18 +80,19 @@ def usual_identifiers(value: object) -> PackedIdentifiers:
 
     Example:
         >>> usual_identifiers([{"type": "imei", "value": "490154203237518"}])
-        (('imei', '490154203237518', None),)
+        ('imei', '490154203237518', None)
     """
-    triples = []
+    flat: list[str | None] = []
     for item in identifier_list(value):
         if type(item) is not dict or not item.keys() <= _IDENTIFIER_FIELDS:
             raise Unusual
-        kind, code, subject = item["type"], item["value"], item.get("subject")
-        triple = (intern(text(kind)), text(code), None if subject is None else text(subject))
-        if identifier_problem(*triple) is not None:
+        subject = item.get("subject")
+        kind, code = intern(text(item["type"])), text(item["value"])
+        subject = None if subject is None else text(subject)
+        if identifier_problem(kind, code, subject) is not None:
             raise Unusual  # the exact path names it
-        triples.append(triple)
-    return PackedIdentifiers(triples)
+        flat += (kind, code, subject)
+    return PackedIdentifiers(flat)
 
 
 class UsualRecords:
