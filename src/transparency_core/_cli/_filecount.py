@@ -129,8 +129,8 @@ def _no_cycle_collection() -> Iterator[None]:
     """No cyclic garbage collection while a part is counted (as :mod:`timeit` times).
 
     Reading a part makes many objects that live until it is counted, and no cycles: the
-    collector would walk them again and again, for a quarter of the time, to free
-    nothing. Reference counting frees them as ever; the collector runs again after.
+    collector would walk them again and again to free nothing. Reference counting frees
+    them as ever; the collector runs again after.
     """
     enabled = gc.isenabled()
     gc.disable()
