@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from builders import imei, make_request
 from transparency_core import DataKind, Identifier, Outcome, ReportingPeriod, Response
-from transparency_core._period import parse_release
 from transparency_core._model import PackedIdentifiers, identifier_types
+from transparency_core._period import parse_release
 from transparency_core.exceptions import FieldError
 
 

@@ -25,13 +25,10 @@ exactly as :func:`~transparency_core.tally_ledger` would report them.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import itertools
 import marshal
 import os
-import re
 import signal
 import sys
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -40,6 +37,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from transparency_core._cli._quiet import may_hold_long_number, no_cycle_collection
 from transparency_core._cli._split import (
     AMENDS,
     LINE,
@@ -173,47 +171,20 @@ def _items(job: _PartJob) -> Iterator[tuple[Any, ...]]:
             yield (kind, first, second) if kind == AMENDS else (kind, first + start, second)
 
 
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """No cyclic garbage collection while a part is counted (as :mod:`timeit` times).
-
-    Reading a part makes many objects that live until it is counted, and no cycles: the
-    collector would walk them again and again to free nothing. Reference counting frees
-    them as ever; the collector runs again after.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _count_part(job: _PartJob) -> _Counted:
     """Check, tally and count one part."""
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return _count_part_now(job)
-
-
-_LONG_NUMBER = re.compile(rb"\d{19}")
-"""Digits enough for an integer past 64 bits: orjson reads it as a float, json does not."""
-
-
-def _read_differently(job: _PartJob) -> bool:
-    """Whether a line of the part may hold a number that orjson and json read apart.
-
-    Only an integer past 64 bits is read differently, and it has at least 19 digits
-    (a string of as many digits says yes too: the answer errs on the safe side).
-    """
-    search = _LONG_NUMBER.search
-    return any(kind == LINE and search(line) for kind, _, line in _items(job))
 
 
 def _count_part_now(job: _PartJob) -> _Counted:
     loads, exact = line_reader(), line_reader(exact=True)
     reader, tally, amendments = _read_part(job, loads)
-    if reader.errors and loads is not exact and _read_differently(job):
+    if (
+        reader.errors
+        and loads is not exact
+        and may_hold_long_number(line for kind, _, line in _items(job) if kind == LINE)
+    ):
         # Problems are reported with the values json reads (a huge number, say).
         reader, tally, amendments = _read_part(job, exact)
     if reader.errors or tally.conflicts or job.period is None:
