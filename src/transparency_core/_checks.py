@@ -26,6 +26,7 @@ __all__ = [
     "COUNTRY_CODES",
     "NON_BLANK",
     "blank",
+    "identifier_problem",
     "order_problems",
     "parse_iso_date",
     "parse_moment",
@@ -59,6 +60,24 @@ def blank(value: object) -> bool:
         (True, True, False, False)
     """
     return isinstance(value, str) and (not value or value.isspace())
+
+
+def identifier_problem(kind: object, value: object, subject: object) -> FieldError | None:
+    """The first problem with an identifier's texts, if any: none of them blank.
+
+    ``subject`` may be null (the identifier is its own subject).
+
+    Example:
+        >>> identifier_problem("imei", " ", None).path
+        'value'
+    """
+    if blank(kind):
+        return FieldError("type", NON_BLANK, kind)
+    if blank(value):
+        return FieldError("value", NON_BLANK, value)
+    if subject is not None and blank(subject):
+        return FieldError("subject", NON_BLANK, subject)
+    return None
 
 
 def _unknown_country(value: object) -> bool:

@@ -10,7 +10,6 @@ every problem, addressed by its path in the ledger, until one
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -18,7 +17,7 @@ import attrs
 from transparency_core._checks import blank, record_problems
 from transparency_core._edge._convert import FieldErrors, make_converter, structure_object
 from transparency_core._edge._values import one_of
-from transparency_core._model import Request
+from transparency_core._model import Request, identifier_types
 from transparency_core._specs import (
     DEFAULT_LEGAL_PROCESSES,
     SHIPPED_CATEGORIES,
@@ -39,7 +38,6 @@ __all__ = ["MAX_PROBLEMS", "Reader", "raise_problems", "structure_ledger", "tall
 
 MAX_PROBLEMS = 100
 """How many problems an :class:`InvalidLedgerError` holds by default; the rest are counted."""
-_TYPE = attrgetter("type")
 
 
 @attrs.define
@@ -98,7 +96,7 @@ class Reader:
                 self._keep(index, record, found)
                 continue
             found = self.unregistered(
-                request.category, list(map(_TYPE, request.identifiers)), request.legal_process
+                request.category, identifier_types(request), request.legal_process
             )
             if found:
                 self._keep(index, record, found)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from transparency_core._checks import identifier_problem
 from transparency_core._edge._values import (
     flag,
     identifier_list,
@@ -36,13 +37,14 @@ from transparency_core._model import (
     Request,
     Response,
 )
+from transparency_core._packed import PackedIdentifiers
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import date
 
-__all__ = ["Unusual", "UsualRecords", "usual_identifier", "usual_or"]
+__all__ = ["Unusual", "UsualRecords", "usual_identifier", "usual_identifiers", "usual_or"]
 
 _T = TypeVar("_T")
 _IDENTIFIER_FIELDS = frozenset(attrs.fields_dict(Identifier))
@@ -81,6 +83,28 @@ def usual_identifier(value: object) -> Identifier:
         text(value["value"]),
         None if subject is None else text(subject),
     )
+
+
+def usual_identifiers(value: object) -> PackedIdentifiers:
+    """The identifiers of a usual record, checked as :class:`Identifier` checks them, packed.
+
+    The request builds them as :class:`Identifier` objects when they are asked for.
+
+    Example:
+        >>> usual_identifiers([{"type": "imei", "value": "490154203237518"}])
+        ('imei', '490154203237518', None)
+    """
+    flat: list[str | None] = []
+    for item in identifier_list(value):
+        if type(item) is not dict or not item.keys() <= _IDENTIFIER_FIELDS:
+            raise Unusual
+        subject = item.get("subject")
+        kind, code = intern(text(item["type"])), text(item["value"])
+        subject = None if subject is None else text(subject)
+        if identifier_problem(kind, code, subject) is not None:
+            raise Unusual  # the exact path names it
+        flat += (kind, code, subject)
+    return PackedIdentifiers(flat)
 
 
 class UsualRecords:
@@ -146,7 +170,7 @@ class UsualRecords:
             received=self.day(value["received"]),
             country=intern(text(value["country"])),
             category=intern(text(value["category"])),
-            identifiers=tuple(map(usual_identifier, identifier_list(value["identifiers"]))),
+            identifiers=usual_identifiers(value["identifiers"]),
             response=self.response(value["response"]),
             legal_process=None if process is None else intern(text(process)),
             data_country=None if data_country is None else text(data_country),
