@@ -50,6 +50,8 @@ _COUNTRY = "an ISO 3166-1 alpha-2 country code such as 'CN'"
 _IDENTIFIERS = "at least one identifier of the device, financial identifier or account requested"
 _CROSS_BORDER = "null, or a country other than 'country' (it marks a cross-border request)"
 _NOT_ITSELF = "the id of another request, not the request's own id"
+_SEQUENCES = (list, tuple)
+"""What holds identifiers (a tuple, not ``list | tuple``, which is made anew each time)."""
 
 
 def blank(value: object) -> bool:
@@ -112,7 +114,7 @@ def request_problems(  # noqa: PLR0913, PLR0917 -- the fields of a request that 
         found.append(FieldError("country", _COUNTRY, country))
     if blank(category):
         found.append(FieldError("category", NON_BLANK, category))
-    if isinstance(identifiers, list | tuple) and not identifiers:
+    if isinstance(identifiers, _SEQUENCES) and not identifiers:
         found.append(FieldError("identifiers", _IDENTIFIERS, identifiers))
     # The optional fields are usually null, which no check refuses: only the calls go.
     if legal_process is not None and blank(legal_process):
