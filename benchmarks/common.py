@@ -64,9 +64,14 @@ def engine_figures(report: Report) -> dict[str, object]:
 
 
 def json_figures(data: dict[str, object]) -> dict[str, object]:
-    """The same cells, read from the JSON a ``--format json`` run printed."""
+    """The same cells, read from the JSON a ``--format json`` run printed.
+
+    Version 2 of the JSON holds a list of periods, each with its tables (the runner
+    counts one); version 1 held the tables.
+    """
     result: dict[str, object] = {}
-    tables = data["tables"]
+    periods = data.get("periods")
+    tables = periods[0]["tables"] if isinstance(periods, list) else data["tables"]
     if not isinstance(tables, list):
         msg = f"not a report's JSON: tables is {tables!r}"
         raise TypeError(msg)

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from builders import imei, make_request
 from transparency_core import DataKind, Identifier, Outcome, ReportingPeriod, Response
+from transparency_core._model import identifier_types
+from transparency_core._packed import PackedIdentifiers
 from transparency_core._period import parse_release
 from transparency_core.exceptions import FieldError
 
@@ -125,6 +127,34 @@ class TestRequest:
         assert (request.subject_count, request.repeated_identifiers) == (subjects, repeated)
         assert (copied.subject_count, copied.repeated_identifiers) == (subjects, repeated)
         assert copied == request
+
+    @given(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["imei", "serial_number"]),
+                st.sampled_from(["1", "2", "3"]),
+                st.none() | st.sampled_from(["a", "b"]),
+            ),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    def test_packed_identifiers_are_the_identifiers_built(
+        self, triples: list[tuple[str, str, str | None]]
+    ) -> None:
+        """A request of packed triples counts and reads as one of the Identifier objects."""
+        built = make_request("R1", identifiers=[Identifier(*triple) for triple in triples])
+        flat = [text for triple in triples for text in triple]
+        packed = make_request("R1", identifiers=PackedIdentifiers(flat))
+        counted = (packed.subject_count, packed.repeated_identifiers)
+        copied = pickle.loads(pickle.dumps(packed))  # noqa: S301 -- our own bytes
+
+        assert counted == (built.subject_count, built.repeated_identifiers)
+        assert (packed, hash(packed), repr(packed)) == (built, hash(built), repr(built))
+        assert {type(identifier) for identifier in packed.identifiers} == {Identifier}
+        assert type(packed.identifiers) is tuple
+        assert copied == built
+        assert identifier_types(packed) == [kind for kind, _, _ in triples]
 
 
 class TestIdentifier:

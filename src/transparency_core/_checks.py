@@ -26,6 +26,7 @@ __all__ = [
     "COUNTRY_CODES",
     "NON_BLANK",
     "blank",
+    "identifier_problem",
     "order_problems",
     "parse_iso_date",
     "parse_moment",
@@ -49,6 +50,8 @@ _COUNTRY = "an ISO 3166-1 alpha-2 country code such as 'CN'"
 _IDENTIFIERS = "at least one identifier of the device, financial identifier or account requested"
 _CROSS_BORDER = "null, or a country other than 'country' (it marks a cross-border request)"
 _NOT_ITSELF = "the id of another request, not the request's own id"
+_SEQUENCES = (list, tuple)
+"""What holds identifiers (a tuple, not ``list | tuple``, which is made anew each time)."""
 
 
 def blank(value: object) -> bool:
@@ -59,6 +62,24 @@ def blank(value: object) -> bool:
         (True, True, False, False)
     """
     return isinstance(value, str) and (not value or value.isspace())
+
+
+def identifier_problem(kind: object, value: object, subject: object) -> FieldError | None:
+    """The first problem with an identifier's texts, if any: none of them blank.
+
+    ``subject`` may be null (the identifier is its own subject).
+
+    Example:
+        >>> identifier_problem("imei", " ", None).path
+        'value'
+    """
+    if blank(kind):
+        return FieldError("type", NON_BLANK, kind)
+    if blank(value):
+        return FieldError("value", NON_BLANK, value)
+    if subject is not None and blank(subject):
+        return FieldError("subject", NON_BLANK, subject)
+    return None
 
 
 def _unknown_country(value: object) -> bool:
@@ -93,7 +114,7 @@ def request_problems(  # noqa: PLR0913, PLR0917 -- the fields of a request that 
         found.append(FieldError("country", _COUNTRY, country))
     if blank(category):
         found.append(FieldError("category", NON_BLANK, category))
-    if isinstance(identifiers, list | tuple) and not identifiers:
+    if isinstance(identifiers, _SEQUENCES) and not identifiers:
         found.append(FieldError("identifiers", _IDENTIFIERS, identifiers))
     # The optional fields are usually null, which no check refuses: only the calls go.
     if legal_process is not None and blank(legal_process):

@@ -50,6 +50,8 @@ Count = tuple[int, tuple[str, ...]]
 Counts = dict[str, dict[str, dict[Requests | Subjects, Count]]]
 """Table key -> country -> measure -> count."""
 NONE: Count = (0, ())
+_COUNTED, _OWN_TABLE_ONLY = Disposition.COUNTED, Disposition.OWN_TABLE_ONLY
+"""Read once: reading a member off its enum class is slow on Python 3.11."""
 
 
 def measures(columns: Iterable[Column]) -> tuple[Requests | Subjects, ...]:
@@ -263,10 +265,10 @@ class Tabulation:
     def _entry(self, request_id: str, request: Request, records: int) -> None:
         """Keep where a counted request went (with provenance)."""
         where: tuple[str, ...] = (request.category, request.country)
-        disposition = Disposition.COUNTED
+        disposition = _COUNTED
         if request.category in self.own_table_only:
             where += ("in its own table only",)
-            disposition = Disposition.OWN_TABLE_ONLY
+            disposition = _OWN_TABLE_ONLY
         reason = self._reasons.get(where) or self._reasons.setdefault(
             where, f"counted in {', '.join(where)}"
         )

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from transparency_core._checks import (
-    NON_BLANK,
-    blank,
+    identifier_problem,
     order_problems,
     request_problems,
     time_problems,
 )
 from transparency_core._mask import CUSTOMER_DATA
+from transparency_core._packed import PackedIdentifiers, flat, repeated, subject_count
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ __all__ = [
     "Outcome",
     "Request",
     "Response",
+    "identifier_types",
 ]
 
 
@@ -149,12 +150,9 @@ class Identifier:
 
     def __attrs_post_init__(self) -> None:
         """Refuse blank types, values and subjects."""
-        if blank(self.type):
-            raise FieldError("type", NON_BLANK, self.type)
-        if blank(self.value):
-            raise FieldError("value", NON_BLANK, self.value)
-        if self.subject is not None and blank(self.subject):
-            raise FieldError("subject", NON_BLANK, self.subject)
+        problem = identifier_problem(self.type, self.value, self.subject)
+        if problem is not None:
+            raise problem
 
     @property
     def subject_key(self) -> tuple[str, ...]:
@@ -164,8 +162,6 @@ class Identifier:
         return ("subject", self.subject)
 
 
-_SUBJECT = attrgetter("subject")
-_VALUE = attrgetter("value")
 type_and_value = attrgetter("type", "value")
 """What makes an identifier the same identifier, as a tuple."""
 
@@ -216,41 +212,17 @@ class Response:
         return self.outcome is Outcome.PROVIDED
 
 
-def _identifier_tuple(identifiers: Iterable[Identifier]) -> tuple[Identifier, ...]:
-    """Freeze the identifiers handed in (a list, say) into a tuple."""
-    return tuple(identifiers)
+def _identifier_tuple(
+    identifiers: Iterable[Identifier] | PackedIdentifiers,
+) -> tuple[Identifier, ...]:
+    """Freeze the identifiers handed in (a list, say) into a tuple; packed ones stay packed."""
+    if type(identifiers) is PackedIdentifiers:
+        # Built as Identifier objects when first read: see _Built.
+        return identifiers  # type: ignore[return-value]
+    return tuple(identifiers)  # type: ignore[arg-type]
 
 
 _set = object.__setattr__
-
-
-def _subject_count(identifiers: tuple[Identifier, ...]) -> int:
-    """The subjects of ``identifiers``: how many distinct ``subject_key`` they have."""
-    if len(identifiers) == 1:
-        return 1
-    # subject_key, in short and at C speed: a named subject is its name (a string), an
-    # unnamed one its identifier (a tuple), and a string never equals a tuple.
-    subjects = set(map(_SUBJECT, identifiers))
-    if None not in subjects:
-        return len(subjects)
-    subjects.discard(None)
-    return len(subjects) + len(
-        {type_and_value(identifier) for identifier in identifiers if identifier.subject is None}
-    )
-
-
-def _repeated(identifiers: tuple[Identifier, ...]) -> tuple[int, ...]:
-    """The positions of identifiers with the type and value of an earlier one."""
-    # Usually every value differs, and then no identifier can repeat another.
-    if len(identifiers) == 1 or len(set(map(_VALUE, identifiers))) == len(identifiers):
-        return ()
-    seen: set[tuple[str, str]] = set()
-    repeated: list[int] = []
-    for index, key in enumerate(map(type_and_value, identifiers)):
-        if key in seen:
-            repeated.append(index)
-        seen.add(key)
-    return tuple(repeated)
 
 
 @attrs.frozen(kw_only=True)
@@ -296,11 +268,12 @@ class Request:
 
     def __attrs_post_init__(self) -> None:
         """Check the values and the invariants that span fields; work out the subjects."""
+        identifiers = _SLOT.__get__(self, Request)  # packed or not: never built here
         problems = request_problems(
             self.id,
             self.country,
             self.category,
-            self.identifiers,
+            identifiers,
             self.legal_process,
             self.data_country,
             self.amends,
@@ -315,8 +288,9 @@ class Request:
         # Worked out now, while the identifiers are fresh in memory: counting a large
         # ledger later reads two numbers per request and never an identifier. (Set in
         # the slots of the cached properties, which work them out again after a pickle.)
-        _set(self, "_subject_count", _subject_count(self.identifiers))
-        _set(self, "_repeated_identifiers", _repeated(self.identifiers))
+        texts = flat(identifiers)
+        _set(self, "_subject_count", subject_count(texts))
+        _set(self, "_repeated_identifiers", repeated(texts))
 
     @property
     def subject_count(self) -> int:
@@ -353,11 +327,11 @@ class Request:
     # sit behind plain properties because attrs drops a cached property's docstring.
     @functools.cached_property
     def _subject_count(self) -> int:
-        return _subject_count(self.identifiers)
+        return subject_count(flat(self.identifiers))
 
     @functools.cached_property
     def _repeated_identifiers(self) -> tuple[int, ...]:
-        return _repeated(self.identifiers)
+        return repeated(flat(self.identifiers))
 
     @property
     def received_on(self) -> date:
@@ -383,3 +357,44 @@ class Request:
     def cross_border(self) -> bool:
         """Whether the data asked for is held in another country than the requester's."""
         return self.data_country is not None
+
+
+_SLOT = Request.__dict__["identifiers"]
+"""The slot that holds a request's identifiers: a tuple of them, or packed."""
+
+
+class _Built:
+    """``Request.identifiers``: the slot, whose packed identifiers are built when first read.
+
+    Every read (attrs' ``__eq__``, ``__hash__``, ``__repr__`` and pickling, cattrs, a
+    caller) sees the tuple of :class:`Identifier` it would see had they been built with
+    the request; the texts are replaced by it, once.
+    """
+
+    __slots__ = ()
+
+    def __get__(self, request: Request | None, owner: type | None = None) -> object:
+        if request is None:
+            return _SLOT  # the class shows its slot, as before
+        identifiers = _SLOT.__get__(request, owner)
+        if type(identifiers) is PackedIdentifiers:
+            identifiers = tuple(
+                Identifier(*identifiers[at : at + 3])  # type: ignore[arg-type]
+                for at in range(0, len(identifiers), 3)
+            )
+            _SLOT.__set__(request, identifiers)
+        return identifiers
+
+    def __set__(self, request: Request, identifiers: object) -> None:
+        _SLOT.__set__(request, identifiers)
+
+    def __delete__(self, request: Request) -> None:
+        _SLOT.__delete__(request)
+
+
+setattr(Request, "identifiers", _Built())  # noqa: B010 -- mypy keeps the field's type
+
+
+def identifier_types(request: Request) -> list[str]:
+    """The types of a request's identifiers, in order, without building them."""
+    return list(flat(_SLOT.__get__(request, Request))[0::3])  # type: ignore[arg-type]

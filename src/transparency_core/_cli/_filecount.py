@@ -13,13 +13,13 @@ which the core never does. It counts in two steps:
 With the ``fast`` extra (orjson) installed, JSON Lines are parsed by orjson, exactly as
 the JSON Lines reader would parse them (see :func:`~transparency_core._edge.quick_line`).
 Numbers past 64 bits are the one difference (orjson makes them floats): no good record
-has a number, so a part with any bad record is read again as the JSON Lines reader reads
-it, and every problem is reported with the values :mod:`json` reads.
+has a number, so a part with any bad record and a run of 19 digits (the least such a
+number has) is read again as the JSON Lines reader reads it, and every problem is
+reported with the values :mod:`json` reads.
 
-A part holds about :data:`PART_BYTES` of the ledger, so memory depends on that, not on the
-length of the ledger (with provenance, the request ids of the figures still grow with
-it). Problems are collected from every part and reported together, in ledger order,
-exactly as :func:`~transparency_core.tally_ledger` would report them.
+A part holds about :data:`PART_BYTES` of the ledger, so memory depends on that, not on
+the ledger's length (with provenance, the figures' request ids still grow with it).
+Problems of every part are reported together, in ledger order, as ``tally_ledger`` does.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from transparency_core._calendar import Every
 from transparency_core._cli._counting import COUNT_AS_SHIPPED, Counting
 from transparency_core._cli._digestparts import digested
 from transparency_core._cli._pool import map_jobs, stop_workers, worker_pool
+from transparency_core._cli._quiet import may_hold_long_number, no_cycle_collection
 from transparency_core._cli._split import (
     AMENDS,
     LINE,
@@ -127,11 +128,13 @@ def _items(job: _PartJob) -> Iterator[tuple[Any, ...]]:
             yield (kind, first, second) if kind == AMENDS else (kind, first + start, second)
 
 
+@no_cycle_collection()
 def _count_part(job: _PartJob) -> _Counted:
     """Check, tally and count one part."""
     loads, exact = line_reader(), line_reader(exact=True)
     reader, tally, amendments = _read_part(job, loads)
-    if reader.errors and loads is not exact:
+    lines = (line for kind, _, line in _items(job) if kind == LINE)
+    if reader.errors and loads is not exact and may_hold_long_number(lines):
         # Problems are reported with the values json reads (a huge number, say).
         reader, tally, amendments = _read_part(job, exact)
     if reader.errors or tally.conflicts or (job.period is None and job.every is None):

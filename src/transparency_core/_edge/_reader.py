@@ -9,8 +9,8 @@ every problem, addressed by its path in the ledger, until one
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -18,7 +18,7 @@ import attrs
 from transparency_core._checks import blank, record_problems
 from transparency_core._edge._convert import FieldErrors, make_converter, structure_object
 from transparency_core._edge._values import one_of
-from transparency_core._model import Request
+from transparency_core._model import Request, identifier_types
 from transparency_core._specs import (
     DEFAULT_LEGAL_PROCESSES,
     SHIPPED_CATEGORIES,
@@ -39,7 +39,22 @@ __all__ = ["MAX_PROBLEMS", "Reader", "raise_problems", "structure_ledger", "tall
 
 MAX_PROBLEMS = 100
 """How many problems an :class:`InvalidLedgerError` holds by default; the rest are counted."""
-_TYPE = attrgetter("type")
+
+
+@functools.cache
+def _default_structure() -> Callable[[object, type], Request]:
+    """The structure hook of the converter a reader uses when given none: one a process.
+
+    Its fast path shares equal dates and responses between records (a bounded number),
+    so sharing it between calls loses nothing, and making a converter is saved.
+    """
+    return make_converter().get_structure_hook(Request)
+
+
+def _allowed_types(reader: Reader) -> dict[str, frozenset[str]]:
+    return {
+        name: frozenset(category.identifier_types) for name, category in reader.categories.items()
+    }
 
 
 @attrs.define
@@ -50,6 +65,10 @@ class Reader:
     """The converter's structure hook for requests."""
     categories: dict[str, Category]
     legal_processes: list[str]
+    allowed: dict[str, frozenset[str]] = attrs.field(
+        default=attrs.Factory(_allowed_types, takes_self=True), repr=False
+    )
+    """Each category's identifier types, as a set: the usual record's are all in it."""
     errors: list[tuple[int, FieldError]] = attrs.Factory(list)
     """The problems found, with the position of their record: the first ``limit``."""
     total: int = 0
@@ -71,7 +90,7 @@ class Reader:
             raise FieldError("max_problems", "a whole number of at least 1 or None", limit)
         registry = SHIPPED_CATEGORIES if categories is None else categories
         return cls(
-            (converter or make_converter()).get_structure_hook(Request),
+            _default_structure() if converter is None else converter.get_structure_hook(Request),
             {category.name: category for category in registry},
             [process.name for process in legal_processes],
             limit=limit,
@@ -98,7 +117,7 @@ class Reader:
                 self._keep(index, record, found)
                 continue
             found = self.unregistered(
-                request.category, list(map(_TYPE, request.identifiers)), request.legal_process
+                request.category, identifier_types(request), request.legal_process
             )
             if found:
                 self._keep(index, record, found)
@@ -116,7 +135,9 @@ class Reader:
         category = self.categories.get(name) if type(name) is str else None
         if category is not None:
             allowed = category.identifier_types
-            for index, kind in enumerate(kinds):
+            # Usually every type is registered, which the set tells at once.
+            listed = () if self.allowed[category.name].issuperset(kinds) else enumerate(kinds)
+            for index, kind in listed:
                 if type(kind) is str and kind not in allowed:
                     article = "an" if str(name)[:1].casefold() in "aeiou" else "a"
                     expected = f"{one_of(allowed)} (identifiers of {article} {name} request)"
@@ -131,8 +152,12 @@ class Reader:
     def _raw_unregistered(self, record: Mapping[str, Any]) -> list[FieldError]:
         """:meth:`unregistered` of a raw record, whatever its fields hold."""
         identifiers = record.get("identifiers")
+        # Only a text can be an unregistered type; anything else holds its place, as None.
         kinds = (
-            [item.get("type") if isinstance(item, Mapping) else None for item in identifiers]
+            [
+                _text_or_none(item.get("type")) if isinstance(item, Mapping) else None
+                for item in identifiers
+            ]
             if type(identifiers) is list
             else []
         )
@@ -174,6 +199,10 @@ def _in_field_order(error: FieldError) -> tuple[int, str]:
     """Sort a record's errors as the ledger format lists its fields."""
     field = error.path.split(".")[0].split("[")[0]
     return (_FIELD_ORDER.get(field, len(_FIELD_ORDER)), error.path)
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if type(value) is str else None
 
 
 def _record_id(record: object) -> str | None:

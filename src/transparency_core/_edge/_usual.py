@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from transparency_core._checks import identifier_problem
 from transparency_core._edge._values import (
     flag,
     identifier_list,
@@ -36,6 +37,7 @@ from transparency_core._model import (
     Request,
     Response,
 )
+from transparency_core._packed import PackedIdentifiers
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
@@ -94,6 +96,41 @@ class UsualRecords:
         """Start with nothing shared."""
         self.dates: dict[str, date] = {}
         self.responses: dict[tuple[object, ...], Response] = {}
+        self.texts: dict[str, str] = {}
+        """Texts that recur (countries, categories, legal processes, identifier types),
+        each checked and interned once."""
+
+    def recurring(self, value: object) -> str:
+        """``value`` as a text that recurs: checked by :func:`text` and interned, once."""
+        found = self.texts.get(value) if type(value) is str else None
+        if found is None:
+            found = intern(text(value))
+            if len(self.texts) < _SHARED_LIMIT:
+                self.texts[found] = found
+        return found
+
+    def identifiers(self, value: object) -> PackedIdentifiers:
+        """The identifiers of a usual record, checked as :class:`Identifier` checks them, packed.
+
+        The request builds them as :class:`Identifier` objects when they are asked for.
+
+        Example:
+            >>> UsualRecords().identifiers([{"type": "imei", "value": "490154203237518"}])
+            ('imei', '490154203237518', None)
+        """
+        flat: list[str | None] = []
+        texts = self.texts
+        for item in identifier_list(value):
+            if type(item) is not dict or not item.keys() <= _IDENTIFIER_FIELDS:
+                raise Unusual
+            kind, code, subject = item["type"], text(item["value"]), item.get("subject")
+            kind = (type(kind) is str and texts.get(kind)) or self.recurring(kind)
+            if subject is not None:
+                subject = text(subject)
+            if identifier_problem(kind, code, subject) is not None:
+                raise Unusual  # the exact path names it
+            flat += (kind, code, subject)
+        return PackedIdentifiers(flat)
 
     def day(self, value: object) -> date:
         """The date (or date-time) of ``value``, checked once per distinct text."""
@@ -144,11 +181,11 @@ class UsualRecords:
         return Request(
             id=text(value["id"]),
             received=self.day(value["received"]),
-            country=intern(text(value["country"])),
-            category=intern(text(value["category"])),
-            identifiers=tuple(map(usual_identifier, identifier_list(value["identifiers"]))),
+            country=self.recurring(value["country"]),
+            category=self.recurring(value["category"]),
+            identifiers=self.identifiers(value["identifiers"]),
             response=self.response(value["response"]),
-            legal_process=None if process is None else intern(text(process)),
+            legal_process=None if process is None else self.recurring(process),
             data_country=None if data_country is None else text(data_country),
             emergency=flag(get("emergency", False)),
             amends=None if amends is None else text(amends),
@@ -164,7 +201,7 @@ class UsualRecords:
             acknowledged=optional_moment(get("acknowledged")),
             responded=optional_moment(get("responded")),
             dsa_order=None if order is None else member(order, DsaOrder),
-            illegal_content=None if content is None else intern(text(content)),
+            illegal_content=None if content is None else self.recurring(content),
         )
 
 

@@ -1,0 +1,79 @@
+"""Identifiers packed flat (type, value, subject, type, ...) and what a request counts of them.
+
+A reader that checked a record's identifiers by the checks of ``Identifier`` hands a
+request these texts instead of :class:`~transparency_core.Identifier` objects; the
+request counts its subjects and repeats from them, packed or not, and builds the
+objects only when they are asked for.
+"""
+
+from __future__ import annotations
+
+import itertools
+from operator import attrgetter
+from typing import Any
+
+__all__ = ["PackedIdentifiers", "flat", "repeated", "subject_count"]
+
+_TRIPLE = attrgetter("type", "value", "subject")
+
+
+class PackedIdentifiers(tuple[str | None, ...]):
+    """A request's identifiers, already checked, flat: type, value, subject, type, ...
+
+    What a reader hands a :class:`~transparency_core.Request` instead of
+    :class:`~transparency_core.Identifier` objects, for a record whose identifiers it
+    checked by the same checks (``identifier_problem``): the request keeps the texts,
+    counts its subjects from them, and builds its ``identifiers`` only when they are
+    asked for. A ledger is counted without them, and one tuple of texts a request is all
+    the garbage collector has to look at.
+    """
+
+    __slots__ = ()
+
+
+def flat(identifiers: tuple[Any, ...]) -> tuple[str | None, ...]:
+    """The type, value and subject of each identifier, one after another, packed or not."""
+    if type(identifiers) is PackedIdentifiers:
+        return identifiers
+    return tuple(itertools.chain.from_iterable(map(_TRIPLE, identifiers)))
+
+
+def subject_count(texts: tuple[str | None, ...]) -> int:
+    """The subjects of identifiers packed flat: how many distinct ``subject_key`` they have.
+
+    Example:
+        >>> subject_count(("imei", "1", "phone", "serial_number", "2", "phone"))
+        1
+    """
+    if len(texts) == 3:  # noqa: PLR2004 -- one identifier
+        return 1
+    # subject_key, in short and at C speed: a named subject is its name (a string), an
+    # unnamed one its identifier (a tuple), and a string never equals a tuple.
+    subjects = set(texts[2::3])
+    if None not in subjects:
+        return len(subjects)
+    subjects.discard(None)
+    unnamed = zip(texts[0::3], texts[1::3], texts[2::3], strict=True)
+    return len(subjects) + len(
+        {(kind, value) for kind, value, subject in unnamed if subject is None}
+    )
+
+
+def repeated(texts: tuple[str | None, ...]) -> tuple[int, ...]:
+    """The positions of identifiers with the type and value of an earlier one.
+
+    Example:
+        >>> repeated(("imei", "1", None, "imei", "2", None, "imei", "1", None))
+        (2,)
+    """
+    # Usually every value differs, and then no identifier can repeat another.
+    values = texts[1::3]
+    if len(values) == 1 or len(set(values)) == len(values):
+        return ()
+    seen: set[tuple[str | None, str | None]] = set()
+    found: list[int] = []
+    for index, key in enumerate(zip(texts[0::3], values, strict=True)):
+        if key in seen:
+            found.append(index)
+        seen.add(key)
+    return tuple(found)
