@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -295,6 +296,33 @@ class TestVerify:
     ) -> None:
         """Every option: breakdowns, suppression, banding, all categories, rounding."""
         assert verify(published(ledger, **options), ledger).matches
+
+    @settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow])
+    @given(ledger=ledgers())
+    def test_a_report_with_response_times_verifies(self, ledger: list[Request]) -> None:
+        """Its median times are recounted too, in a report and in a series."""
+        assert verify(published(ledger, response_times=True), ledger).matches
+        if ledger:  # a series has a period only when a request falls in one
+            series = published_series(ledger, "half-year", response_times=True)
+            assert verify(series, ledger).matches
+
+    def test_a_changed_median_time(self) -> None:
+        """A median time edited is named, with the recounted one."""
+        ledger = [
+            make_request(f"R{number}", acknowledged=date(2020, 6, 2), responded=date(2020, 6, day))
+            for number, day in enumerate((3, 9))
+        ]
+        data = published(ledger, response_times=True)
+        row = data["periods"][0]["tables"][0]["rows"][0]
+        key, cell = next((k, c) for k, c in row["cells"].items() if "counted" in c and c["value"])
+        true = cell["value"]
+        cell["value"] = "1.00"
+
+        verification = verify(data, ledger)
+
+        mismatches = [(m.published, m.recounted) for m in verification.mismatches]
+        assert mismatches == [(json.dumps("1.00"), json.dumps(true))]
+        assert key in verification.mismatches[0].where
 
 
 def published_series(ledger: Sequence[Request], every: str, **options: Any) -> dict[str, Any]:

@@ -1,7 +1,6 @@
 """The out-of-core counter: a ledger file counted in parts, on every core, in flat memory.
 
-Part of the command line's edge: it reads the ledger file and writes temporary files,
-which the core never does. It counts in two steps:
+Part of the command line's edge (it reads the ledger, writes temporary files). Two steps:
 
 1. **Split** (``_split``): each record is written, with its place in the ledger, to the
    temporary file of its part, chosen by its id.

@@ -138,6 +138,7 @@ class Recount:
     actions_in_totals: bool
     subjects: SubjectCounting = SubjectCounting.DISTINCT
     totals: bool = False
+    response_times: bool = False
 
     def report(self, ledger: Sequence[Request], company: str | None) -> Report:
         """The report of ``ledger`` counted by these settings."""
@@ -153,6 +154,7 @@ class Recount:
             actions_in_totals=self.actions_in_totals,
             subjects=self.subjects,
             totals=self.totals,
+            response_times=self.response_times,
         )
 
 
@@ -223,6 +225,9 @@ def read_period(
         actions_in_totals=field(settings, at, "actions_in_totals", bool),
         subjects=_subjects(settings, at),
         totals=field(settings, at, "totals", bool) if "totals" in settings else False,
+        response_times=(
+            field(settings, at, "response_times", bool) if "response_times" in settings else False
+        ),
     )
 
 

@@ -77,6 +77,7 @@ def _series(
         settings.breakdowns,
         actions_in_totals=settings.actions_in_totals,
         subjects=settings.subjects,
+        response_times=settings.response_times,
     )
     counted = count_series(ledger, every, start=start, end=end, options=options)
     periods = every_period(counted, every, start=start, end=end, options=options)
