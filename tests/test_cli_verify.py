@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from sheets import HEADER, csv_bytes, ledger_tables
 from transparency_core import ledger_digest, reference_ledger, structure_rows, unstructure_ledger
 from transparency_core._cli._main import EXIT_BAD_INPUT, EXIT_OK, main
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 PERIOD = ("--period", "2020-01-01/2020-12-31")
 EXIT_MISMATCH = 1
@@ -246,3 +244,61 @@ class TestTheSameErrorsAsRender:
         assert verified[1] == ""
         assert verified[2] == rendered[2]
         assert verified[2].startswith("transparency-core: ")
+
+
+class TestReportsThatAreNotOnes:
+    """A report file that no release writes: exit 2 with what is wrong, never "verified"."""
+
+    @pytest.fixture
+    def ledger(self, tmp_path: Path) -> Path:
+        path = tmp_path / "ledger.json"
+        path.write_text(json.dumps(unstructure_ledger(reference_ledger())), encoding="utf-8")
+        return path
+
+    @pytest.mark.parametrize(
+        ("edit", "said"),
+        [
+            (
+                lambda text: text.replace('"value": ', '"value": 99999, "value": ', 1),
+                "$: expected JSON text, a report, each key of an object once, got the key "
+                "'value' twice",
+            ),
+            (
+                lambda text: text.replace('"settings": {', '"settings": {"extra": NaN, ', 1),
+                "$: expected JSON text, a report, got NaN, which is not a JSON value",
+            ),
+            (
+                lambda text: json.dumps({**json.loads(text), "periods": []}),
+                "$.periods: expected a list of one period or more, got []",
+            ),
+        ],
+        ids=["a repeated key", "NaN", "no period"],
+    )
+    def test_a_report_no_release_writes(
+        self, capsys: pytest.CaptureFixture[str], ledger: Path, edit: Any, said: str
+    ) -> None:
+        report = _published(capsys, ledger)
+        report.write_text(edit(report.read_text("utf-8")), encoding="utf-8")
+
+        code, out, err = run(capsys, "verify", str(report), str(ledger))
+
+        assert (code, out) == (EXIT_BAD_INPUT, "")
+        assert err == f"transparency-core: the report {report} cannot be verified: {said}\n"
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+    def test_an_endless_report_is_binary_data_at_once(
+        self, capsys: pytest.CaptureFixture[str], ledger: Path
+    ) -> None:
+        code, _, err = run(capsys, "verify", "/dev/zero", str(ledger))
+
+        assert code == EXIT_BAD_INPUT
+        assert (
+            err
+            == "transparency-core: the report /dev/zero is not JSON text: a NUL byte at byte 0\n"
+        )
+
+    def test_both_from_stdin(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, _, err = run(capsys, "verify", "-", "-")
+
+        assert code == EXIT_BAD_INPUT
+        assert "cannot both be read from stdin" in err

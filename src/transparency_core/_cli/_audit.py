@@ -10,6 +10,7 @@ computes the digest it checks as it counts (``_digestparts``).
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import TYPE_CHECKING
 
@@ -33,10 +34,31 @@ EXIT_MISMATCH = 1
 """``verify``'s exit status when the report is not the one the ledger makes."""
 
 
+_LARGEST_REPORT = 512 * 1024 * 1024
+"""The longest report read, in bytes: a series of every half-year since 1900 is 20 MB."""
+_FIRST = 64 * 1024
+"""The bytes read first, to tell binary data at once (``/dev/zero`` never ends)."""
+
+
+def _bytes(path: Path, name: str, what: str) -> bytes:
+    """At most :data:`_LARGEST_REPORT` bytes of ``path`` (or stdin), binary data refused."""
+    with contextlib.ExitStack() as stack:
+        stream = sys.stdin.buffer if name == "stdin" else stack.enter_context(path.open("rb"))
+        first = stream.read(_FIRST)
+        if b"\0" in first:
+            msg = f"{what} {name} is not JSON text: a NUL byte at byte {first.index(0)}"
+            raise BadInputError(msg)
+        raw = first + stream.read(_LARGEST_REPORT - len(first) + 1)
+    if len(raw) > _LARGEST_REPORT:
+        msg = f"{what} {name} is longer than {_LARGEST_REPORT // 2**20} MiB: not a report"
+        raise BadInputError(msg)
+    return raw
+
+
 def _read(path: Path, what: str) -> str:
     name = "stdin" if str(path) == "-" else str(path)
     try:
-        raw = sys.stdin.buffer.read() if name == "stdin" else path.read_bytes()
+        raw = _bytes(path, name, what)
     except (OSError, AttributeError, ValueError) as error:  # stdin closed, or gone
         if not isinstance(error, OSError):
             msg = f"cannot read {what} from stdin: it is closed"
@@ -63,6 +85,9 @@ def verify_files(arguments: argparse.Namespace, chosen: Settings) -> tuple[str, 
     """
     report: Path = arguments.report
     ledger = chosen.ledger(arguments)
+    if str(report) == "-" and str(ledger) == "-":
+        msg = "the report and the ledger cannot both be read from stdin (-): name one a file"
+        raise BadInputError(msg)
     published = _read(report, "the report")
     requests = read_ledger(
         ledger,

@@ -252,6 +252,8 @@ def verify(
     renderer = _renderer(data)
     registry, known = _registry(categories), tuple(breakdowns)
     periods = field(data, "$", "periods", list)
+    if not periods:
+        raise InvalidReportError("$.periods", "a list of one period or more", "[]")
     recounts = [
         read_period(period, f"$.periods[{at}]", registry, known)
         for at, period in enumerate(periods)

@@ -65,12 +65,32 @@ def field(data: object, path: str, key: str, kind: type, *, null: bool = False) 
     raise InvalidReportError(where, _NAMES[kind] + (" or null" if null else ""), _shown(value))
 
 
+def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose every key comes once (JSON's own rule leaves it open)."""
+    data = dict(pairs)
+    if len(data) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                expected = "JSON text, a report, each key of an object once"
+                raise InvalidReportError("$", expected, f"the key {key!r} twice")
+            seen.add(key)
+    return data
+
+
+def _no_constant(name: str) -> object:
+    """``NaN`` and ``Infinity`` are not JSON: a report never holds them."""
+    raise InvalidReportError("$", "JSON text, a report", f"{name}, which is not a JSON value")
+
+
 def report_data(report: str | Mapping[str, Any]) -> dict[str, Any]:
     """A version 2 report's data, from its JSON text or data."""
     data: object = report
     if isinstance(report, str):
         try:
-            data = json.loads(report)
+            data = json.loads(report, object_pairs_hook=_once, parse_constant=_no_constant)
+        except InvalidReportError:
+            raise
         except (ValueError, RecursionError) as error:
             raise InvalidReportError("$", "JSON text, a report", str(error)) from None
     if not isinstance(data, dict):
