@@ -302,3 +302,28 @@ class TestReportsThatAreNotOnes:
 
         assert code == EXIT_BAD_INPUT
         assert "cannot both be read from stdin" in err
+
+
+def test_the_values_that_differ_are_capped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``--max-problems`` lists that many, and counts the rest."""
+    ledger = tmp_path / "ledger.json"
+    ledger.write_text(json.dumps(unstructure_ledger(reference_ledger())), encoding="utf-8")
+    report = _published(capsys, ledger)
+
+    def bump_every_count(data: dict[str, Any]) -> None:
+        for table in data["periods"][0]["tables"]:
+            for row in table["rows"]:
+                for cell in row["cells"].values():
+                    if isinstance(cell, dict) and isinstance(cell.get("value"), int):
+                        cell["value"] += 1
+
+    _edit(report, bump_every_count)
+    code, out, _ = run(capsys, "verify", str(report), str(ledger), "--max-problems", "2")
+    listed = [line for line in out.splitlines() if line.startswith("  periods[")]
+    differ = int(out.split("figures: ")[1].split(" of ")[0])
+
+    assert code == EXIT_MISMATCH
+    assert len(listed) == 2
+    assert f"  ... and {differ - 2:,} more" in out.splitlines()

@@ -106,5 +106,6 @@ def verify_files(arguments: argparse.Namespace, chosen: Settings) -> tuple[str, 
     except InvalidReportError as error:
         msg = f"the report {report} cannot be verified: {error}"
         raise BadInputError(msg) from None
-    lines = (visible(line) for line in verification.lines())
+    most = getattr(arguments, "max_problems", MAX_PROBLEMS)
+    lines = (visible(line) for line in verification.lines(most))
     return "\n".join(lines) + "\n", 0 if verification.matches else EXIT_MISMATCH

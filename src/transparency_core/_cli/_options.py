@@ -152,6 +152,14 @@ def _verify_command(commands: argparse._SubParsersAction[argparse.ArgumentParser
     )
     verify.add_argument("report", type=Path, metavar="REPORT.json", help="the published report")
     _add_ledger_options(verify, period=False)
+    verify.add_argument(
+        "--max-problems",
+        type=_positive,
+        default=MAX_PROBLEMS,
+        metavar="N",
+        help="how many problems of a bad ledger, or values that differ, to list; the rest "
+        "are counted (default: 100)",
+    )
 
 
 def _render_command(

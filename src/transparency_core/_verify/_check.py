@@ -91,8 +91,13 @@ class Verification:
         """Whether the report is the one this ledger and its settings make, every value."""
         return bool(self.ledger_matches) and self.settings_match and not self.mismatches
 
-    def lines(self) -> tuple[str, ...]:
-        """The verdict in words, a line each: the ledger, the settings, the values."""
+    def lines(self, most: int | None = None) -> tuple[str, ...]:
+        """The verdict in words, a line each: the ledger, the settings, the values.
+
+        ``most`` caps the mismatches listed (the rest are counted), and a value longer
+        than :data:`_LONGEST_SHOWN` characters is cut: a report from anywhere gives a
+        verdict a person can read.
+        """
         if self.ledger_matches is None:
             ledger = "ledger: unknown: the report carries no digest of its ledger"
         elif self.ledger_matches:
@@ -116,12 +121,26 @@ class Verification:
                     "differ from the recount:"
                 ),
                 *(
-                    f"  {m.where}: published {m.published}, recounted {m.recounted}"
-                    for m in self.mismatches
+                    f"  {_cut(m.where)}: published {_cut(m.published)}, "
+                    f"recounted {_cut(m.recounted)}"
+                    for m in self.mismatches[:most]
                 ),
             ]
+            if most is not None and len(self.mismatches) > most:
+                figures.append(f"  ... and {len(self.mismatches) - most:,} more")
         verdict = "verified" if self.matches else "not verified"
         return (ledger, settings, *figures, verdict)
+
+
+_LONGEST_SHOWN = 200
+"""The most characters of a value (or a path) a verdict's line shows."""
+
+
+def _cut(text: str) -> str:
+    """``text``, cut to :data:`_LONGEST_SHOWN` characters with "..." if longer."""
+    if len(text) <= _LONGEST_SHOWN:
+        return text
+    return f"{text[: _LONGEST_SHOWN - 3]}..."
 
 
 def _text(value: object) -> str:
