@@ -240,6 +240,19 @@ class TestRenderTotals:
 class TestSeriesSettings:
     """``series`` reads its settings as ``render`` does: the definition, a spreadsheet."""
 
+    def test_the_definitions_period_bounds_it(self, folder: Path) -> None:
+        """``period = "2020"``: the half-years of 2020, as ``start`` and ``end`` give them."""
+        (folder / "year.toml").write_text(
+            'ledger = "ledger.jsonl"\nperiod = "2020"\n', encoding="utf-8"
+        )
+        done = tc("series", "--config", "year.toml", "--format", "markdown", cwd=folder)
+        series = build_series(
+            reference_ledger(), Every.HALF_YEAR, start=date(2020, 1, 1), end=date(2020, 12, 31)
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == MarkdownRenderer().series(series)
+        assert "render --period PERIOD --format explain" in done.stderr
+
     def test_the_definitions_calendar_policies_and_outputs(self, folder: Path) -> None:
         """``[series] every``, ``totals``, rounding, disclosure and ``[[output]]`` apply."""
         (folder / "series.toml").write_text(

@@ -138,7 +138,7 @@ def _report(arguments: argparse.Namespace, chosen: Settings, planned: list[Plann
     return report
 
 
-def _warn(reports: Sequence[Report], most: int) -> None:
+def _warn(reports: Sequence[Report], most: int, explain: str = "--format explain") -> None:
     """Say on stderr what the team should look at: findings, and requests left out.
 
     Findings are for the team, not the public: no published format shows them, so the
@@ -149,13 +149,13 @@ def _warn(reports: Sequence[Report], most: int) -> None:
         _say(f"warning: {visible(finding.id)} ({finding.field}): {visible(finding.message)}")
     if len(findings) > most:
         more = len(findings) - most
-        _say(f"warning: ... and {more:,} more findings (--format explain lists every one)")
+        _say(f"warning: ... and {more:,} more findings ({explain} lists every one)")
     left_out = sum(len(report.left_out()) for report in reports)
     if left_out:
         _say(
             f"warning: {left_out:,} request{'s' if left_out > 1 else ''} left out of the "
             "report, as received outside the period or of a category it has no table for "
-            "(--format explain says which and why)"
+            f"({explain} says which and why)"
         )
 
 
@@ -265,7 +265,8 @@ def _run(arguments: argparse.Namespace, renderers: Renderers) -> int:
         return _verify(arguments)
     if arguments.command == "series":
         outputs, reports = series(arguments, renderers)
-        _warn(reports, arguments.max_problems)
+        # explain writes no series: a period's report says which requests, and why
+        _warn(reports, arguments.max_problems, "render --period PERIOD --format explain")
         return _emit(outputs)
     return _emit(_render(arguments, renderers))
 

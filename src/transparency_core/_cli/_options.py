@@ -21,7 +21,7 @@ from transparency_core._subjects import SubjectCounting
 from transparency_core.exceptions import BrokenRendererWarning
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
 
 __all__ = [
@@ -98,8 +98,9 @@ def parser(renderers: Renderers) -> argparse.ArgumentParser:
     render = _render_command(commands)
     series = _series_command(commands)
     _add_output_options(reference, renderers, default="text")
-    for command in (render, series):
-        _add_output_options(command, renderers, default=None)
+    _add_output_options(render, renderers, default=None)
+    writes_series = [name for name in renderers if hasattr(renderers.factory(name), "series")]
+    _add_output_options(series, renderers, default=None, listed=writes_series)
     _add_other_commands(commands)
     _verify_command(commands)
     return parser
@@ -339,16 +340,23 @@ def _format_list(renderers: Renderers) -> Callable[[str], str]:
 
 
 def _add_output_options(
-    command: argparse.ArgumentParser, renderers: Renderers, default: str | None
+    command: argparse.ArgumentParser,
+    renderers: Renderers,
+    default: str | None,
+    listed: Iterable[str] | None = None,
 ) -> None:
-    """The options of every command that prints a report: its format, locale, names."""
+    """The options of every command that prints a report: its format, locale, names.
+
+    ``listed`` are the formats the help names, when the command writes only some.
+    """
+    names = ", ".join(sorted(renderers if listed is None else listed))
     command.add_argument(
         "--format",
         type=_format_list(renderers),
         default=default,
         metavar="FORMAT[,FORMAT...]",
         help=(
-            f"the output format, or several separated by commas: {', '.join(sorted(renderers))} "
+            f"the output format, or several separated by commas: {names} "
             "(default: the definition's outputs, or text)"
         ),
     )

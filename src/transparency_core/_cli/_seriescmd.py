@@ -3,7 +3,9 @@
 It reads its settings as ``render`` does (``--config``, then the line over it): what is
 counted, how it is published, the locale, the outputs (``--format``, ``-o``, or the
 definition's ``[[output]]`` tables), each of which must be able to write a series.
-``--every`` is the definition's ``[series] every`` unless given, half-years by default.
+``--every`` is the definition's ``[series] every`` unless given, half-years by default;
+``--from`` and ``--to`` the first and last days of the definition's ``period``, if it
+names one, else of the ledger's requests.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
 
+    from transparency_core._period import ReportingPeriod
     from transparency_core._render import Renderers
     from transparency_core._report import Report
 
@@ -45,9 +48,14 @@ def _day(flag: str, text: str | None) -> date | None:
         raise BadInputError(msg) from None
 
 
-def _span(arguments: argparse.Namespace) -> tuple[date | None, date | None]:
-    """``--from`` and ``--to``, checked."""
+def _span(
+    arguments: argparse.Namespace, period: ReportingPeriod | None
+) -> tuple[date | None, date | None]:
+    """``--from`` and ``--to``, checked; by default the definition's ``period``, if any."""
     start, end = _day("--from", arguments.start), _day("--to", arguments.end)
+    if period is not None:
+        start = period.start if start is None else start
+        end = period.end if end is None else end
     if start is not None and end is not None and end < start:
         msg = (
             f"--to: expected a date on or after --from, {start.isoformat()}, got {arguments.end!r}"
@@ -73,7 +81,7 @@ def series(
             why = getattr(output.renderer, "no_series", "")
             raise BadInputError(f"{msg}: {why}" if why else msg)
     every = Every(arguments.every or definition.every.value)
-    start, end = span = _span(arguments)
+    start, end = span = _span(arguments, definition.period)
     ledger = chosen.ledger(arguments)
     provenance = needs_ids(planned)
     counted, digest = count_ledger_series(
