@@ -237,6 +237,34 @@ class TestRenderTotals:
         assert "All countries" in done.stdout
 
 
+class TestAMistypedDate:
+    """One year typed ``0202`` for ``2020``: thousands of empty periods, said or refused."""
+
+    def _ledger(self, folder: Path, received: str) -> str:
+        records = list(reference_records())
+        records[5] = {**records[5], "received": received}
+        path = folder / f"typo-{received}.json"
+        path.write_text(json.dumps(records), encoding="utf-8")
+        return path.name
+
+    def test_more_periods_than_a_report_has_are_refused(self, folder: Path) -> None:
+        name = self._ledger(folder, "0202-01-08")
+        done = tc("series", name, "--format", "csv", cwd=folder)
+        labels = [label for label, _ in Every.HALF_YEAR.between(date(202, 1, 8), date(2021, 6, 30))]
+
+        assert (done.returncode, done.stdout) == (2, "")
+        assert f"span {len(labels):,} periods ({labels[0]} to {labels[-1]})" in done.stderr
+        assert "--from and --to" in done.stderr
+
+    def test_a_series_mostly_of_empty_periods_is_said(self, folder: Path) -> None:
+        name = self._ledger(folder, "1900-01-08")
+        done = tc("series", name, "--every", "year", "--format", "csv", cwd=folder)
+
+        assert done.returncode == 0, done.stderr
+        assert "periods (1900 to 2021) hold no request" in done.stderr
+        assert "the first that holds one is 1900" in done.stderr
+
+
 class TestSeriesSettings:
     """``series`` reads its settings as ``render`` does: the definition, a spreadsheet."""
 

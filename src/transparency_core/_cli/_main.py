@@ -32,7 +32,7 @@ from transparency_core._cli._commands import commands
 from transparency_core._cli._filecount import NoPeriodError, default_jobs
 from transparency_core._cli._files import read_theme, write_atomically
 from transparency_core._cli._ledger import count_ledger, no_period
-from transparency_core._cli._options import BadInputError, load_renderers, parser, shown
+from transparency_core._cli._options import BadInputError, load_renderers, parser, say, shown
 from transparency_core._cli._outputs import as_shown, needs_ids, needs_times, plan
 from transparency_core._cli._seriescmd import series
 from transparency_core._cli._settings import settings
@@ -146,24 +146,17 @@ def _warn(reports: Sequence[Report], most: int, explain: str = "--format explain
     """
     findings = [finding for report in reports for finding in report.findings]
     for finding in findings[:most]:
-        _say(f"warning: {visible(finding.id)} ({finding.field}): {visible(finding.message)}")
+        say(f"warning: {visible(finding.id)} ({finding.field}): {visible(finding.message)}")
     if len(findings) > most:
         more = len(findings) - most
-        _say(f"warning: ... and {more:,} more findings ({explain} lists every one)")
+        say(f"warning: ... and {more:,} more findings ({explain} lists every one)")
     left_out = sum(len(report.left_out()) for report in reports)
     if left_out:
-        _say(
+        say(
             f"warning: {left_out:,} request{'s' if left_out > 1 else ''} left out of the "
             "report, as received outside the period or of a category it has no table for "
             f"({explain} says which and why)"
         )
-
-
-def _say(message: str) -> None:
-    """Write ``message`` to stderr, if it can be written at all."""
-    with contextlib.suppress(OSError, AttributeError, ValueError):
-        sys.stderr.write(f"transparency-core: {message}\n")
-        sys.stderr.flush()
 
 
 def _write(output: str) -> int:
@@ -174,7 +167,7 @@ def _write(output: str) -> int:
     """
     stdout = sys.stdout
     if stdout is None:
-        _say("cannot write the report: standard output is closed")
+        say("cannot write the report: standard output is closed")
         return EXIT_BAD_INPUT
     try:
         binary: IO[bytes] | None = getattr(stdout, "buffer", None)
@@ -193,7 +186,7 @@ def _write(output: str) -> int:
             os.dup2(devnull, stdout.fileno())
         return EXIT_BROKEN_PIPE
     except OSError as error:
-        _say(f"cannot write the report to standard output: {error.strerror or error}")
+        say(f"cannot write the report to standard output: {error.strerror or error}")
         with contextlib.suppress(OSError, ValueError):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, stdout.fileno())
@@ -224,10 +217,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         with _sigterm_raises():
             return _main(argv)
     except KeyboardInterrupt:
-        _say("interrupted")
+        say("interrupted")
         return EXIT_INTERRUPTED
     except _TerminatedError:
-        _say("terminated")
+        say("terminated")
         return EXIT_TERMINATED
 
 
@@ -241,16 +234,16 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         return _run(arguments, renderers)
     except InvalidLedgerError as error:
-        _say(error.describe())
+        say(error.describe())
         return EXIT_BAD_INPUT
     except BadInputError as error:
-        _say(str(error))
+        say(str(error))
         return EXIT_BAD_INPUT
     except Exception as error:
         if os.environ.get("TRANSPARENCY_CORE_TRACEBACK"):
             raise
         # A bug, not bad input: one line to report, not a traceback.
-        _say(
+        say(
             f"internal error, please report it: {type(error).__name__}: {shown(str(error))} "
             "(TRANSPARENCY_CORE_TRACEBACK=1 shows the traceback)"
         )
@@ -283,6 +276,6 @@ def _emit(outputs: list[tuple[Path | None, str]]) -> int:
     for path, text in outputs:
         if path is not None:
             write_atomically(path, text.encode())
-            _say(f"wrote {visible(str(path))}")
+            say(f"wrote {visible(str(path))}")
     printed = [text for path, text in outputs if path is None]
     return _write(printed[0]) if printed else EXIT_OK

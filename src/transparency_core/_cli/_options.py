@@ -7,6 +7,7 @@ Every option is checked before anything is counted; a bad one is a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import warnings
 from importlib.metadata import entry_points
@@ -28,6 +29,7 @@ __all__ = [
     "BadInputError",
     "load_renderers",
     "parser",
+    "say",
     "shown",
 ]
 
@@ -36,6 +38,13 @@ _MAX_SHOWN = 80
 
 class BadInputError(Exception):
     """Input the command cannot use; the message says why."""
+
+
+def say(message: str) -> None:
+    """Write ``message`` to stderr after the command's name, if it can be written at all."""
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        sys.stderr.write(f"transparency-core: {message}\n")
+        sys.stderr.flush()
 
 
 def shown(value: object) -> str:

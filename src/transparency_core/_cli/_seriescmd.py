@@ -18,7 +18,7 @@ from transparency_core._cli._checked import refuse_unused
 from transparency_core._cli._filecount import default_jobs
 from transparency_core._cli._files import read_theme
 from transparency_core._cli._ledger import count_ledger_series
-from transparency_core._cli._options import BadInputError, shown
+from transparency_core._cli._options import BadInputError, say, shown
 from transparency_core._cli._outputs import needs_ids, plan, series_shown
 from transparency_core._cli._settings import settings
 from transparency_core._render import visible
@@ -27,6 +27,7 @@ from transparency_core.exceptions import TransparencyError
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Mapping
     from datetime import date
     from pathlib import Path
 
@@ -46,6 +47,32 @@ def _day(flag: str, text: str | None) -> date | None:
     except ValueError:
         msg = f"{flag}: expected a date, YYYY-MM-DD, such as 2020-01-01, got {shown(text)}"
         raise BadInputError(msg) from None
+
+
+MOST_PERIODS = 1000
+"""The most periods a series spans by itself: more are a mistyped date, not a report."""
+
+
+def _check_length(labels: list[str], counted: Mapping[str, object], *, bounded: bool) -> None:
+    """Refuse a series of more than :data:`MOST_PERIODS` the ledger's dates alone make.
+
+    A series mostly of periods without a request is said on stderr: one mistyped year
+    (``0202`` for ``2020``) makes thousands of them.
+    """
+    empty = len(labels) - len(counted)
+    span = f"{labels[0]} to {labels[-1]}"
+    if not bounded and len(labels) > MOST_PERIODS:
+        msg = (
+            f"the ledger's dates span {len(labels):,} periods ({span}), of which {empty:,} "
+            f"hold no request: a mistyped date? Say which periods with --from and --to"
+        )
+        raise BadInputError(msg)
+    if empty > len(counted):
+        first = next(label for label in labels if label in counted)
+        say(
+            f"warning: {empty:,} of {len(labels):,} periods ({span}) hold no request; "
+            f"the first that holds one is {first}: a mistyped date? --from and --to bound it"
+        )
 
 
 def _span(
@@ -101,6 +128,7 @@ def series(
         name = "stdin" if str(ledger) == "-" else visible(str(ledger))
         msg = f"{name} holds no records: say which periods with --from and --to"
         raise BadInputError(msg)
+    _check_length([label for label, _ in periods], counted, bounded=start is not None)
     made = Series.of(
         every,
         periods,
