@@ -67,7 +67,7 @@ def _check_length(labels: list[str], counted: Mapping[str, object], *, bounded: 
             f"hold no request: a mistyped date? Say which periods with --from and --to"
         )
         raise BadInputError(msg)
-    if empty > len(counted):
+    if counted and empty > len(counted):
         first = next(label for label in labels if label in counted)
         say(
             f"warning: {empty:,} of {len(labels):,} periods ({span}) hold no request; "

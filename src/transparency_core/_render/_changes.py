@@ -19,10 +19,13 @@ from transparency_core._period import ReportingPeriod
 from transparency_core._render._collate import collation_key
 from transparency_core._render._document import (
     Block,
+    Definitions,
     Heading,
     Paragraph,
     TextTable,
     cell_text,
+    cross_border_sentence,
+    ledger_summary,
     report_title,
     total_label,
 )
@@ -197,7 +200,8 @@ def series_document(series: Series, formatter: Formatter) -> tuple[Block, ...]:
     """Lay a series out: one table per table of any period, a column per period.
 
     Each row is a country's figure (or all countries', with totals); a period in which
-    the country has no row is blank.
+    the country has no row is blank. Then, a line per period, its cross-border requests
+    and what it counted and left out, as a report says them.
     """
     reports = series.reports
     if not reports:
@@ -236,4 +240,10 @@ def series_document(series: Series, formatter: Formatter) -> tuple[Block, ...]:
                 key=key,
             )
         )
+    blocks += [
+        Heading(formatter.gettext("Cross-border requests"), 2),
+        Definitions(tuple((label, cross_border_sentence(r, formatter)) for label, r in series)),
+        Heading(formatter.gettext("About these figures"), 2),
+        Definitions(tuple((label, ledger_summary(r, formatter)) for label, r in series)),
+    ]
     return tuple(blocks)

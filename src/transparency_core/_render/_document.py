@@ -33,6 +33,7 @@ __all__ = [
     "Paragraph",
     "TextTable",
     "cell_text",
+    "cross_border_sentence",
     "document",
     "in_reading_order",
     "ledger_summary",
@@ -178,7 +179,8 @@ def _table_blocks(
     return blocks
 
 
-def _cross_border(report: Report, formatter: Formatter) -> str:
+def cross_border_sentence(report: Report, formatter: Formatter) -> str:
+    """The report's cross-border requests in a sentence: the total and each country's."""
     company = report.company
     total = report.cross_border.total
     countries = formatter.join(
@@ -333,7 +335,7 @@ def document(
     blocks.extend(
         [
             Heading(formatter.gettext("Cross-border requests"), 2),
-            Paragraph(_cross_border(report, formatter)),
+            Paragraph(cross_border_sentence(report, formatter)),
             Heading(formatter.gettext("About these figures"), 2),
             Paragraph(ledger_summary(report, formatter)),
         ]
