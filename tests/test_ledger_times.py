@@ -80,6 +80,13 @@ class TestReading:
             "such as 2025-03-04T09:30:00+01:00, got '2025-03-05T09:30'"
         ]
 
+    def test_a_date_time_with_a_space_is_said_to_be_one(self) -> None:
+        """Not "expected a date": what a date-time must be."""
+        assert problems([order(responded="2025-03-05 09:30:00+01:00")]) == [
+            "$[0].responded (id 'DE-1'): expected an ISO 8601 date-time with an offset, "
+            "such as 2025-03-04T09:30:00+01:00, got '2025-03-05 09:30:00+01:00'"
+        ]
+
     def test_times_are_of_the_kind_of_received_and_not_before_it(self) -> None:
         """A date with a date-time received, and an answer before the request, are refused."""
         records = [

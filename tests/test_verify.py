@@ -492,6 +492,19 @@ class TestBadReports:
 
         assert caught.value.where == where
 
+    def test_a_date_in_another_iso_form(self) -> None:
+        """``20200101`` is ISO 8601's basic form, which no release writes: refused."""
+        data = published(reference_ledger())
+        data["periods"][0]["period"]["start"] = "20200101"
+
+        with pytest.raises(InvalidReportError) as caught:
+            verify(data, reference_ledger())
+
+        assert (caught.value.where, caught.value.expected) == (
+            "$.periods[0].period.start",
+            "a date, YYYY-MM-DD",
+        )
+
     def test_a_period_that_ends_before_it_starts(self) -> None:
         """The period's own check, at its path."""
         data = published(reference_ledger())

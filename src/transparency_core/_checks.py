@@ -277,6 +277,9 @@ def parse_iso_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
+_DATE_LENGTH = len("2020-01-08")
+"""Where a date-time's time begins: after its date, at ``T`` (or a space, mistyped: the
+text is taken for a date-time, and the error says what one must be)."""
 _ISO_MOMENT = re.compile(
     r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})", re.ASCII
 )
@@ -291,8 +294,9 @@ def parse_moment(text: str) -> date:
     known.
 
     Raises:
-        FieldError: When ``text`` is neither (a ``ValueError``); a text with a ``T``
-            is taken for a date-time and the error says what a date-time must be.
+        FieldError: When ``text`` is neither (a ``ValueError``); a text with a ``T``,
+            or a date and a space, is taken for a date-time and the error says what a
+            date-time must be.
 
     Example:
         >>> parse_moment("2025-03-04T09:30+01:00")
@@ -300,7 +304,8 @@ def parse_moment(text: str) -> date:
         >>> parse_moment("2025-03-04")
         datetime.date(2025, 3, 4)
     """  # noqa: E501 -- the repr is as long as it is
-    if "T" not in text and "t" not in text:
+    spaced = len(text) > _DATE_LENGTH and text[_DATE_LENGTH] == " "
+    if "T" not in text and "t" not in text and not spaced:
         return parse_iso_date(text)
     if not _ISO_MOMENT.fullmatch(text):
         raise FieldError("", _MOMENT, text)

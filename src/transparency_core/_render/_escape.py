@@ -49,7 +49,7 @@ _JSON_RAW = re.compile(
     "[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff" + _NONCHARACTERS + "]"
 )
 # Characters that Markdown would read as markup, or as raw HTML ("<"), anywhere in a line.
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>|#~])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|#~&])")
 # What makes a line a list item, a setext underline or an indented code block.
 _MARKDOWN_LINE_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)])(?= |$)|( +))")
 _FORMULA = re.compile(r"[\s]*[=+\-@]|[\t\r\n]")
@@ -72,13 +72,16 @@ def visible(text: str) -> str:
 def markdown(text: str) -> str:
     r"""``text`` made visible, with Markdown's markup escaped: it shows as written.
 
-    Backslash, backquote, ``*``, ``_``, brackets, ``<``, ``>``, ``|``, ``#`` and ``~``
-    are escaped with a backslash, so text cannot make a link, an image, emphasis, a
-    tag, a heading or a table cell of its own.
+    Backslash, backquote, ``*``, ``_``, brackets, ``<``, ``>``, ``|``, ``#``, ``~``
+    and ``&`` are escaped with a backslash, so text cannot make a link, an image,
+    emphasis, a tag, a heading, a table cell of its own, or a character of an entity
+    (``&amp;`` shows as written, not as ``&``).
 
     Example:
         >>> markdown("a|b <script> [x](javascript:alert(1))\r|")
         'a\\|b \\<script\\> \\[x\\](javascript:alert(1))\\<U+000D\\>\\|'
+        >>> markdown("AT&T &amp;")
+        'AT\\&T \\&amp;'
     """
     return _MARKDOWN.sub(r"\\\1", visible(text))
 

@@ -9,11 +9,11 @@ from anywhere ends in a verification or in that error, never in a traceback.
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from transparency_core._checks import parse_iso_date
 from transparency_core._disclosure import Banding, Disclosure, Suppression
 from transparency_core._period import ReportingPeriod
 from transparency_core._render import REPORT_SCHEMA_ID
@@ -25,6 +25,7 @@ from transparency_core.exceptions import InvalidReportError, TransparencyError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
+    from datetime import date
 
     from transparency_core._model import Request
     from transparency_core._report import Report
@@ -107,7 +108,7 @@ def _day(data: object, path: str, key: str, *, null: bool = False) -> date | Non
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        return parse_iso_date(value)
     except ValueError:
         where = f"{path}.{key}"
         raise InvalidReportError(where, "a date, YYYY-MM-DD", _shown(value)) from None
@@ -229,6 +230,8 @@ def read_period(
             _day(period, where, "end"),  # type: ignore[arg-type]  # not null
             _day(period, where, "released", null=True),
         )
+    except InvalidReportError:  # a day of it, at its own path
+        raise
     except TransparencyError as error:
         raise InvalidReportError(where, f"a reporting period ({error})", _shown(period)) from None
     settings = field(data, path, "settings", dict)
