@@ -42,6 +42,7 @@ from transparency_core import (
     reference_ledger,
 )
 from transparency_core._definition._tables import COLUMNS
+from transparency_core._edge._rows import REQUEST_COLUMNS
 from transparency_core.exceptions import FieldError, InvalidDefinitionError
 from transparency_core.predicates import data_provided
 
@@ -302,6 +303,13 @@ class TestPublishingKeys:
 class TestShowingKeys:
     """Locale, countries, columns, theme, ledger and outputs."""
 
+    def test_columns_map_to_every_column_the_spreadsheet_reads(self) -> None:
+        """The times and DSA columns too: the definition's list is the reader's."""
+        text = "[columns]\n" + "".join(f'"My {c}" = "{c}"\n' for c in REQUEST_COLUMNS)
+        definition = load_definition(text)
+
+        assert [baseline for _, baseline in definition.columns] == list(REQUEST_COLUMNS)
+
     def test_every_one(self) -> None:
         """Each as written; paths stay as written, for the command line to resolve."""
         definition = load_definition(
@@ -455,8 +463,9 @@ BAD = [
     (
         '[columns]\nRef = "reference"',
         "columns.Ref: expected one of id, received, country, "
-        "category, identifiers, legal_process, data_country, emergency, amends, outcome, data, "
-        "challenged, notified, action, got 'reference'",
+        "category, identifiers, legal_process, data_country, emergency, amends, acknowledged, "
+        "responded, dsa_order, illegal_content, outcome, data, challenged, notified, action, "
+        "got 'reference'",
     ),
     (
         '[theme]\ncolour = "#eeeeee"',

@@ -248,6 +248,17 @@ class TestCells:
             "'2020-06-02T09:30:00'",
         ]
 
+    @pytest.mark.parametrize("cell", ["0000-00-00", "2020-02-30"])
+    def test_a_day_that_is_not_one(self, cell: str) -> None:
+        """In the shape of a date but no day of the calendar: a cell's problem, addressed."""
+        error = problems([row(acknowledged=cell)], source="log.csv")
+
+        assert lines(error) == [
+            "log.csv, row 2, column 'acknowledged' (id 'ES-1'): expected a date (a date cell "
+            "or YYYY-MM-DD text) or a date-time with an offset (text such as "
+            f"2025-03-04T09:30:00+01:00), got '{cell}'",
+        ]
+
     def test_whole_numbers_are_text(self) -> None:
         """An id typed as a number, as a spreadsheet stores it, is its digits."""
         [request] = structure_rows([row(id=1001.0, amends=1000)])

@@ -274,7 +274,10 @@ def parse_iso_date(text: str) -> date:
     """
     if not _ISO_DATE.fullmatch(text):
         raise FieldError("", "a YYYY-MM-DD date", text)
-    return date.fromisoformat(text)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:  # no such day: 2020-02-30, 0000-01-01
+        raise FieldError("", "a YYYY-MM-DD date", text) from None
 
 
 _DATE_LENGTH = len("2020-01-08")

@@ -23,6 +23,7 @@ from transparency_core._definition._tables import (
     legal_processes,
     rounding,
 )
+from transparency_core._edge._rows import REQUEST_COLUMNS
 from transparency_core._period import PERIOD_FORMS, ReportingPeriod, parse_release
 from transparency_core._render import HtmlRenderer, TextRenderer
 from transparency_core._subjects import SubjectCounting
@@ -36,22 +37,7 @@ __all__ = ["BASELINE_COLUMNS", "OUTPUT_OPTIONS", "load_definition"]
 
 _E = TypeVar("_E", bound="enum.StrEnum")
 
-BASELINE_COLUMNS = (
-    "id",
-    "received",
-    "country",
-    "category",
-    "identifiers",
-    "legal_process",
-    "data_country",
-    "emergency",
-    "amends",
-    "outcome",
-    "data",
-    "challenged",
-    "notified",
-    "action",
-)
+BASELINE_COLUMNS = REQUEST_COLUMNS
 """The column headers of a spreadsheet ledger: the record's fields, the response's
 flattened (issue 15); ``[columns]`` maps a team's own headers to these."""
 OUTPUT_OPTIONS = ("width", "indent", "version", "provenance", "fragment", "service", "previous")
