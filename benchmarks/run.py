@@ -34,6 +34,7 @@ import threading
 import time
 from pathlib import Path
 
+import transparency_core
 from transparency_core._cli import default_jobs
 
 HERE = Path(__file__).parent
@@ -86,7 +87,7 @@ def _run(command: list[str]) -> tuple[float, int, str]:
 
 def _compile() -> None:
     """Write the bytecode cache of the package and the environment, before any clock starts."""
-    package = Path(__file__).parent.parent / "src"
+    package = Path(transparency_core.__file__).parent  # the one PYTHONPATH chose, if set
     libraries = sysconfig.get_paths()["purelib"]
     subprocess.run(  # noqa: S603
         [sys.executable, "-m", "compileall", "-q", "-j", "0", str(package), libraries],
