@@ -4,6 +4,7 @@ The family's face to the rest of the package, which imports from here only:
 
 - ``_values``: the ledger's JSON types, checked one raw value at a time;
 - ``_convert``: the cattrs converter, whose hooks those checks are;
+- ``_shortest``: a request's shortest form, the converter's unstructure hook;
 - ``_usual``: the fast path for the usual record, by the same checks;
 - ``_reader``: records to requests with every problem, ``structure_ledger`` and
   ``tally_ledger``;

@@ -22,6 +22,13 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from transparency_core._edge._shortest import (
+    enum_value,
+    iso,
+    shortest_identifier,
+    shortest_record,
+    shortest_response,
+)
 from transparency_core._edge._usual import UsualRecords, usual_identifier, usual_or
 from transparency_core._edge._values import (
     ENUMS,
@@ -38,7 +45,6 @@ from transparency_core._model import Identifier, Request, Response
 from transparency_core.exceptions import MISSING, FieldError
 
 if TYPE_CHECKING:
-    import enum
     from collections.abc import Callable, Iterable
 
 __all__ = [
@@ -51,15 +57,6 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
-
-
-def _enum_value(member: enum.Enum) -> str:
-    return str(member.value)
-
-
-def _iso(moment: date) -> str:
-    """A date as ``YYYY-MM-DD``, a date-time as ISO 8601 with its offset."""
-    return moment.isoformat()
 
 
 _MOMENTS = {
@@ -160,7 +157,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
     - a structure hook for ``tuple[Identifier, ...]`` that accepts only a list;
     - structure hooks for :class:`Identifier`, :class:`Response` and :class:`Request`
       that refuse unknown fields, and unstructure hooks for them that leave out fields
-      holding their defaults, so a record comes back in its shortest form.
+      holding their defaults, so a record comes back in its shortest form (the
+      hand-written ones of ``_shortest``, which read packed identifiers as they are).
 
     Example:
         >>> import cattrs
@@ -171,20 +169,18 @@ def configure_converter(converter: cattrs.Converter) -> None:
     """
     _configure(converter, fast=True)
 
-    _configure(converter, fast=True)
-
 
 def _configure(converter: cattrs.Converter, *, fast: bool) -> None:
     """Register the hooks; ``fast=False`` leaves out the path for usual records."""
     converter.register_structure_hook(str, text)
     converter.register_structure_hook(bool, flag)
     converter.register_structure_hook(date, day)
-    converter.register_unstructure_hook(date, _iso)
+    converter.register_unstructure_hook(date, iso)
     # Each enum by its own class: they are str subclasses, and dispatch by class would
     # otherwise hand them to the str hooks.
     for enum_class in ENUMS:
         converter.register_structure_hook(enum_class, member)
-        converter.register_unstructure_hook(enum_class, _enum_value)
+        converter.register_unstructure_hook(enum_class, enum_value)
     converter.register_structure_hook_func(
         lambda cls: cls == tuple[Identifier, ...],
         lambda value, cls: _structure_identifiers(value, cls, converter),
@@ -195,12 +191,20 @@ def _configure(converter: cattrs.Converter, *, fast: bool) -> None:
         Response: records.response,
         Request: records,
     }
+    shortest: dict[type, Callable[[Any], dict[str, Any]]] = {
+        Identifier: shortest_identifier,
+        Response: shortest_response,
+        Request: shortest_record,
+    }
     for cls in (Identifier, Response, Request):
         fields: dict[str, Any] = _MOMENTS if cls is Request else {}
         exact = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True, **fields)
         converter.register_structure_hook(cls, usual_or(usual[cls], exact) if fast else exact)
         converter.register_unstructure_hook(
-            cls, make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+            cls,
+            shortest[cls]
+            if fast
+            else make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True),
         )
 
 
@@ -219,10 +223,10 @@ def make_converter() -> cattrs.Converter:
 
 
 def make_reference_converter() -> cattrs.Converter:
-    """A converter without the fast path for usual records: cattrs, field by field.
+    """A converter without the fast paths: cattrs, field by field, both ways.
 
-    The reference that the fast path is held to (tests/test_hostile.py): the same
-    requests, and the same errors.
+    The reference that the fast paths are held to: the same requests, and the same
+    errors (tests/test_hostile.py); the same shortest form (tests/test_shortest.py).
 
     Example:
         >>> converter = make_reference_converter()
@@ -256,5 +260,6 @@ def unstructure_ledger(
         >>> unstructure_ledger([request])[0]["response"]
         {'outcome': 'rejected'}
     """
-    converter = converter or make_converter()
+    if converter is None:
+        return list(map(shortest_record, requests))
     return [converter.unstructure(request, Request) for request in requests]

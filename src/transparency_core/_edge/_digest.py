@@ -22,26 +22,18 @@ it), and 32 bytes a record are sorted, a bucket at a time (``_cli._digestparts``
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from typing import TYPE_CHECKING
 
 from transparency_core._canonical import canonical_json
-from transparency_core._edge._convert import make_converter
-from transparency_core._model import Request
+from transparency_core._edge._shortest import shortest_record
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    import cattrs
+    from transparency_core._model import Request
 
 __all__ = ["canonical_ledger", "ledger_digest", "record_digest", "sorted_digest"]
-
-
-@functools.cache
-def _converter() -> cattrs.Converter:
-    """One converter a process, made the first time a record is digested."""
-    return make_converter()
 
 
 def record_digest(request: Request) -> bytes:
@@ -56,7 +48,7 @@ def record_digest(request: Request) -> bytes:
         >>> record_digest(request) == hashlib.sha256(text.encode("ascii")).digest()
         True
     """
-    return hashlib.sha256(canonical_json(_converter().unstructure(request, Request))).digest()
+    return hashlib.sha256(canonical_json(shortest_record(request))).digest()
 
 
 def sorted_digest(digests: Iterable[bytes]) -> str:

@@ -1,0 +1,145 @@
+"""The shortest form and the record digest, held to cattrs' reference field by field.
+
+The converter's hand-written hooks (``_edge._shortest``) and the one-shot canonical
+encoder (``_canonical``) are fast paths: the reference is cattrs' generated unstructure
+hooks (``make_reference_converter``) and ``json.dumps`` with the canonical options.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from strategies import requests, timed_requests
+from transparency_core import (
+    Identifier,
+    Request,
+    make_converter,
+    unstructure_ledger,
+)
+from transparency_core._canonical import canonical_json
+from transparency_core._edge import record_digest
+from transparency_core._edge._convert import make_reference_converter
+from transparency_core._packed import PackedIdentifiers
+
+REFERENCE = make_reference_converter()
+
+TEXTS = st.text(min_size=1, max_size=6).filter(lambda text: not text.isspace())
+"""Texts of any characters but lone surrogates (what a ledger's JSON can hold)."""
+
+
+def dumped(value: object) -> bytes:
+    """Canonical JSON as the standard library writes it: the definition."""
+    text = json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=True, allow_nan=False
+    )
+    return text.encode("ascii")
+
+
+def reference_digest(request: Request) -> bytes:
+    """A record digest by the reference: cattrs' record, the standard library's JSON."""
+    return hashlib.sha256(dumped(REFERENCE.unstructure(request, Request))).digest()
+
+
+def held(request: Request) -> object:
+    """The identifiers as the request holds them (the slot, read from the class)."""
+    slot: Any = Request.identifiers
+    return slot.__get__(request, Request)
+
+
+@st.composite
+def worded(draw: st.DrawFn, request: Request) -> Request:
+    """``request`` with texts of any characters in its free-text fields."""
+    request_id = draw(TEXTS)
+    identifiers = [
+        Identifier(identifier.type, draw(TEXTS), draw(st.none() | TEXTS))
+        for identifier in request.identifiers
+    ]
+    return attrs.evolve(
+        request,
+        id=request_id,
+        identifiers=identifiers,
+        amends=draw(st.none() | TEXTS.filter(lambda text: text != request_id)),
+    )
+
+
+ANY_REQUEST = (requests() | timed_requests()).flatmap(lambda r: st.just(r) | worded(r))
+
+
+def packed(request: Request) -> Request:
+    """``request`` with its identifiers packed, as a reader hands them over."""
+    triples = [(i.type, i.value, i.subject) for i in request.identifiers]
+    texts = PackedIdentifiers(text for triple in triples for text in triple)
+    return attrs.evolve(request, identifiers=texts)
+
+
+class TestShortestForm:
+    """The hand-written hooks write what cattrs' generated ones write."""
+
+    @given(ANY_REQUEST)
+    def test_the_record_is_the_references_key_for_key(self, request: Request) -> None:
+        """The same fields, values and order, packed or not, by either entry point."""
+        expected = list(REFERENCE.unstructure(request, Request).items())
+        fast = make_converter().unstructure(packed(request), Request)
+        assert list(fast.items()) == expected
+        assert [list(record.items()) for record in unstructure_ledger([request])] == [expected]
+
+    @given(ANY_REQUEST)
+    def test_the_digest_is_the_references(self, request: Request) -> None:
+        """The record digest of the shortest form by cattrs and ``json.dumps``."""
+        expected = reference_digest(request)
+        assert record_digest(request) == expected
+        assert record_digest(packed(request)) == expected
+
+    @given(ANY_REQUEST)
+    def test_digesting_builds_no_identifier(self, request: Request) -> None:
+        """A request of packed identifiers stays packed when digested and unstructured."""
+        read = packed(request)
+        assert type(held(read)) is PackedIdentifiers
+        record_digest(read)
+        unstructure_ledger([read])
+        make_converter().unstructure(read, Request)
+        assert type(held(read)) is PackedIdentifiers
+        assert read.identifiers == request.identifiers
+
+    @given(st.lists(st.builds(Identifier, st.just("imei"), TEXTS, st.none() | TEXTS)))
+    def test_identifiers_alone_are_the_references(self, identifiers: list[Identifier]) -> None:
+        """An identifier, or a tuple of them, unstructured by itself."""
+        value = tuple(identifiers)
+        kind = tuple[Identifier, ...]
+        assert make_converter().unstructure(value, kind) == REFERENCE.unstructure(value, kind)
+
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(st.characters(codec=None, exclude_categories=[])),
+    lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+    max_leaves=20,
+)
+
+
+class TestCanonicalJson:
+    """The one-shot encoder is ``json.dumps`` with the canonical options, byte for byte."""
+
+    @given(JSON)
+    def test_canonical_json_is_json_dumps(self, value: object) -> None:
+        """Any JSON value: keys sorted, no white space, ASCII escapes, lone surrogates."""
+        assert canonical_json(value) == dumped(value)
+
+    @given(st.sampled_from([float("nan"), float("inf"), -float("inf")]).map(lambda x: [x]))
+    def test_nan_is_refused_as_json_dumps_refuses_it(self, value: list[float]) -> None:
+        """No NaN nor infinity: the same ValueError as the definition raises."""
+        with pytest.raises(ValueError, match="Out of range float values") as expected:
+            dumped(value)
+        with pytest.raises(ValueError, match=re.escape(str(expected.value))):
+            canonical_json(value)
