@@ -204,19 +204,21 @@ class Tally:
         """
         merged: dict[str, Request] = {}
         first_seen: dict[str, int] = {}
-        records: dict[str, int] = {}
-        conflicts: list[ConflictingRepeatError] = []
+        repeats: list[tuple[int, Request]] = []  # few: merged after the first records
         for index, request in pairs:
             request_id = request.id
-            earlier = merged.get(request_id)
-            if earlier is None:
+            if request_id in merged:
+                repeats.append((index, request))
+            else:
                 merged[request_id] = request
                 first_seen[request_id] = index
-                records[request_id] = 1
-                continue
+        records = dict.fromkeys(merged, 1)
+        conflicts: list[ConflictingRepeatError] = []
+        for index, request in repeats:  # in ledger order, as if merged as they came
+            request_id = request.id
             records[request_id] += 1
             merged[request_id] = _combine(
-                request_id, (earlier, first_seen[request_id]), (request, index), conflicts
+                request_id, (merged[request_id], first_seen[request_id]), (request, index), conflicts
             )
         return cls(merged, records, first_seen, tuple(conflicts))
 
