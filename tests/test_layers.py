@@ -23,7 +23,6 @@ LAYERS: dict[str, int] = {
     "_sheet_errors": 0,
     "_ledgertext": 0,
     "_mask": 0,
-    "_collector": 0,
     "_i18n": 0,
     # value objects, their checks, and the policies
     "_checks": 1,

@@ -16,7 +16,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from transparency_core._collector import collector_held
 from transparency_core._report import Disposition, LedgerEntry
 from transparency_core._specs import CROSS_BORDER, Percent, Predicate, Requests, Subjects
 from transparency_core._subjects import SubjectCounting
@@ -229,16 +228,8 @@ class Tabulation:
         """Count every request of ``period`` whose category has a table; list the others.
 
         Returns the requests that amend another or repeat an identifier, for the
-        findings (picked out here, so that they need no pass of their own). The
-        collector is held back meanwhile: an entry per request set it off (_collector).
+        findings (picked out here, so that they need no pass of their own).
         """
-        with collector_held():
-            return self._count(requests, records, period)
-
-    def _count(
-        self, requests: Mapping[str, Request], records: Mapping[str, int], period: ReportingPeriod
-    ) -> list[Request]:
-        """:meth:`count`, the collector held back."""
         atoms, ids_of, tests = self.atoms, self.ids, self.counter.tests
         across = [(where, *tests[table], offset) for table, where, offset in self.across]
         tabulated, own_table_only = self.tabulated, self.own_table_only
