@@ -217,9 +217,8 @@ class Tally:
         for index, request in repeats:  # in ledger order, as if merged as they came
             request_id = request.id
             records[request_id] += 1
-            merged[request_id] = _combine(
-                request_id, (merged[request_id], first_seen[request_id]), (request, index), conflicts
-            )
+            earlier = (merged[request_id], first_seen[request_id])
+            merged[request_id] = _combine(request_id, earlier, (request, index), conflicts)
         return cls(merged, records, first_seen, tuple(conflicts))
 
     def merge(self, other: Tally) -> Tally:
