@@ -98,15 +98,11 @@ class Counter:
         Bit ``i`` is set when the request is in the table's measure ``i`` (bit 0, every
         request, always): a part of the request's signature.
         """
-        return _bits(*self.tests[table], request)
-
-
-def _bits(always: int, tests: tuple[tuple[Predicate, int], ...], request: Request) -> int:
-    """The bits ``always`` set, and those of each of ``tests`` whose predicate holds."""
-    for where, bits in tests:
-        if where(request):
-            always |= bits
-    return always
+        mask, tests = self.tests[table]
+        for where, bits in tests:
+            if where(request):
+                mask |= bits
+        return mask
 
 
 def _add_row(into: dict[_K, Count], row: Mapping[_K, Count]) -> None:
@@ -219,8 +215,7 @@ class Tabulation:
         self.ids: dict[tuple[str, str, int, int], list[str]] = {}
         """The same keys -> the ids of their requests, with provenance."""
         self.entries: list[LedgerEntry] = []
-        self._reasons: dict[tuple[str, str], tuple[Disposition, str]] = {}
-        """(Country, category) -> the disposition and reason of its counted requests."""
+        self._reasons: dict[tuple[str, ...], str] = {}  # one string per table and country
 
     def count(
         self, requests: Mapping[str, Request], records: Mapping[str, int], period: ReportingPeriod
@@ -230,12 +225,10 @@ class Tabulation:
         Returns the requests that amend another or repeat an identifier, for the
         findings (picked out here, so that they need no pass of their own).
         """
-        atoms, ids_of, tests = self.atoms, self.ids, self.counter.tests
-        across = [(where, *tests[table], offset) for table, where, offset in self.across]
+        atoms, across, bits_of = self.atoms, self.across, self.counter.bits
         tabulated, own_table_only = self.tabulated, self.own_table_only
         first, last, provenance = period.start, period.end, self.provenance
-        subjects_of, entries = self.subjects, self.entries.append
-        reasons, reason_of = self._reasons, self._reason
+        subjects_of = self.subjects
         flagged: list[Request] = []
         for request_id, request in requests.items():
             if request.amends is not None or request.repeated_identifiers:
@@ -245,16 +238,15 @@ class Tabulation:
             # A date-time counts on its own date.
             received = request.received if type(request.received) is date else request.received_on
             if not first <= received <= last or category not in tabulated:
-                entries(left_out(request, records[request_id], period))
+                self.entries.append(left_out(request, records[request_id], period))
                 continue
             # Rule 3: an amending record is a request of its own, counted as any other.
-            # The bits of each table (Counter.bits), its predicates called in line.
-            mask, bits = _bits(*tests[category], request), 0
+            bits = 0
             if category not in own_table_only:
-                for where, always, table_tests, offset in across:
+                for table, where, offset in across:
                     if where(request):
-                        bits |= _bits(always, table_tests, request) << offset
-            key = (request.country, category, mask, bits)
+                        bits |= bits_of(table, request) << offset
+            key = (request.country, category, bits_of(category, request), bits)
             atom = atoms.get(key)
             if atom is None:
                 atoms[key] = [1, subjects_of(request)]
@@ -262,27 +254,25 @@ class Tabulation:
                 atom[0] += 1
                 atom[1] += subjects_of(request)
             if provenance:
-                ids = ids_of.get(key)
+                ids = self.ids.get(key)
                 if ids is None:
-                    ids_of[key] = [request_id]
+                    self.ids[key] = [request_id]
                 else:
                     ids.append(request_id)
-                placed = reasons.get(key[:2]) or reason_of(key[:2])
-                entries(LedgerEntry(request_id, records[request_id], *placed))
+                self._entry(request_id, request, records[request_id])
         return flagged
 
-    def _reason(self, where: tuple[str, str]) -> tuple[Disposition, str]:
-        """Where the counted requests of a country and category went (with provenance)."""
-        found = self._reasons.get(where)
-        if found is None:
-            country, category = where
-            place: tuple[str, ...] = (category, country)
-            disposition = _COUNTED
-            if category in self.own_table_only:
-                place += ("in its own table only",)
-                disposition = _OWN_TABLE_ONLY
-            found = self._reasons[where] = (disposition, f"counted in {', '.join(place)}")
-        return found
+    def _entry(self, request_id: str, request: Request, records: int) -> None:
+        """Keep where a counted request went (with provenance)."""
+        where: tuple[str, ...] = (request.category, request.country)
+        disposition = _COUNTED
+        if request.category in self.own_table_only:
+            where += ("in its own table only",)
+            disposition = _OWN_TABLE_ONLY
+        reason = self._reasons.get(where) or self._reasons.setdefault(
+            where, f"counted in {', '.join(where)}"
+        )
+        self.entries.append(LedgerEntry(request_id, records, disposition, reason))
 
     def counts(self) -> Counts:
         """The cells that are not zero, by table, country and measure, from the atoms."""

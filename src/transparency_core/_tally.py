@@ -204,21 +204,20 @@ class Tally:
         """
         merged: dict[str, Request] = {}
         first_seen: dict[str, int] = {}
-        repeats: list[tuple[int, Request]] = []  # few: merged after the first records
+        records: dict[str, int] = {}
+        conflicts: list[ConflictingRepeatError] = []
         for index, request in pairs:
             request_id = request.id
-            if request_id in merged:
-                repeats.append((index, request))
-            else:
+            earlier = merged.get(request_id)
+            if earlier is None:
                 merged[request_id] = request
                 first_seen[request_id] = index
-        records = dict.fromkeys(merged, 1)
-        conflicts: list[ConflictingRepeatError] = []
-        for index, request in repeats:  # in ledger order, as if merged as they came
-            request_id = request.id
+                records[request_id] = 1
+                continue
             records[request_id] += 1
-            earlier = (merged[request_id], first_seen[request_id])
-            merged[request_id] = _combine(request_id, earlier, (request, index), conflicts)
+            merged[request_id] = _combine(
+                request_id, (earlier, first_seen[request_id]), (request, index), conflicts
+            )
         return cls(merged, records, first_seen, tuple(conflicts))
 
     def merge(self, other: Tally) -> Tally:
