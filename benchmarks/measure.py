@@ -1,9 +1,10 @@
 """Run one contender on a ledger in this process and print what it measured, as JSON.
 
 ``python benchmarks/measure.py NAME LEDGER`` runs ``loop``, ``pandas``, ``duckdb``,
-``counting-loop``, ``counting-engine`` or ``counting-subtotals`` and prints its seconds,
-its figures and the number of requests. The runner (``run.py``) starts each in a process
-of its own, so that each has a fresh interpreter and its peak memory is its own.
+``counting-loop``, ``counting-engine``, ``counting-subtotals`` or ``counting-floor`` and
+prints its seconds, its figures and the number of requests. The runner (``run.py``)
+starts each in a process of its own, so that each has a fresh interpreter and its peak
+memory is its own.
 """
 
 from __future__ import annotations
@@ -46,17 +47,22 @@ def _counting(name: str, path: Path) -> tuple[float, dict[str, object]]:
     ``counting-engine`` counts value objects with ``build_report`` (every figure with its
     request ids), ``counting-subtotals`` with ``Subtotals`` without provenance (the
     figures only, as the loop); ``counting-loop`` is the minimal hand-written loop over
-    the same records as plain dicts.
+    the same records as plain dicts; ``counting-floor`` the least that counting value
+    objects with every id costs (``floor_counting.py``).
     """
     import transparency_core as tc  # noqa: PLC0415
 
     with path.open("rb") as lines:
         records = [json.loads(line) for line in lines if line.strip()]
-    if name in {"counting-engine", "counting-subtotals"}:
+    if name in {"counting-engine", "counting-subtotals", "counting-floor"}:
         # Only the value objects stay in memory, as only the dicts do for the loop.
         requests = tc.structure_ledger(records)
         del records
         period = tc.ReportingPeriod.calendar_year(2020)
+        if name == "counting-floor":
+            import floor_counting  # noqa: PLC0415
+
+            return _best(lambda: floor_counting.count(requests, period))
 
         def counted() -> dict[str, object]:  # repeats merged, as the loop does, and counted
             if name == "counting-engine":

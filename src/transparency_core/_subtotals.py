@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import zlib
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import attrs
@@ -53,6 +54,8 @@ if TYPE_CHECKING:
     from transparency_core._tally import Tally
 
 __all__ = ["Subtotals", "build_report", "partition_of"]
+
+_ID = attrgetter("id")
 
 
 @attrs.frozen(eq=True)
@@ -267,7 +270,7 @@ class Subtotals:
             period=self.period,
             tables=tables,
             cross_border=cross_border,
-            entries=tuple(sorted(self.entries, key=lambda entry: entry.id)),
+            entries=tuple(sorted(self.entries, key=_ID)),
             rounding=rounding,
             company=company,
             findings=tuple(sorted(self.findings, key=finding_order)),
