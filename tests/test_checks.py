@@ -8,6 +8,7 @@ wrong type.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -17,7 +18,15 @@ from hypothesis import strategies as st
 from builders import PROVIDED
 from strategies import requests
 from transparency_core import Identifier, Request, unstructure_ledger
-from transparency_core._checks import NON_BLANK, blank, record_problems, request_problems
+from transparency_core._checks import (
+    NON_BLANK,
+    any_blank,
+    blank,
+    record_problems,
+    request_problems,
+)
+from transparency_core._edge._values import text
+from transparency_core._edge._values import texts as texts_of
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
@@ -129,3 +138,55 @@ class TestBlank:
     def test_other_values_are_the_edges_to_check(self, value: object) -> None:
         """Only text can be blank: a value of another type is the converter's problem."""
         assert not blank(value)
+
+
+class Text(str):
+    """A string of a subclass: equal to its text, and not a text the edge takes."""
+
+    __slots__ = ()
+
+
+spaces = st.text(alphabet=st.characters(categories=["Zs", "Zl", "Zp", "Cc"]), max_size=3)
+hostile = (
+    texts
+    | spaces
+    | st.text(alphabet=st.characters(codec=None, categories=["Cs"]), min_size=1, max_size=2)
+    | st.text(max_size=3).map(Text)
+    | odd
+)
+
+
+class TestManyAtOnce:
+    """The checks over many values at once say what the one-value checks say of each."""
+
+    @given(st.lists(texts | spaces | st.text(max_size=3).map(Text), max_size=6))
+    def test_any_blank_is_blank_of_any(self, values: list[str]) -> None:
+        """Some value is blank, as :func:`blank` says, exactly when ``any_blank`` says so."""
+        assert any_blank(values) is any(blank(value) for value in values)
+
+    @given(st.lists(hostile, max_size=6))
+    def test_texts_is_text_and_not_blank_of_each(self, values: list[Any]) -> None:
+        """True exactly when ``text`` takes every value and none is blank."""
+        assert texts_of(values) is all(
+            refusal(partial(text, value)) is None and not blank(value) for value in values
+        )
+
+    @pytest.mark.parametrize(
+        "values",
+        [
+            ["\ud83d", "\ude00"],  # the halves of a pair, apart: two lone surrogates
+            ["imei", Text("1")],
+            ["imei", None],
+            ["imei", "\u2003"],
+            ["imei", ""],
+            ["imei", 1],
+        ],
+    )
+    def test_what_texts_refuses(self, values: list[Any]) -> None:
+        """Halves of a pair in two values, a subclass, null, white space, nothing, a number."""
+        assert not texts_of(values)
+
+    def test_no_values_are_texts(self) -> None:
+        """Nothing to refuse: an identifier list's emptiness is the request's to refuse."""
+        assert texts_of([])
+        assert not any_blank([])

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import jsonschema
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -199,3 +200,71 @@ def test_repeated_ids_merge_or_conflict_never_crash(ledger: list[Request]) -> No
         assert all(isinstance(problem, ConflictingRepeatError) for problem in result.exceptions)
     else:
         assert {request.id for request in result} == {"R1"}
+
+
+class Text(str):
+    """A string of a subclass, equal to its text: not a text the edge takes."""
+
+    __slots__ = ()
+
+
+class Touchy:
+    """A value no one may compare: the checks must look at its type, never ask it."""
+
+    def __eq__(self, other: object) -> bool:
+        """Refuse to be compared."""
+        raise AssertionError("compared")
+
+    __hash__ = object.__hash__
+
+
+@pytest.mark.parametrize(
+    "identifier",
+    [
+        {"type": "imei", "value": "1", "subject": "s", "extra": "x"},
+        {"type": "imei", "value": "1", "extra": "x"},
+        {"type": "imei", "value": "1", "subject": None},
+        {"type": "imei", "value": "1", "subject": None, "extra": None},
+        {"type": "imei", "subject": "s"},
+        {"value": "1", "subject": "s"},
+        {"type": None, "value": "1", "subject": "s"},
+        {"type": "imei", "value": Text("1"), "subject": "s"},
+        {"type": "imei", "value": "1", "subject": Text("s")},
+        {"type": "imei", "value": Touchy(), "subject": "s"},
+        {"type": "imei", "value": "1", "subject": Touchy()},
+        {"type": "imei", "value": "\u2003", "subject": "s"},
+        {"type": "imei", "value": "1", "subject": "\u3000\n"},
+        {"type": "imei", "value": "1\ud83d", "subject": "\ude00"},
+        {"type": " ", "value": "1"},
+    ],
+)
+def test_an_odd_identifier_is_told_as_the_field_by_field_path_tells_it(
+    identifier: dict[str, Any],
+) -> None:
+    """An identifier the fast path cannot take, beside a good one: refused in the same words."""
+    good = {"type": "imei", "value": "490154203237518", "subject": "phone"}
+    records = [dict(reference_records()[0], identifiers=[good, identifier])]
+
+    usual = attempt(records)
+    exact = structure_ledger_or_error(records, EXACT)
+
+    assert isinstance(usual, InvalidLedgerError)
+    assert said(usual) == said(exact)
+
+
+def structure_ledger_or_error(
+    records: list[Any], converter: Any
+) -> tuple[Request, ...] | InvalidLedgerError:
+    """What the field-by-field path made of ``records``."""
+    try:
+        return structure_ledger(records, converter=converter)
+    except InvalidLedgerError as error:
+        return error
+
+
+def test_a_repeated_id_is_merged_on_the_usual_path() -> None:
+    """Repeats are looked for, and merged, whether or not the ids are few."""
+    records = [*reference_records(), reference_records()[0]]
+
+    assert said(attempt(records)) == said(structure_ledger_or_error(records, EXACT))
+    assert len(attempt(records)) == len(records)  # type: ignore[arg-type]

@@ -20,11 +20,12 @@ from transparency_core._eu import ILLEGAL_CONTENT, MEMBER_STATES
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
 __all__ = [
     "COUNTRY_CODES",
     "NON_BLANK",
+    "any_blank",
     "blank",
     "identifier_problem",
     "order_problems",
@@ -62,6 +63,20 @@ def blank(value: object) -> bool:
         (True, True, False, False)
     """
     return isinstance(value, str) and (not value or value.isspace())
+
+
+def any_blank(texts: Sequence[str]) -> bool:
+    """Whether any of these strings is blank, as :func:`blank` says of one, at C speed.
+
+    The rule of :func:`blank` over many strings at once: an empty one, or one with
+    nothing but white space (Unicode's, as :meth:`str.isspace` knows it). The reader of
+    usual records asks it of all the texts of a request's identifiers in one call.
+
+    Example:
+        >>> any_blank(["imei", "490154203237518"]), any_blank(["imei", "\u3000"]), any_blank([])
+        (False, True, False)
+    """
+    return not all(texts) or any(map(str.isspace, texts))
 
 
 def identifier_problem(kind: object, value: object, subject: object) -> FieldError | None:

@@ -258,8 +258,11 @@ def structure_ledger(
     """
     reader = Reader.make(categories, legal_processes, converter, max_problems)
     pairs = list(reader.read(records))
-    reader.check(Tally.of_positioned(pairs).conflicts)
-    return tuple(request for _, request in pairs)
+    requests = tuple(request for _, request in pairs)
+    # Repeated ids are merged or in conflict (the tally's rules); usually there are none.
+    repeats = len({request.id for request in requests}) < len(requests)
+    reader.check(Tally.of_positioned(pairs).conflicts if repeats else ())
+    return requests
 
 
 def tally_ledger(  # noqa: PLR0913 -- options, all by keyword

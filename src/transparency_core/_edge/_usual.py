@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from transparency_core._checks import identifier_problem
 from transparency_core._edge._values import (
     flag,
     identifier_list,
@@ -26,6 +25,7 @@ from transparency_core._edge._values import (
     moment,
     optional_moment,
     text,
+    texts,
 )
 from transparency_core._model import (
     Action,
@@ -57,6 +57,7 @@ _USUAL_FIELDS = _REQUEST_FIELDS - _EXTENDED_FIELDS
 _REQUIRED = frozenset(
     field.name for field in attrs.fields(Request) if field.default is attrs.NOTHING
 )
+_DICT = frozenset({dict})
 _SHARED_LIMIT = 4096
 """How many distinct dates and responses one converter keeps to share."""
 _PLAIN = frozenset({str, bool, type(None)})
@@ -118,18 +119,23 @@ class UsualRecords:
             >>> UsualRecords().identifiers([{"type": "imei", "value": "490154203237518"}])
             ('imei', '490154203237518', None)
         """
-        flat: list[str | None] = []
-        texts = self.texts
-        for item in identifier_list(value):
-            if type(item) is not dict or not item.keys() <= _IDENTIFIER_FIELDS:
+        items = identifier_list(value)
+        if not _DICT.issuperset(map(type, items)):
+            raise Unusual
+        # Each field of every identifier, in one comprehension: type, value, subject, ...
+        flat = [
+            field for item in items for field in (item["type"], item["value"], item.get("subject"))
+        ]
+        if texts(flat):  # so every identifier names its subject: has its three fields
+            if sum(map(len, items)) != len(flat):  # and no other
                 raise Unusual
-            kind, code, subject = item["type"], text(item["value"]), item.get("subject")
-            kind = (type(kind) is str and texts.get(kind)) or self.recurring(kind)
-            if subject is not None:
-                subject = text(subject)
-            if identifier_problem(kind, code, subject) is not None:
-                raise Unusual  # the exact path names it
-            flat += (kind, code, subject)
+        else:  # an unnamed subject is null, the one value other than a text it may be
+            named = (subject for subject in flat[2::3] if subject is not None)
+            if not all(map(_IDENTIFIER_FIELDS.issuperset, items)) or not texts(
+                [*flat[0::3], *flat[1::3], *named]
+            ):
+                raise Unusual  # the exact path names the problem
+        flat[0::3] = map(intern, flat[0::3])  # a ledger's few types, shared
         return PackedIdentifiers(flat)
 
     def day(self, value: object) -> date:
@@ -176,18 +182,21 @@ class UsualRecords:
             if not (_REQUIRED <= value.keys() <= _REQUEST_FIELDS):
                 raise Unusual
             return self._extended(value)
-        get = value.get
+        get, known = value.get, self.texts
         process, data_country, amends = get("legal_process"), get("data_country"), get("amends")
+        received, country, category = value["received"], value["country"], value["category"]
+        emergency = get("emergency", False)
+        # A recurring text, or date, already checked is taken as it was: no call for it.
         return Request(
             id=text(value["id"]),
-            received=self.day(value["received"]),
-            country=self.recurring(value["country"]),
-            category=self.recurring(value["category"]),
+            received=(type(received) is str and self.dates.get(received)) or self.day(received),
+            country=(type(country) is str and known.get(country)) or self.recurring(country),
+            category=(type(category) is str and known.get(category)) or self.recurring(category),
             identifiers=self.identifiers(value["identifiers"]),
             response=self.response(value["response"]),
             legal_process=None if process is None else self.recurring(process),
             data_country=None if data_country is None else text(data_country),
-            emergency=flag(get("emergency", False)),
+            emergency=emergency if emergency is False else flag(emergency),
             amends=None if amends is None else text(amends),
         )
 

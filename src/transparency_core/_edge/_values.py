@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from transparency_core._checks import parse_iso_date, parse_moment
+from transparency_core._checks import any_blank, parse_iso_date, parse_moment
 from transparency_core._model import Action, DataKind, DsaOrder, Notification, Outcome
 from transparency_core.exceptions import FieldError
 
@@ -33,6 +33,7 @@ __all__ = [
     "optional_moment",
     "record",
     "text",
+    "texts",
 ]
 
 _E = TypeVar("_E", bound=enum.Enum)
@@ -41,6 +42,7 @@ _UNICODE = "text (valid Unicode, no lone surrogates)"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 ENUMS: tuple[type[enum.Enum], ...] = (Outcome, DataKind, Notification, Action, DsaOrder)
 """The enums of the ledger format, each written as one of its members' values."""
+_TEXT = frozenset({str})
 _MEMBERS: dict[type[enum.Enum], dict[str, Any]] = {
     cls: {member.value: member for member in cls} for cls in ENUMS
 }
@@ -71,9 +73,33 @@ def text(value: object, _: object = str) -> str:
     """  # noqa: D205 -- the summary needs its two lines
     if type(value) is not str:
         raise FieldError("", "a string", value)
-    if not (value.isascii() or _SURROGATE.search(value) is None):
+    if not _unicode(value):
         raise FieldError("", _UNICODE, value)
     return value
+
+
+def _unicode(value: str) -> bool:
+    """Whether a string is valid Unicode: no lone surrogate in it."""
+    return value.isascii() or _SURROGATE.search(value) is None
+
+
+def texts(values: list[Any]) -> bool:
+    r"""Whether every value is a text :func:`text` takes, and none is blank: at C speed.
+
+    :func:`text` and :func:`~transparency_core._checks.blank` over many values at once,
+    for the reader of usual records; ``False`` sends a record to the field-by-field
+    path, which names the problem. (Joined, the strings hold a lone surrogate exactly
+    when one of them does: Python joins no halves into a pair.)
+
+    Example:
+        >>> texts(["imei", "490154203237518"]), texts(["imei", " "]), texts(["\ud800"])
+        (True, False, False)
+        >>> texts(["imei", 490154203237518]), texts(["imei", None]), texts([])
+        (False, False, True)
+    """
+    return (
+        _TEXT.issuperset(map(type, values)) and _unicode("".join(values)) and not any_blank(values)
+    )
 
 
 def flag(value: object, _: object = bool) -> bool:
