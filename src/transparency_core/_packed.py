@@ -22,7 +22,8 @@ class PackedIdentifiers(tuple[str | None, ...]):
 
     What a reader hands a :class:`~transparency_core.Request` instead of
     :class:`~transparency_core.Identifier` objects, for a record whose identifiers it
-    checked by the same checks (``identifier_problem``): the request keeps the texts,
+    checked by the same rules (``_edge._values.texts``: those of ``text`` and of
+    ``identifier_problem``, over all its texts at once): the request keeps the texts,
     counts its subjects from them, and builds its ``identifiers`` only when they are
     asked for. A ledger is counted without them, and one tuple of texts a request is all
     the garbage collector has to look at.
