@@ -164,6 +164,15 @@ class TestManyAtOnce:
         """Some value is blank, as :func:`blank` says, exactly when ``any_blank`` says so."""
         assert any_blank(values) is any(blank(value) for value in values)
 
+    def test_any_blank_knows_every_white_space(self) -> None:
+        """Every character ``str.isspace`` knows is blank alone, and not inside a text."""
+        spaces = [chr(point) for point in range(0x110000) if chr(point).isspace()]
+        assert spaces  # the tab, the space, U+3000, ...
+        for space in spaces:
+            assert any_blank(["imei", space]), repr(space)
+            assert not any_blank(["imei", f"49{space}01"]), repr(space)
+            assert not any_blank([f"{space}imei", f"49{space}"]), repr(space)
+
     @given(st.lists(hostile, max_size=6))
     def test_texts_is_text_and_not_blank_of_each(self, values: list[Any]) -> None:
         """True exactly when ``text`` takes every value and none is blank."""

@@ -29,6 +29,7 @@ LAYERS: dict[str, int] = {
     "_eu": 1,
     "_model": 1,
     "_packed": 1,
+    "_assemble": 1,
     "_period": 1,
     "_calendar": 1,
     "_disclosure": 1,

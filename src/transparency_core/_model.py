@@ -23,7 +23,7 @@ from transparency_core._checks import (
     time_problems,
 )
 from transparency_core._mask import CUSTOMER_DATA
-from transparency_core._packed import PackedIdentifiers, flat, repeated, subject_count
+from transparency_core._packed import PackedIdentifiers, counted, flat
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
@@ -222,9 +222,6 @@ def _identifier_tuple(
     return tuple(identifiers)  # type: ignore[arg-type]
 
 
-_set = object.__setattr__
-
-
 @attrs.frozen(kw_only=True)
 class Request:
     """One request from a government agency or court, as the ledger records it.
@@ -288,9 +285,9 @@ class Request:
         # Worked out now, while the identifiers are fresh in memory: counting a large
         # ledger later reads two numbers per request and never an identifier. (Set in
         # the slots of the cached properties, which work them out again after a pickle.)
-        texts = flat(identifiers)
-        _set(self, "_subject_count", subject_count(texts))
-        _set(self, "_repeated_identifiers", repeated(texts))
+        subjects, repeats = counted(flat(identifiers))
+        _set_subject_count(self, subjects)
+        _set_repeated(self, repeats)
 
     @property
     def subject_count(self) -> int:
@@ -327,11 +324,11 @@ class Request:
     # sit behind plain properties because attrs drops a cached property's docstring.
     @functools.cached_property
     def _subject_count(self) -> int:
-        return subject_count(flat(self.identifiers))
+        return counted(flat(self.identifiers))[0]
 
     @functools.cached_property
     def _repeated_identifiers(self) -> tuple[int, ...]:
-        return repeated(flat(self.identifiers))
+        return counted(flat(self.identifiers))[1]
 
     @property
     def received_on(self) -> date:
@@ -361,6 +358,8 @@ class Request:
 
 _SLOT = Request.__dict__["identifiers"]
 """The slot that holds a request's identifiers: a tuple of them, or packed."""
+_set_subject_count = Request.__dict__["_subject_count"].__set__
+_set_repeated = Request.__dict__["_repeated_identifiers"].__set__
 
 
 class _Built:

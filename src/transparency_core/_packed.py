@@ -12,7 +12,7 @@ import itertools
 from operator import attrgetter
 from typing import Any
 
-__all__ = ["PackedIdentifiers", "flat", "repeated", "subject_count"]
+__all__ = ["PackedIdentifiers", "counted", "flat"]
 
 _TRIPLE = attrgetter("type", "value", "subject")
 
@@ -39,42 +39,35 @@ def flat(identifiers: tuple[Any, ...]) -> tuple[str | None, ...]:
     return tuple(itertools.chain.from_iterable(map(_TRIPLE, identifiers)))
 
 
-def subject_count(texts: tuple[str | None, ...]) -> int:
-    """The subjects of identifiers packed flat: how many distinct ``subject_key`` they have.
+def counted(texts: tuple[str | None, ...]) -> tuple[int, tuple[int, ...]]:
+    """How many subjects identifiers packed flat name, and which of them are repeats.
+
+    The subjects are the distinct ``subject_key`` of the identifiers; a repeat has the
+    type and value of an earlier identifier, and its position is given.
 
     Example:
-        >>> subject_count(("imei", "1", "phone", "serial_number", "2", "phone"))
-        1
+        >>> counted(("imei", "1", "phone", "serial_number", "2", "phone"))
+        (1, ())
+        >>> counted(("imei", "1", None, "imei", "2", None, "imei", "1", None))
+        (2, (2,))
     """
     if len(texts) == 3:  # noqa: PLR2004 -- one identifier
-        return 1
+        return 1, ()
+    values = texts[1::3]
     # subject_key, in short and at C speed: a named subject is its name (a string), an
     # unnamed one its identifier (a tuple), and a string never equals a tuple.
     subjects = set(texts[2::3])
-    if None not in subjects:
-        return len(subjects)
-    subjects.discard(None)
-    unnamed = zip(texts[0::3], texts[1::3], texts[2::3], strict=True)
-    return len(subjects) + len(
-        {(kind, value) for kind, value, subject in unnamed if subject is None}
-    )
-
-
-def repeated(texts: tuple[str | None, ...]) -> tuple[int, ...]:
-    """The positions of identifiers with the type and value of an earlier one.
-
-    Example:
-        >>> repeated(("imei", "1", None, "imei", "2", None, "imei", "1", None))
-        (2,)
-    """
+    count = len(subjects)
+    if None in subjects:
+        unnamed = zip(texts[0::3], values, texts[2::3], strict=True)
+        count += len({(kind, value) for kind, value, subject in unnamed if subject is None}) - 1
     # Usually every value differs, and then no identifier can repeat another.
-    values = texts[1::3]
-    if len(values) == 1 or len(set(values)) == len(values):
-        return ()
+    if len(set(values)) == len(values):
+        return count, ()
     seen: set[tuple[str | None, str | None]] = set()
     found: list[int] = []
     for index, key in enumerate(zip(texts[0::3], values, strict=True)):
         if key in seen:
             found.append(index)
         seen.add(key)
-    return tuple(found)
+    return count, tuple(found)

@@ -13,11 +13,14 @@ errors for a bad one, as tests/test_hostile.py checks on hostile records.
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import itemgetter
 from sys import intern
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from transparency_core._assemble import assembled
 from transparency_core._edge._values import (
     flag,
     identifier_list,
@@ -58,6 +61,8 @@ _REQUIRED = frozenset(
     field.name for field in attrs.fields(Request) if field.default is attrs.NOTHING
 )
 _DICT = frozenset({dict})
+_NAMED = itemgetter("type", "value", "subject")
+_chained = chain.from_iterable
 _SHARED_LIMIT = 4096
 """How many distinct dates and responses one converter keeps to share."""
 _PLAIN = frozenset({str, bool, type(None)})
@@ -122,10 +127,16 @@ class UsualRecords:
         items = identifier_list(value)
         if not _DICT.issuperset(map(type, items)):
             raise Unusual
-        # Each field of every identifier, in one comprehension: type, value, subject, ...
-        flat = [
-            field for item in items for field in (item["type"], item["value"], item.get("subject"))
-        ]
+        # Each field of every identifier: type, value, subject, ... at C speed when every
+        # one names its subject, else by a comprehension that gives a missing one as null.
+        try:
+            flat = list(_chained(map(_NAMED, items)))
+        except KeyError:
+            flat = [
+                field
+                for item in items
+                for field in (item["type"], item["value"], item.get("subject"))
+            ]
         if texts(flat):  # so every identifier names its subject: has its three fields
             if sum(map(len, items)) != len(flat):  # and no other
                 raise Unusual
@@ -178,39 +189,39 @@ class UsualRecords:
 
     def __call__(self, value: dict[str, Any]) -> Request:
         """The request of a usual record."""
+        extended: tuple[object, ...] = ()
         if not (_REQUIRED <= value.keys() <= _USUAL_FIELDS):
             if not (_REQUIRED <= value.keys() <= _REQUEST_FIELDS):
                 raise Unusual
-            return self._extended(value)
+            extended = self._extended(value)
         get, known = value.get, self.texts
         process, data_country, amends = get("legal_process"), get("data_country"), get("amends")
         received, country, category = value["received"], value["country"], value["category"]
         emergency = get("emergency", False)
         # A recurring text, or date, already checked is taken as it was: no call for it.
-        return Request(
-            id=text(value["id"]),
-            received=(type(received) is str and self.dates.get(received)) or self.day(received),
-            country=(type(country) is str and known.get(country)) or self.recurring(country),
-            category=(type(category) is str and known.get(category)) or self.recurring(category),
-            identifiers=self.identifiers(value["identifiers"]),
-            response=self.response(value["response"]),
-            legal_process=None if process is None else self.recurring(process),
-            data_country=None if data_country is None else text(data_country),
-            emergency=emergency if emergency is False else flag(emergency),
-            amends=None if amends is None else text(amends),
+        return assembled(
+            text(value["id"]),
+            (type(received) is str and self.dates.get(received)) or self.day(received),
+            (type(country) is str and known.get(country)) or self.recurring(country),
+            (type(category) is str and known.get(category)) or self.recurring(category),
+            self.identifiers(value["identifiers"]),
+            self.response(value["response"]),
+            None if process is None else self.recurring(process),
+            None if data_country is None else text(data_country),
+            emergency if emergency is False else flag(emergency),
+            None if amends is None else text(amends),
+            *extended,  # type: ignore[arg-type]
         )
 
-    def _extended(self, value: dict[str, Any]) -> Request:
-        """The request of a usual record with response times or a DSA order."""
-        usual = {key: item for key, item in value.items() if key not in _EXTENDED_FIELDS}
+    def _extended(self, value: dict[str, Any]) -> tuple[object, ...]:
+        """The response times and DSA order of a usual record, in the order of the fields."""
         get = value.get
         order, content = get("dsa_order"), get("illegal_content")
-        return attrs.evolve(
-            self(usual),
-            acknowledged=optional_moment(get("acknowledged")),
-            responded=optional_moment(get("responded")),
-            dsa_order=None if order is None else member(order, DsaOrder),
-            illegal_content=None if content is None else self.recurring(content),
+        return (
+            optional_moment(get("acknowledged")),
+            optional_moment(get("responded")),
+            None if order is None else member(order, DsaOrder),
+            None if content is None else self.recurring(content),
         )
 
 

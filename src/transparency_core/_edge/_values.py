@@ -97,9 +97,10 @@ def texts(values: list[Any]) -> bool:
         >>> texts(["imei", 490154203237518]), texts(["imei", None]), texts([])
         (False, False, True)
     """
-    return (
-        _TEXT.issuperset(map(type, values)) and _unicode("".join(values)) and not any_blank(values)
-    )
+    if not _TEXT.issuperset(map(type, values)):
+        return False
+    joined = "".join(values)
+    return _unicode(joined) and not any_blank(values, joined)
 
 
 def flag(value: object, _: object = bool) -> bool:
