@@ -16,15 +16,15 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
+from transparency_core._model import Request, Response
 from transparency_core._report import Disposition, LedgerEntry
 from transparency_core._specs import CROSS_BORDER, Percent, Predicate, Requests, Subjects
 from transparency_core._subjects import SubjectCounting
-from transparency_core.predicates import every_request
+from transparency_core.predicates import every_request, reads_facts_only
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
-    from transparency_core._model import Request
     from transparency_core._period import ReportingPeriod
     from transparency_core._specs import Breakdown, Category, Column
 
@@ -79,6 +79,8 @@ class Counter:
     def __init__(self) -> None:
         self.measures: dict[str, tuple[Requests | Subjects, ...]] = {}
         self.tests: dict[str, tuple[int, tuple[tuple[Predicate, int], ...]]] = {}
+        self.of_facts = True
+        """Whether every measure's predicate reads only a request's facts."""
 
     def table(self, key: str, measures: tuple[Requests | Subjects, ...]) -> None:
         """Count ``measures`` in the table ``key``; the first must be :data:`EVERY`."""
@@ -91,6 +93,7 @@ class Counter:
             else:
                 by_predicate[measure.where] = by_predicate.get(measure.where, 0) | 1 << index
         self.tests[key] = (always, tuple(by_predicate.items()))
+        self.of_facts = self.of_facts and all(map(reads_facts_only, by_predicate))
 
     def bits(self, table: str, request: Request) -> int:
         """The bits of the measures of ``table`` that ``request`` is in.
@@ -216,6 +219,10 @@ class Tabulation:
         """The same keys -> the ids of their requests, with provenance."""
         self.entries: list[LedgerEntry] = []
         self._reasons: dict[tuple[str, ...], str] = {}  # one string per table and country
+        self.of_facts = self.counter.of_facts and all(
+            reads_facts_only(where) for _, where, _ in self.across
+        )
+        """Whether every predicate reads only a request's facts (:func:`reads_facts_only`)."""
 
     def count(
         self, requests: Mapping[str, Request], records: Mapping[str, int], period: ReportingPeriod
@@ -225,10 +232,13 @@ class Tabulation:
         Returns the requests that amend another or repeat an identifier, for the
         findings (picked out here, so that they need no pass of their own).
         """
-        atoms, across, bits_of = self.atoms, self.across, self.counter.bits
-        tabulated, own_table_only = self.tabulated, self.own_table_only
-        first, last, provenance = period.start, period.end, self.provenance
-        subjects_of = self.subjects
+        atoms, ids_of, entries = self.atoms, self.ids, self.entries
+        tabulated, first, last = self.tabulated, period.start, period.end
+        provenance, subjects_of = self.provenance, self.subjects
+        # (Category, facts) -> bits: the predicates called once per distinct facts.
+        facts: dict[tuple[str, int, str | None, str | None], tuple[int, int, Response]] | None
+        facts = {} if self.of_facts else None
+        places: dict[tuple[str, str], tuple[Disposition, str]] = {}
         flagged: list[Request] = []
         for request_id, request in requests.items():
             if request.amends is not None or request.repeated_identifiers:
@@ -238,15 +248,19 @@ class Tabulation:
             # A date-time counts on its own date.
             received = request.received if type(request.received) is date else request.received_on
             if not first <= received <= last or category not in tabulated:
-                self.entries.append(left_out(request, records[request_id], period))
+                entries.append(left_out(request, records[request_id], period))
                 continue
             # Rule 3: an amending record is a request of its own, counted as any other.
-            bits = 0
-            if category not in own_table_only:
-                for table, where, offset in across:
-                    if where(request):
-                        bits |= bits_of(table, request) << offset
-            key = (request.country, category, bits_of(category, request), bits)
+            if facts is not None and type(request) is Request:
+                response = request.response
+                fact = (category, id(response), request.legal_process, request.data_country)
+                known = facts.get(fact)
+                if known is None and type(response) is Response:  # held, so its id stays
+                    known = facts[fact] = (*self._bits(category, request), response)
+                mask, bits = known[:2] if known else self._bits(category, request)
+            else:
+                mask, bits = self._bits(category, request)
+            key = (request.country, category, mask, bits)
             atom = atoms.get(key)
             if atom is None:
                 atoms[key] = [1, subjects_of(request)]
@@ -254,16 +268,26 @@ class Tabulation:
                 atom[0] += 1
                 atom[1] += subjects_of(request)
             if provenance:
-                ids = self.ids.get(key)
+                ids = ids_of.get(key)
                 if ids is None:
-                    self.ids[key] = [request_id]
+                    ids_of[key] = [request_id]
                 else:
                     ids.append(request_id)
-                self._entry(request_id, request, records[request_id])
+                place = places.get(key[:2]) or places.setdefault(key[:2], self._place(request))
+                entries.append(LedgerEntry(request_id, records[request_id], *place))
         return flagged
 
-    def _entry(self, request_id: str, request: Request, records: int) -> None:
-        """Keep where a counted request went (with provenance)."""
+    def _bits(self, category: str, request: Request) -> tuple[int, int]:
+        """The bits of ``request``'s measures in its category's table, and across."""
+        bits, bits_of = 0, self.counter.bits
+        if category not in self.own_table_only:
+            for table, where, offset in self.across:
+                if where(request):
+                    bits |= bits_of(table, request) << offset
+        return bits_of(category, request), bits
+
+    def _place(self, request: Request) -> tuple[Disposition, str]:
+        """Where a counted request went, for its entry (with provenance)."""
         where: tuple[str, ...] = (request.category, request.country)
         disposition = _COUNTED
         if request.category in self.own_table_only:
@@ -272,7 +296,7 @@ class Tabulation:
         reason = self._reasons.get(where) or self._reasons.setdefault(
             where, f"counted in {', '.join(where)}"
         )
-        self.entries.append(LedgerEntry(request_id, records, disposition, reason))
+        return disposition, reason
 
     def counts(self) -> Counts:
         """The cells that are not zero, by table, country and measure, from the atoms."""
