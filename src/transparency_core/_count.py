@@ -138,6 +138,10 @@ column per type named) are signed by name, so that the signatures of parts add."
 Atoms = dict[str, dict[Signature, tuple[int, int]]]
 """Country -> signature -> (requests, subjects): the requests that share every cell."""
 
+_Slot = tuple[list[int], list[str], Disposition, str, Response]
+"""Where requests are counted: their atom's [requests, subjects], its ids, and the
+disposition and reason of their entries (and a response, held while counting)."""
+
 
 def _offsets(tables: Sequence[Breakdown]) -> list[int]:
     """Where the bits of each table across categories start, one table after another."""
@@ -232,13 +236,11 @@ class Tabulation:
         Returns the requests that amend another or repeat an identifier, for the
         findings (picked out here, so that they need no pass of their own).
         """
-        atoms, ids_of, entries = self.atoms, self.ids, self.entries
-        tabulated, first, last = self.tabulated, period.start, period.end
-        provenance, subjects_of = self.provenance, self.subjects
-        # (Category, facts) -> bits: the predicates called once per distinct facts.
-        facts: dict[tuple[str, int, str | None, str | None], tuple[int, int, Response]] | None
+        entries, tabulated, first, last = self.entries, self.tabulated, period.start, period.end
+        provenance, subjects_of, slot_of = self.provenance, self.subjects, self._slot
+        # Country, category and facts -> slot: the predicates called once per distinct facts.
+        facts: dict[tuple[str, str, int, str | None, str | None], _Slot] | None
         facts = {} if self.of_facts else None
-        places: dict[tuple[str, str], tuple[Disposition, str]] = {}
         flagged: list[Request] = []
         for request_id, request in requests.items():
             if request.amends is not None or request.repeated_identifiers:
@@ -251,40 +253,39 @@ class Tabulation:
                 entries.append(left_out(request, records[request_id], period))
                 continue
             # Rule 3: an amending record is a request of its own, counted as any other.
-            if facts is not None and type(request) is Request:
+            if facts is None or type(request) is not Request:
+                slot = slot_of(request)
+            else:
                 response = request.response
-                fact = (category, id(response), request.legal_process, request.data_country)
-                known = facts.get(fact)
-                if known is None and type(response) is Response:  # held, so its id stays
-                    known = facts[fact] = (*self._bits(category, request), response)
-                mask, bits = known[:2] if known else self._bits(category, request)
-            else:
-                mask, bits = self._bits(category, request)
-            key = (request.country, category, mask, bits)
-            atom = atoms.get(key)
-            if atom is None:
-                atoms[key] = [1, subjects_of(request)]
-            else:
-                atom[0] += 1
-                atom[1] += subjects_of(request)
+                fact = (
+                    request.country,
+                    category,
+                    id(response),
+                    request.legal_process,
+                    request.data_country,
+                )
+                slot = facts.get(fact) or slot_of(request)
+                if type(response) is Response:  # the slot holds it, so its id stays its own
+                    facts[fact] = slot
+            atom = slot[0]
+            atom[0] += 1
+            atom[1] += subjects_of(request)
             if provenance:
-                ids = ids_of.get(key)
-                if ids is None:
-                    ids_of[key] = [request_id]
-                else:
-                    ids.append(request_id)
-                place = places.get(key[:2]) or places.setdefault(key[:2], self._place(request))
-                entries.append(LedgerEntry(request_id, records[request_id], *place))
+                slot[1].append(request_id)
+                entries.append(LedgerEntry(request_id, records[request_id], slot[2], slot[3]))
         return flagged
 
-    def _bits(self, category: str, request: Request) -> tuple[int, int]:
-        """The bits of ``request``'s measures in its category's table, and across."""
-        bits, bits_of = 0, self.counter.bits
+    def _slot(self, request: Request) -> _Slot:
+        """Where ``request`` is counted: its atom's counts and ids, and its entry's place."""
+        category, bits_of = request.category, self.counter.bits
+        bits = 0
         if category not in self.own_table_only:
             for table, where, offset in self.across:
                 if where(request):
                     bits |= bits_of(table, request) << offset
-        return bits_of(category, request), bits
+        key = (request.country, category, bits_of(category, request), bits)
+        atom = self.atoms.setdefault(key, [0, 0])
+        return (atom, self.ids.setdefault(key, []), *self._place(request), request.response)
 
     def _place(self, request: Request) -> tuple[Disposition, str]:
         """Where a counted request went, for its entry (with provenance)."""
