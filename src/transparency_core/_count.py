@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
+from transparency_core._entries import entry
 from transparency_core._model import Request, Response
 from transparency_core._report import Disposition, LedgerEntry
 from transparency_core._specs import CROSS_BORDER, Percent, Predicate, Requests, Subjects
@@ -272,7 +273,7 @@ class Tabulation:
             atom[1] += subjects_of(request)
             if provenance:
                 slot[1].append(request_id)
-                entries.append(LedgerEntry(request_id, records[request_id], slot[2], slot[3]))
+                entries.append(entry(request_id, records[request_id], slot[2], slot[3]))
         return flagged
 
     def _slot(self, request: Request) -> _Slot:
