@@ -12,7 +12,11 @@ from hypothesis import strategies as st
 
 from strategies import ledgers
 from transparency_core import (
+    BASIS,
+    CHALLENGES,
+    NOTIFICATION,
     OUTCOMES,
+    Breakdown,
     ExplainRenderer,
     JsonRenderer,
     ReportingPeriod,
@@ -61,6 +65,35 @@ def by_id(
         )
         for part, aimed in zip(requests, amendments, strict=True)
     ]
+
+
+def _per_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the counter call every predicate for every request, as for any callable."""
+    monkeypatch.setattr("transparency_core._count.reads_facts_only", lambda _: False)
+
+
+class TestPredicatesOncePerFacts:
+    """The shipped predicates called once per distinct facts count as called per request."""
+
+    @pytest.mark.parametrize(
+        "breakdowns", [(), (OUTCOMES, NOTIFICATION, CHALLENGES), (BASIS, OUTCOMES)]
+    )
+    def test_the_reference_report_is_the_same(
+        self, monkeypatch: pytest.MonkeyPatch, breakdowns: tuple[Breakdown, ...]
+    ) -> None:
+        once = build_report(reference_ledger(), reference_period(), breakdowns=breakdowns)
+        _per_request(monkeypatch)
+        each = build_report(reference_ledger(), reference_period(), breakdowns=breakdowns)
+        assert once == each
+        assert pickle.dumps(once) == pickle.dumps(each)
+
+    @given(ledger=ledgers(), actions=st.booleans())
+    def test_any_ledger_counts_the_same(self, ledger: list[Request], *, actions: bool) -> None:
+        once = build_report(ledger, YEAR, breakdowns=(OUTCOMES,), actions_in_totals=actions)
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            _per_request(monkeypatch)
+            each = build_report(ledger, YEAR, breakdowns=(OUTCOMES,), actions_in_totals=actions)
+        assert once == each
 
 
 class TestAddingUp:

@@ -16,15 +16,16 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
+from transparency_core._entries import entry
+from transparency_core._model import Request, Response
 from transparency_core._report import Disposition, LedgerEntry
 from transparency_core._specs import CROSS_BORDER, Percent, Predicate, Requests, Subjects
 from transparency_core._subjects import SubjectCounting
-from transparency_core.predicates import every_request
+from transparency_core.predicates import every_request, reads_facts_only
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
-    from transparency_core._model import Request
     from transparency_core._period import ReportingPeriod
     from transparency_core._specs import Breakdown, Category, Column
 
@@ -79,6 +80,8 @@ class Counter:
     def __init__(self) -> None:
         self.measures: dict[str, tuple[Requests | Subjects, ...]] = {}
         self.tests: dict[str, tuple[int, tuple[tuple[Predicate, int], ...]]] = {}
+        self.of_facts = True
+        """Whether every measure's predicate reads only a request's facts."""
 
     def table(self, key: str, measures: tuple[Requests | Subjects, ...]) -> None:
         """Count ``measures`` in the table ``key``; the first must be :data:`EVERY`."""
@@ -91,6 +94,7 @@ class Counter:
             else:
                 by_predicate[measure.where] = by_predicate.get(measure.where, 0) | 1 << index
         self.tests[key] = (always, tuple(by_predicate.items()))
+        self.of_facts = self.of_facts and all(map(reads_facts_only, by_predicate))
 
     def bits(self, table: str, request: Request) -> int:
         """The bits of the measures of ``table`` that ``request`` is in.
@@ -134,6 +138,10 @@ not count it). Tables whose columns differ between parts of a ledger (Table 4, w
 column per type named) are signed by name, so that the signatures of parts add."""
 Atoms = dict[str, dict[Signature, tuple[int, int]]]
 """Country -> signature -> (requests, subjects): the requests that share every cell."""
+
+_Slot = tuple[list[int], list[str], Disposition, str, Response]
+"""Where requests are counted: their atom's [requests, subjects], its ids, and the
+disposition and reason of their entries (and a response, held while counting)."""
 
 
 def _offsets(tables: Sequence[Breakdown]) -> list[int]:
@@ -216,6 +224,10 @@ class Tabulation:
         """The same keys -> the ids of their requests, with provenance."""
         self.entries: list[LedgerEntry] = []
         self._reasons: dict[tuple[str, ...], str] = {}  # one string per table and country
+        self.of_facts = self.counter.of_facts and all(
+            reads_facts_only(where) for _, where, _ in self.across
+        )
+        """Whether every predicate reads only a request's facts (:func:`reads_facts_only`)."""
 
     def count(
         self, requests: Mapping[str, Request], records: Mapping[str, int], period: ReportingPeriod
@@ -225,10 +237,11 @@ class Tabulation:
         Returns the requests that amend another or repeat an identifier, for the
         findings (picked out here, so that they need no pass of their own).
         """
-        atoms, across, bits_of = self.atoms, self.across, self.counter.bits
-        tabulated, own_table_only = self.tabulated, self.own_table_only
-        first, last, provenance = period.start, period.end, self.provenance
-        subjects_of = self.subjects
+        entries, tabulated, first, last = self.entries, self.tabulated, period.start, period.end
+        provenance, subjects_of, slot_of = self.provenance, self.subjects, self._slot
+        # Country, category and facts -> slot: the predicates called once per distinct facts.
+        facts: dict[tuple[str, str, int, str | None, str | None], _Slot] | None
+        facts = {} if self.of_facts else None
         flagged: list[Request] = []
         for request_id, request in requests.items():
             if request.amends is not None or request.repeated_identifiers:
@@ -238,32 +251,45 @@ class Tabulation:
             # A date-time counts on its own date.
             received = request.received if type(request.received) is date else request.received_on
             if not first <= received <= last or category not in tabulated:
-                self.entries.append(left_out(request, records[request_id], period))
+                entries.append(left_out(request, records[request_id], period))
                 continue
             # Rule 3: an amending record is a request of its own, counted as any other.
-            bits = 0
-            if category not in own_table_only:
-                for table, where, offset in across:
-                    if where(request):
-                        bits |= bits_of(table, request) << offset
-            key = (request.country, category, bits_of(category, request), bits)
-            atom = atoms.get(key)
-            if atom is None:
-                atoms[key] = [1, subjects_of(request)]
+            if facts is None or type(request) is not Request:
+                slot = slot_of(request)
             else:
-                atom[0] += 1
-                atom[1] += subjects_of(request)
+                response = request.response
+                fact = (
+                    request.country,
+                    category,
+                    id(response),
+                    request.legal_process,
+                    request.data_country,
+                )
+                slot = facts.get(fact) or slot_of(request)
+                if type(response) is Response:  # the slot holds it, so its id stays its own
+                    facts[fact] = slot
+            atom = slot[0]
+            atom[0] += 1
+            atom[1] += subjects_of(request)
             if provenance:
-                ids = self.ids.get(key)
-                if ids is None:
-                    self.ids[key] = [request_id]
-                else:
-                    ids.append(request_id)
-                self._entry(request_id, request, records[request_id])
+                slot[1].append(request_id)
+                entries.append(entry(request_id, records[request_id], slot[2], slot[3]))
         return flagged
 
-    def _entry(self, request_id: str, request: Request, records: int) -> None:
-        """Keep where a counted request went (with provenance)."""
+    def _slot(self, request: Request) -> _Slot:
+        """Where ``request`` is counted: its atom's counts and ids, and its entry's place."""
+        category, bits_of = request.category, self.counter.bits
+        bits = 0
+        if category not in self.own_table_only:
+            for table, where, offset in self.across:
+                if where(request):
+                    bits |= bits_of(table, request) << offset
+        key = (request.country, category, bits_of(category, request), bits)
+        atom = self.atoms.setdefault(key, [0, 0])
+        return (atom, self.ids.setdefault(key, []), *self._place(request), request.response)
+
+    def _place(self, request: Request) -> tuple[Disposition, str]:
+        """Where a counted request went, for its entry (with provenance)."""
         where: tuple[str, ...] = (request.category, request.country)
         disposition = _COUNTED
         if request.category in self.own_table_only:
@@ -272,7 +298,7 @@ class Tabulation:
         reason = self._reasons.get(where) or self._reasons.setdefault(
             where, f"counted in {', '.join(where)}"
         )
-        self.entries.append(LedgerEntry(request_id, records, disposition, reason))
+        return disposition, reason
 
     def counts(self) -> Counts:
         """The cells that are not zero, by table, country and measure, from the atoms."""
