@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import pickle
 from datetime import date
 
@@ -93,3 +94,9 @@ def test_the_same_error(position: int, value: object) -> None:
         expected.value.expected,
         expected.value.got,
     )
+
+
+def test_the_arguments_are_the_fields_in_order() -> None:
+    """``assembled`` takes the fields in the order of the class, whose slots it sets so."""
+    names = list(inspect.signature(assembled).parameters)
+    assert ["id", *names[1:]] == list(attrs.fields_dict(Request))

@@ -42,6 +42,7 @@ LAYERS: dict[str, int] = {
     "_categories": 2,
     "_breakdowns": 2,
     "predicates": 2,
+    "_facts": 2,
     # what a report is made of
     "_report": 3,
     "_counted_by": 3,

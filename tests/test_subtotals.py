@@ -21,6 +21,7 @@ from transparency_core import (
     JsonRenderer,
     ReportingPeriod,
     Request,
+    Response,
     Subtotals,
     Suppression,
     TextRenderer,
@@ -87,8 +88,32 @@ class TestPredicatesOncePerFacts:
         assert once == each
         assert pickle.dumps(once) == pickle.dumps(each)
 
+    def test_past_the_memo_the_same(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Past the facts it keeps, the counter counts on without them, to the same report."""
+        kept = build_report(reference_ledger(), reference_period(), breakdowns=(OUTCOMES,))
+        monkeypatch.setattr("transparency_core._count._FACTS", 1)
+        past = build_report(reference_ledger(), reference_period(), breakdowns=(OUTCOMES,))
+        assert pickle.dumps(kept) == pickle.dumps(past)
+
+    def test_a_value_that_is_no_key(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A Python-built request whose data country is no key is counted as ever."""
+        odd = [
+            attrs.evolve(request, data_country=["IE"])  # type: ignore[arg-type]
+            for request in reference_ledger()[:20]
+        ]
+        once = build_report(odd, reference_period())
+        _per_request(monkeypatch)
+        assert build_report(odd, reference_period()) == once
+        assert once.summary.counted > 0
+
     @given(ledger=ledgers(), actions=st.booleans())
     def test_any_ledger_counts_the_same(self, ledger: list[Request], *, actions: bool) -> None:
+        # The reader shares equal responses, which the counter's memo keys on: so here.
+        shared: dict[Response, Response] = {}
+        ledger = [
+            attrs.evolve(request, response=shared.setdefault(request.response, request.response))
+            for request in ledger
+        ]
         once = build_report(ledger, YEAR, breakdowns=(OUTCOMES,), actions_in_totals=actions)
         with pytest.MonkeyPatch.context() as monkeypatch:
             _per_request(monkeypatch)

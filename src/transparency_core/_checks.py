@@ -71,7 +71,8 @@ def any_blank(texts: Sequence[str], joined: str | None = None) -> bool:
     The rule of :func:`blank` over many strings at once: an empty one, or one with
     nothing but white space (Unicode's, as :meth:`str.isspace` knows it). The reader of
     usual records asks it of all the texts of a request's identifiers in one call, and
-    hands them ``joined`` as well when it has joined them already.
+    hands them ``joined`` as well when it has joined them already (it must be
+    ``"".join(texts)``).
 
     Example:
         >>> any_blank(["imei", "490154203237518"]), any_blank(["imei", "\u3000"]), any_blank([])

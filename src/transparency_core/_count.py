@@ -17,11 +17,12 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from transparency_core._entries import entry
+from transparency_core._facts import reads_facts_only
 from transparency_core._model import Request, Response
 from transparency_core._report import Disposition, LedgerEntry
 from transparency_core._specs import CROSS_BORDER, Percent, Predicate, Requests, Subjects
 from transparency_core._subjects import SubjectCounting
-from transparency_core.predicates import every_request, reads_facts_only
+from transparency_core.predicates import every_request
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -73,8 +74,8 @@ class Counter:
 
     A table's measures whose predicate is :func:`~transparency_core.predicates.every_request`
     (the first, and a measure of every request's subjects) are in every request it
-    counts, without a call; every other predicate is called once per request, however
-    many of the table's measures name it.
+    counts, without a call; every other predicate is called once per request (or once
+    per distinct facts, see :func:`reads_facts_only`), however many measures name it.
     """
 
     def __init__(self) -> None:
@@ -139,6 +140,8 @@ column per type named) are signed by name, so that the signatures of parts add."
 Atoms = dict[str, dict[Signature, tuple[int, int]]]
 """Country -> signature -> (requests, subjects): the requests that share every cell."""
 
+_FACTS = 4096
+"""How many distinct facts the counter keeps before it counts without them."""
 _Slot = tuple[list[int], list[str], Disposition, str, Response]
 """Where requests are counted: their atom's [requests, subjects], its ids, and the
 disposition and reason of their entries (and a response, held while counting)."""
@@ -221,7 +224,7 @@ class Tabulation:
         self.atoms: dict[tuple[str, str, int, int], list[int]] = {}
         """(Country, category, its table's bits, the bits across) -> [requests, subjects]."""
         self.ids: dict[tuple[str, str, int, int], list[str]] = {}
-        """The same keys -> the ids of their requests, with provenance."""
+        """The same keys -> the ids of their requests (empty without provenance)."""
         self.entries: list[LedgerEntry] = []
         self._reasons: dict[tuple[str, ...], str] = {}  # one string per table and country
         self.of_facts = self.counter.of_facts and all(
@@ -265,9 +268,15 @@ class Tabulation:
                     request.legal_process,
                     request.data_country,
                 )
-                slot = facts.get(fact) or slot_of(request)
-                if type(response) is Response:  # the slot holds it, so its id stays its own
-                    facts[fact] = slot
+                try:
+                    slot = facts.get(fact) or slot_of(request)
+                except TypeError:  # a value that is no key (types are the edge's to check)
+                    slot = slot_of(request)
+                else:
+                    if type(response) is Response:  # the slot holds it: its id stays its own
+                        facts[fact] = slot
+                    if len(facts) > _FACTS:  # responses not shared: the memo saves nothing
+                        facts = None
             atom = slot[0]
             atom[0] += 1
             atom[1] += subjects_of(request)

@@ -207,32 +207,3 @@ class ActionTaken:
     def __call__(self, request: Request) -> bool:
         """Whether the request's response records this action."""
         return request.response.action is self.action
-
-
-_OF_FACTS = (
-    every_request,
-    data_provided,
-    only_non_content_provided,
-    content_provided,
-    challenged_or_rejected,
-    has_legal_process,
-    is_cross_border,
-)
-_OF_FACTS_TYPES = (LegalProcessIs, OutcomeIs, NoticeIs, ActionTaken)
-
-
-def reads_facts_only(predicate: object) -> bool:
-    """Whether ``predicate`` is a shipped one that reads nothing but a request's *facts*.
-
-    A request's facts are its ``response`` (frozen, and so its fields), ``legal_process``
-    and ``data_country``: a shipped predicate of these holds for two requests alike when
-    their facts are the same objects, so a counter may call it once per distinct facts.
-    Any other callable, however simple, may read anything and is called for every request.
-
-    Example:
-        >>> reads_facts_only(data_provided), reads_facts_only(OutcomeIs(Outcome.REJECTED))
-        (True, True)
-        >>> reads_facts_only(lambda request: request.emergency)
-        False
-    """
-    return any(predicate is known for known in _OF_FACTS) or type(predicate) in _OF_FACTS_TYPES

@@ -1,7 +1,8 @@
 """The fast path for the usual ledger record: built directly, by the same checks.
 
 The usual record is a dict with only known fields, each of its type. Such a record is
-built directly by the value objects, which check its values as always, each type checked
+built directly (its request by ``_assemble.assembled``, which runs the request's own
+checks), the values checked as always, each type checked
 by the functions of ``_values`` that the converter's hooks are; its few-valued texts
 (types, countries, categories) are shared rather than copied, and its received dates and
 responses, which take few distinct values, are built once and shared. Anything else
@@ -55,7 +56,7 @@ _RESPONSE_FIELDS = frozenset(attrs.fields_dict(Response))
 _REQUEST_FIELDS = frozenset(attrs.fields_dict(Request))
 _EXTENDED_FIELDS = frozenset({"acknowledged", "responded", "dsa_order", "illegal_content"})
 """The fields of response times and DSA orders: a record with any of them is built as a
-usual one, then given them."""
+usual one is, with them."""
 _USUAL_FIELDS = _REQUEST_FIELDS - _EXTENDED_FIELDS
 _REQUIRED = frozenset(
     field.name for field in attrs.fields(Request) if field.default is attrs.NOTHING
@@ -129,9 +130,13 @@ class UsualRecords:
             raise Unusual
         # Each field of every identifier: type, value, subject, ... at C speed when every
         # one names its subject, else by a comprehension that gives a missing one as null.
-        try:
-            flat = list(_chained(map(_NAMED, items)))
-        except KeyError:
+        flat: list[Any] | None = None
+        if items and "subject" in items[0]:  # then the others usually name theirs too
+            try:
+                flat = list(_chained(map(_NAMED, items)))
+            except KeyError:
+                flat = None
+        if flat is None:
             flat = [
                 field
                 for item in items
