@@ -141,7 +141,8 @@ Atoms = dict[str, dict[Signature, tuple[int, int]]]
 """Country -> signature -> (requests, subjects): the requests that share every cell."""
 
 _FACTS = 4096
-"""How many distinct facts the counter keeps before it counts without them."""
+"""How many distinct facts the counter keeps before it asks whether they pay: past
+them, it counts on without them when they are more than half the requests seen."""
 _Slot = tuple[list[int], list[str], Disposition, str, Response]
 """Where requests are counted: their atom's [requests, subjects], its ids, and the
 disposition and reason of their entries (and a response, held while counting)."""
@@ -246,7 +247,7 @@ class Tabulation:
         facts: dict[tuple[str, str, int, str | None, str | None], _Slot] | None
         facts = {} if self.of_facts else None
         flagged: list[Request] = []
-        for request_id, request in requests.items():
+        for seen, (request_id, request) in enumerate(requests.items()):
             if request.amends is not None or request.repeated_identifiers:
                 flagged.append(request)
             # Rules 1 and 10: in the period and in a table, or left out with the reason.
@@ -268,14 +269,15 @@ class Tabulation:
                     request.legal_process,
                     request.data_country,
                 )
-                try:
-                    slot = facts.get(fact) or slot_of(request)
+                try:  # kept only for a Response: the slot holds it, so its id stays its own
+                    found, keep = facts.get(fact), type(response) is Response
                 except TypeError:  # a value that is no key (types are the edge's to check)
-                    slot = slot_of(request)
-                else:
-                    if type(response) is Response:  # the slot holds it: its id stays its own
-                        facts[fact] = slot
-                    if len(facts) > _FACTS:  # responses not shared: the memo saves nothing
+                    found, keep = None, False
+                slot = found or slot_of(request)
+                if found is None and keep:
+                    facts[fact] = slot
+                    # Mostly new facts (responses not shared): the memo saves nothing.
+                    if len(facts) > _FACTS and 2 * len(facts) > seen:
                         facts = None
             atom = slot[0]
             atom[0] += 1
