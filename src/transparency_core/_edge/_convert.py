@@ -29,7 +29,7 @@ from transparency_core._edge._shortest import (
     shortest_record,
     shortest_response,
 )
-from transparency_core._edge._usual import UsualRecords, usual_identifier, usual_or
+from transparency_core._edge._usual import UsualOr, UsualRecords, usual_identifier
 from transparency_core._edge._values import (
     ENUMS,
     day,
@@ -199,7 +199,7 @@ def _configure(converter: cattrs.Converter, *, fast: bool) -> None:
     for cls in (Identifier, Response, Request):
         fields: dict[str, Any] = _MOMENTS if cls is Request else {}
         exact = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True, **fields)
-        converter.register_structure_hook(cls, usual_or(usual[cls], exact) if fast else exact)
+        converter.register_structure_hook(cls, UsualOr(usual[cls], exact) if fast else exact)
         converter.register_unstructure_hook(
             cls,
             shortest[cls]

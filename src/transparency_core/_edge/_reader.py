@@ -10,13 +10,18 @@ every problem, addressed by its path in the ledger, until one
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import islice
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from transparency_core._checks import blank, record_problems
+from transparency_core._edge._batch import BATCH, batch_requests
 from transparency_core._edge._convert import FieldErrors, make_converter, structure_object
+from transparency_core._edge._usual import UsualOr, UsualRecords
 from transparency_core._edge._values import one_of
 from transparency_core._model import Request, identifier_types
 from transparency_core._specs import (
@@ -76,6 +81,9 @@ class Reader:
     """How many problems are kept; ``None``: all."""
     omitted: int = 0
     """How many more problems were found than are kept."""
+    usual: UsualRecords | None = attrs.field(default=None, repr=False)
+    """The structure hook's reader of usual records, when it is the shipped one: then the
+    records are read a batch at a time, and a batch with any problem record by record."""
 
     @classmethod
     def make(
@@ -89,11 +97,14 @@ class Reader:
         if limit is not None and limit < 1:
             raise FieldError("max_problems", "a whole number of at least 1 or None", limit)
         registry = SHIPPED_CATEGORIES if categories is None else categories
+        hook = _default_structure() if converter is None else converter.get_structure_hook(Request)
+        usual = getattr(hook, "usual", None)
         return cls(
-            _default_structure() if converter is None else converter.get_structure_hook(Request),
+            hook,
             {category.name: category for category in registry},
             [process.name for process in legal_processes],
             limit=limit,
+            usual=usual if isinstance(hook, UsualOr) and isinstance(usual, UsualRecords) else None,
         )
 
     def read(self, records: Iterable[object], start: int = 0) -> Iterator[tuple[int, Request]]:
@@ -104,6 +115,21 @@ class Reader:
         self, records: Iterable[tuple[int, object]]
     ) -> Iterator[tuple[int, Request]]:
         """As :meth:`read`, for ``(position, record)`` pairs."""
+        if self.usual is None:
+            yield from self._one_by_one(records)
+            return
+        pairs = iter(records)
+        processes = frozenset(self.legal_processes)
+        while batch := list(islice(pairs, BATCH)):
+            found = batch_requests(self.usual, [pair[1] for pair in batch], self.allowed, processes)
+            if found is None:  # some record is not a good usual one: each says why
+                yield from self._one_by_one(batch)
+            else:
+                self.total += len(batch)
+                yield from zip([pair[0] for pair in batch], found, strict=True)
+
+    def _one_by_one(self, records: Iterable[tuple[int, object]]) -> Iterator[tuple[int, Request]]:
+        """As :meth:`read_positioned`, a record at a time, keeping each one's problems."""
         for index, record in records:
             self.total += 1
             try:
@@ -192,6 +218,8 @@ class Reader:
         )
 
 
+_REQUEST = itemgetter(1)
+_ID = attrgetter("id")
 _FIELD_ORDER = {name: place for place, name in enumerate(attrs.fields_dict(Request))}
 
 
@@ -258,10 +286,15 @@ def structure_ledger(
     """
     reader = Reader.make(categories, legal_processes, converter, max_problems)
     pairs = list(reader.read(records))
-    requests = tuple(request for _, request in pairs)
-    # Repeated ids are merged or in conflict (the tally's rules); usually there are none.
-    repeats = len({request.id for request in requests}) < len(requests)
-    reader.check(Tally.of_positioned(pairs).conflicts if repeats else ())
+    requests = tuple(map(_REQUEST, pairs))
+    ids = list(map(_ID, requests))
+    conflicts: tuple[ConflictingRepeatError, ...] = ()
+    # Repeated ids are merged or in conflict (the tally's rules); usually there are none,
+    # and only the records of a repeated id can conflict.
+    if len(set(ids)) < len(ids):
+        repeated = {request_id for request_id, times in Counter(ids).items() if times > 1}
+        conflicts = Tally.of_positioned(pair for pair in pairs if pair[1].id in repeated).conflicts
+    reader.check(conflicts)
     return requests
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from itertools import chain
 from operator import itemgetter
 from sys import intern
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
@@ -45,14 +45,23 @@ from transparency_core._packed import PackedIdentifiers
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from datetime import date
 
-__all__ = ["Unusual", "UsualRecords", "usual_identifier", "usual_or"]
+__all__ = [
+    "RESPONSE_FIELDS",
+    "RESPONSE_KEYS",
+    "Unusual",
+    "UsualOr",
+    "UsualRecords",
+    "identifier_texts",
+    "usual_fields",
+    "usual_identifier",
+]
 
 _T = TypeVar("_T")
 _IDENTIFIER_FIELDS = frozenset(attrs.fields_dict(Identifier))
-_RESPONSE_FIELDS = frozenset(attrs.fields_dict(Response))
+RESPONSE_FIELDS = frozenset(attrs.fields_dict(Response))
 _REQUEST_FIELDS = frozenset(attrs.fields_dict(Request))
 _EXTENDED_FIELDS = frozenset({"acknowledged", "responded", "dsa_order", "illegal_content"})
 """The fields of response times and DSA orders: a record with any of them is built as a
@@ -66,9 +75,22 @@ _NAMED = itemgetter("type", "value", "subject")
 _chained = chain.from_iterable
 _SHARED_LIMIT = 4096
 """How many distinct dates and responses one converter keeps to share."""
+RESPONSE_KEYS = ("outcome", "data", "notified", "action", "challenged")
+"""The fields of a response record, in the order :meth:`UsualRecords.shared_response`
+takes their values (``challenged`` is false when absent, the others null)."""
 _PLAIN = frozenset({str, bool, type(None)})
 """The types of a shared response's raw values: no value of another type equals one of
 them unless it is one (``1 == True``, and a subclass of ``str`` equals its text)."""
+
+
+def usual_fields(names: Iterable[str]) -> bool:
+    """Whether a record of these fields is a usual one: the required, and no extended one.
+
+    Example:
+        >>> usual_fields(["id", "received", "country", "category", "identifiers", "response"])
+        True
+    """
+    return _REQUIRED.issubset(names) and _USUAL_FIELDS.issuperset(names)
 
 
 class Unusual(Exception):  # noqa: N818 -- not an error: the record takes the other path
@@ -90,6 +112,48 @@ def usual_identifier(value: object) -> Identifier:
         text(value["value"]),
         None if subject is None else text(subject),
     )
+
+
+def identifier_texts(items: list[Any]) -> list[Any]:
+    """The texts of usual identifier records, flat (type, value, subject, ...), checked.
+
+    Checked as :class:`Identifier` checks its fields (``_values.texts``); the types are
+    interned (a ledger has few). The items may be those of one request or of many: the
+    reader of a batch of records checks all of theirs at once.
+
+    Raises:
+        Unusual: For any item that is not a usual identifier record: the exact path
+            names the problem.
+
+    Example:
+        >>> identifier_texts([{"type": "imei", "value": "490154203237518"}])
+        ['imei', '490154203237518', None]
+    """
+    if not _DICT.issuperset(map(type, items)):
+        raise Unusual
+    # Each field of every identifier: type, value, subject, ... at C speed when every
+    # one names its subject, else by a comprehension that gives a missing one as null.
+    flat: list[Any] | None = None
+    if items and "subject" in items[0]:  # then the others usually name theirs too
+        try:
+            flat = list(_chained(map(_NAMED, items)))
+        except KeyError:
+            flat = None
+    if flat is None:
+        flat = [
+            field for item in items for field in (item["type"], item["value"], item.get("subject"))
+        ]
+    if texts(flat):  # so every identifier names its subject: has its three fields
+        if sum(map(len, items)) != len(flat):  # and no other
+            raise Unusual
+    else:  # an unnamed subject is null, the one value other than a text it may be
+        named = (subject for subject in flat[2::3] if subject is not None)
+        if not all(map(_IDENTIFIER_FIELDS.issuperset, items)) or not texts(
+            [*flat[0::3], *flat[1::3], *named]
+        ):
+            raise Unusual  # the exact path names the problem
+    flat[0::3] = map(intern, flat[0::3])  # a ledger's few types, shared
+    return flat
 
 
 class UsualRecords:
@@ -125,34 +189,7 @@ class UsualRecords:
             >>> UsualRecords().identifiers([{"type": "imei", "value": "490154203237518"}])
             ('imei', '490154203237518', None)
         """
-        items = identifier_list(value)
-        if not _DICT.issuperset(map(type, items)):
-            raise Unusual
-        # Each field of every identifier: type, value, subject, ... at C speed when every
-        # one names its subject, else by a comprehension that gives a missing one as null.
-        flat: list[Any] | None = None
-        if items and "subject" in items[0]:  # then the others usually name theirs too
-            try:
-                flat = list(_chained(map(_NAMED, items)))
-            except KeyError:
-                flat = None
-        if flat is None:
-            flat = [
-                field
-                for item in items
-                for field in (item["type"], item["value"], item.get("subject"))
-            ]
-        if texts(flat):  # so every identifier names its subject: has its three fields
-            if sum(map(len, items)) != len(flat):  # and no other
-                raise Unusual
-        else:  # an unnamed subject is null, the one value other than a text it may be
-            named = (subject for subject in flat[2::3] if subject is not None)
-            if not all(map(_IDENTIFIER_FIELDS.issuperset, items)) or not texts(
-                [*flat[0::3], *flat[1::3], *named]
-            ):
-                raise Unusual  # the exact path names the problem
-        flat[0::3] = map(intern, flat[0::3])  # a ledger's few types, shared
-        return PackedIdentifiers(flat)
+        return PackedIdentifiers(identifier_texts(identifier_list(value)))
 
     def day(self, value: object) -> date:
         """The date (or date-time) of ``value``, checked once per distinct text."""
@@ -167,16 +204,19 @@ class UsualRecords:
 
     def response(self, value: object) -> Response:
         """The response of a usual response record, checked once per distinct one."""
-        if type(value) is not dict or not value.keys() <= _RESPONSE_FIELDS:
+        if type(value) is not dict or not value.keys() <= RESPONSE_FIELDS:
             raise Unusual
         get = value.get
-        key = (
-            get("outcome"),
-            get("data"),
-            get("notified"),
-            get("action"),
-            get("challenged", False),
+        return self.shared_response(
+            (get("outcome"), get("data"), get("notified"), get("action"), get("challenged", False))
         )
+
+    def shared_response(self, key: tuple[object, ...]) -> Response:
+        """The response of a usual response record's values, in ``RESPONSE_KEYS`` order.
+
+        Built once per distinct values (of plain types, which equal no value of another
+        type), and shared.
+        """
         shareable = _PLAIN.issuperset(map(type, key))
         found = self.responses.get(key) if shareable else None
         if found is None:
@@ -230,17 +270,22 @@ class UsualRecords:
         )
 
 
-def usual_or(
-    usual: Callable[[Any], _T], exact: Callable[[Any, type], _T]
-) -> Callable[[object, type], _T]:
+class UsualOr(Generic[_T]):
     """A structure hook: ``usual`` for a usual record, else the field-by-field ``exact``."""
 
-    def structure(value: object, cls: type) -> _T:
+    __slots__ = ("exact", "usual")
+
+    def __init__(self, usual: Callable[[Any], _T], exact: Callable[[Any, type], _T]) -> None:
+        """Take ``usual`` records by ``usual``, and every other value by ``exact``."""
+        self.usual = usual
+        """The fast path; a :class:`UsualRecords` for requests."""
+        self.exact = exact
+
+    def __call__(self, value: object, cls: type) -> _T:
+        """``value`` as a ``cls``."""
         if type(value) is dict:
             try:
-                return usual(value)
+                return self.usual(value)
             except (Unusual, KeyError, FieldError):
                 pass  # the exact path names the problem, at its place in the record
-        return exact(value, cls)
-
-    return structure
+        return self.exact(value, cls)
