@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from strategies import requests
+from strategies import requests, timed_requests
 from test_hostile import broken_records
 from transparency_core import (
     DEFAULT_LEGAL_PROCESSES,
@@ -62,7 +62,12 @@ def same(first: list[Request], second: list[Request]) -> bool:
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(broken_records() | requests().map(lambda r: unstructure_ledger([r])[0])))
+@given(
+    st.lists(
+        broken_records()
+        | (requests() | timed_requests()).map(lambda request: unstructure_ledger([request])[0])
+    )
+)
 def test_a_batch_gives_the_record_paths_requests_or_nothing(records: list[Any]) -> None:
     """Requests only when the record path finds no problem, and then the same ones."""
     batch = by_batch(copy.deepcopy(records))
@@ -73,9 +78,12 @@ def test_a_batch_gives_the_record_paths_requests_or_nothing(records: list[Any]) 
     assert same(batch, found)
 
 
-@given(st.lists(requests(), min_size=1, max_size=20))
+@given(st.lists(requests() | timed_requests(), min_size=1, max_size=20))
 def test_good_usual_records_are_read_by_the_batch(ledger: list[Request]) -> None:
-    """A batch of good usual records is read as one, and gives the requests back."""
+    """A batch of good usual records is read as one, and gives the requests back.
+
+    Response times and DSA orders included.
+    """
     records = unstructure_ledger(ledger)
     batch = by_batch(records)
     assert batch is not None
@@ -106,7 +114,10 @@ def _record(number: int) -> dict[str, Any]:
         ("data_country", "ES"),
         ("received", "2020-02-30"),
         ("identifiers", []),
-        ("responded", "2020-03-01"),
+        ("responded", "2020-01-01"),
+        ("acknowledged", 20200301),
+        ("dsa_order", "a letter"),
+        ("illegal_content", " "),
         ("colour", "red"),
     ],
 )

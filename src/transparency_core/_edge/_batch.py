@@ -19,24 +19,27 @@ not: it only finds, sooner, that there is nothing to say.
 
 from __future__ import annotations
 
+from functools import partial
 from itertools import accumulate, chain, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from transparency_core._assemble import assembled
 from transparency_core._edge._usual import (
+    EXTENDED_FIELDS,
     RESPONSE_FIELDS,
     RESPONSE_KEYS,
     Unusual,
     identifier_texts,
     usual_fields,
 )
-from transparency_core._edge._values import texts
+from transparency_core._edge._values import member, texts
+from transparency_core._model import DsaOrder
 from transparency_core._packed import PackedIdentifiers
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
     from transparency_core._edge._usual import UsualRecords
     from transparency_core._model import Request
@@ -99,8 +102,11 @@ def _requests(
     processes: frozenset[str],
 ) -> list[Request] | None:
     """:func:`batch_requests` of records that are all dicts."""
-    if not all(map(usual_fields, set(map(tuple, records)))):
+    shapes = set(map(tuple, records))
+    if not all(map(partial(usual_fields, extended=True), shapes)):
         return None
+    # Response times and DSA orders are usually absent: their columns only when not.
+    extended = () if all(map(usual_fields, shapes)) else _extended(usual, records)
     ids, received, countries, categories, identifiers, responses = map(
         list, zip(*map(_REQUIRED, records), strict=True)
     )
@@ -134,13 +140,37 @@ def _requests(
             data_country,
             emergency,
             amends,
+            *extended,
         )
     )
 
 
-def _each(check: Callable[[Any], Any], values: Iterable[Any]) -> dict[Any, Any]:
-    """Each distinct value (hashable: its type was checked) with what ``check`` makes of it."""
-    return {value: check(value) for value in set(values)}
+def _extended(usual: UsualRecords, records: Sequence[dict[str, Any]]) -> list[Iterator[Any]]:
+    """The columns of the response times and DSA orders, as the record reader reads them."""
+    acknowledged, responded, order, content = (
+        list(map(_get, records, repeat(name))) for name in EXTENDED_FIELDS
+    )
+    if not _OPTIONAL_TEXT.issuperset(map(type, chain(acknowledged, responded, order, content))):
+        raise Unusual
+    moments = _each(usual.day, chain(acknowledged, responded), None)
+    orders = _each(partial(member, cls=DsaOrder), order, None)
+    contents = _each(usual.recurring, content, None)
+    return [
+        map(moments.__getitem__, acknowledged),
+        map(moments.__getitem__, responded),
+        map(orders.__getitem__, order),
+        map(contents.__getitem__, content),
+    ]
+
+
+def _each(check: Callable[[Any], Any], values: Iterable[Any], *null: None) -> dict[Any, Any]:
+    """Each distinct value (hashable: its type was checked) with what ``check`` makes of it.
+
+    Given ``None`` as ``null``, the values may be null, and null stays null.
+    """
+    made = {value: check(value) for value in set(values).difference(null)}
+    made.update(dict.fromkeys(null))
+    return made
 
 
 def _identifiers(

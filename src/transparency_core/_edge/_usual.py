@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from datetime import date
 
 __all__ = [
+    "EXTENDED_FIELDS",
     "RESPONSE_FIELDS",
     "RESPONSE_KEYS",
     "Unusual",
@@ -63,10 +64,10 @@ _T = TypeVar("_T")
 _IDENTIFIER_FIELDS = frozenset(attrs.fields_dict(Identifier))
 RESPONSE_FIELDS = frozenset(attrs.fields_dict(Response))
 _REQUEST_FIELDS = frozenset(attrs.fields_dict(Request))
-_EXTENDED_FIELDS = frozenset({"acknowledged", "responded", "dsa_order", "illegal_content"})
+EXTENDED_FIELDS = ("acknowledged", "responded", "dsa_order", "illegal_content")
 """The fields of response times and DSA orders: a record with any of them is built as a
 usual one is, with them."""
-_USUAL_FIELDS = _REQUEST_FIELDS - _EXTENDED_FIELDS
+_USUAL_FIELDS = _REQUEST_FIELDS.difference(EXTENDED_FIELDS)
 _REQUIRED = frozenset(
     field.name for field in attrs.fields(Request) if field.default is attrs.NOTHING
 )
@@ -83,14 +84,17 @@ _PLAIN = frozenset({str, bool, type(None)})
 them unless it is one (``1 == True``, and a subclass of ``str`` equals its text)."""
 
 
-def usual_fields(names: Iterable[str]) -> bool:
+def usual_fields(names: Iterable[str], *, extended: bool = False) -> bool:
     """Whether a record of these fields is a usual one: the required, and no extended one.
+
+    With ``extended``, the fields of response times and DSA orders may be among them.
 
     Example:
         >>> usual_fields(["id", "received", "country", "category", "identifiers", "response"])
         True
     """
-    return _REQUIRED.issubset(names) and _USUAL_FIELDS.issuperset(names)
+    known = _REQUEST_FIELDS if extended else _USUAL_FIELDS
+    return _REQUIRED.issubset(names) and known.issuperset(names)
 
 
 class Unusual(Exception):  # noqa: N818 -- not an error: the record takes the other path
