@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import itertools
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["Counted", "PackedIdentifiers", "counted", "flat"]
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["REPEATS", "SUBJECTS", "Counted", "PackedIdentifiers", "counted", "flat"]
 
 _TRIPLE = attrgetter("type", "value", "subject")
 
@@ -113,3 +116,7 @@ class Counted:
 
 _SET_SUBJECTS = Counted.__dict__["_subject_count"].__set__
 _SET_REPEATS = Counted.__dict__["_repeated_identifiers"].__set__
+SUBJECTS: Callable[[Any], int] = attrgetter("_subject_count")
+"""A request's ``subject_count``, read from its slot without a call (for counting loops)."""
+REPEATS: Callable[[Any], tuple[int, ...]] = attrgetter("_repeated_identifiers")
+"""A request's ``repeated_identifiers``, read from its slot without a call."""
