@@ -16,6 +16,7 @@ References:
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from transparency_core._report import LedgerSummary
@@ -37,6 +38,8 @@ __all__ = [
     "summary_of",
     "unregistered_processes",
 ]
+
+_LEGAL_PROCESS = attrgetter("legal_process")
 
 
 # Rule 1: "A request counts once, in its category, country and the period of its
@@ -98,7 +101,7 @@ def unregistered_processes(
     that a counted request rests on.
     """
     known = {process.name for process in legal_processes}
-    named = {request.legal_process for request in requests}
+    named = set(map(_LEGAL_PROCESS, requests))  # at C speed
     return sorted(name for name in named if name is not None and name not in known)
 
 
