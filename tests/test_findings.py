@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given
-from hypothesis import strategies as st
-
 from builders import imei, make_request
 from transparency_core import (
     ExplainRenderer,
@@ -17,7 +14,6 @@ from transparency_core import (
     build_report,
     reference_report,
 )
-from transparency_core._findings import findings, id_key
 
 YEAR = ReportingPeriod.calendar_year(2020, released=date(2021, 6, 1))
 
@@ -93,25 +89,3 @@ class TestFindings:
     def test_the_reference_ledger_has_no_findings(self) -> None:
         """Every amendment in it amends a request that is there."""
         assert reference_report().findings == ()
-
-
-@given(
-    st.lists(
-        st.text(
-            alphabet=["1", " ", "\t", "e", "\N{LATIN SMALL LETTER E WITH ACUTE}", "\u0301"]
-        ).filter(str.strip),
-        unique=True,
-    )
-)
-def test_look_alike_ids_are_those_of_one_key(ids: list[str]) -> None:
-    """Every pair of ids of one key, and none else (at once when every id is its own key)."""
-    requests = {request_id: make_request(request_id) for request_id in ids}
-    found = {(finding.id, finding.message) for finding in findings(requests, YEAR, (), [])}
-    message = "differs from {!r} only in white space or Unicode normalisation: "
-    expected = {
-        (one, message.format(other) + "counted as two requests")
-        for one in ids
-        for other in ids
-        if one != other and id_key(one) == id_key(other)
-    }
-    assert found == expected
