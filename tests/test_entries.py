@@ -1,4 +1,4 @@
-"""The counter's shortcut to a ledger entry makes the very object the class makes."""
+"""The counter's shortcut to ledger entries makes the very objects the class makes."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from transparency_core import Disposition, LedgerEntry
-from transparency_core._entries import entry
+from transparency_core._entries import entries
 
 
 class TestEntry:
-    """``entry`` against ``LedgerEntry``."""
+    """``entries`` against ``LedgerEntry``."""
 
     def test_the_entry_has_nothing_that_setting_its_slots_would_skip(self) -> None:
         for field in attrs.fields(LedgerEntry):
@@ -30,15 +30,23 @@ class TestEntry:
             "reason",
         ]
 
-    @given(st.text(), st.integers(min_value=1), st.sampled_from(Disposition), st.text())
-    def test_it_is_the_entry_the_class_makes(
-        self, request_id: str, records: int, disposition: Disposition, reason: str
+    @given(
+        st.lists(
+            st.tuples(st.text(), st.integers(min_value=1), st.sampled_from(Disposition), st.text())
+        )
+    )
+    def test_they_are_the_entries_the_class_makes(
+        self, fields: list[tuple[str, int, Disposition, str]]
     ) -> None:
-        made = entry(request_id, records, disposition, reason)
-        expected = LedgerEntry(request_id, records, disposition, reason)
-        assert type(made) is LedgerEntry
+        made = entries(
+            [request_id for request_id, _, _, _ in fields],
+            iter([records for _, records, _, _ in fields]),
+            [(disposition, reason) for _, _, disposition, reason in fields],
+        )
+        expected = [LedgerEntry(*values) for values in fields]
+        assert [type(entry) for entry in made] == [LedgerEntry] * len(fields)
         assert made == expected
-        assert hash(made) == hash(expected)
-        assert repr(made) == repr(expected)
+        assert [hash(entry) for entry in made] == [hash(entry) for entry in expected]
+        assert [repr(entry) for entry in made] == [repr(entry) for entry in expected]
         assert pickle.dumps(made) == pickle.dumps(expected)
-        assert attrs.asdict(made) == attrs.asdict(expected)
+        assert [attrs.asdict(entry) for entry in made] == [attrs.asdict(e) for e in expected]

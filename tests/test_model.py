@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import pickle
 from datetime import date, timedelta
 
@@ -11,11 +12,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from builders import imei, make_request
-from transparency_core import DataKind, Identifier, Outcome, ReportingPeriod, Response
+from transparency_core import DataKind, Identifier, Outcome, ReportingPeriod, Request, Response
 from transparency_core._model import identifier_types
 from transparency_core._packed import PackedIdentifiers
 from transparency_core._period import parse_release
 from transparency_core.exceptions import FieldError
+
+
+@attrs.frozen(kw_only=True)
+class _Tagged(Request):
+    """A slotted subclass: attrs gives it a ``__setstate__`` of its own."""
+
+    tag: str
 
 
 class TestResponse:
@@ -127,6 +135,21 @@ class TestRequest:
         assert (request.subject_count, request.repeated_identifiers) == (subjects, repeated)
         assert (copied.subject_count, copied.repeated_identifiers) == (subjects, repeated)
         assert copied == request
+
+    def test_a_request_has_no_attribute_hook(self) -> None:
+        """Its fields and counts are plain slots: a __getattr__ would slow every read."""
+        assert not hasattr(Request, "__getattr__")
+
+    def test_a_copy_and_a_subclass_keep_their_counts(self) -> None:
+        """Copied, or unpickled as a slotted subclass of its own, a request counts as built."""
+        identifiers = [imei("1", "a"), imei("2", "a"), imei("1", "b")]
+        request = make_request("R1", identifiers=identifiers)
+        tagged = _Tagged(**attrs.asdict(request, recurse=False), tag="t")
+        copies = [copy.copy(request), copy.deepcopy(request), pickle.loads(pickle.dumps(tagged))]  # noqa: S301
+
+        assert type(copies[-1]) is _Tagged
+        for copied in copies:
+            assert (copied.subject_count, copied.repeated_identifiers) == (2, (2,))
 
     @given(
         st.lists(

@@ -18,10 +18,16 @@ from transparency_core import (
     OUTCOMES,
     Breakdown,
     ExplainRenderer,
+    Figure,
     JsonRenderer,
+    Percent,
+    Percentage,
     ReportingPeriod,
     Request,
+    Requests,
     Response,
+    RowKind,
+    Subjects,
     Subtotals,
     Suppression,
     TextRenderer,
@@ -119,6 +125,59 @@ class TestPredicatesOncePerFacts:
             _per_request(monkeypatch)
             each = build_report(ledger, YEAR, breakdowns=(OUTCOMES,), actions_in_totals=actions)
         assert once == each
+
+
+@attrs.frozen(kw_only=True)
+class _Tagged(Request):
+    """A subclass of Request: it may read its facts otherwise, so none is taken as known."""
+
+    tag: str = ""
+
+
+class TestFiguresOfCounts:
+    """Each figure's ids are its count's, sorted (once a count), in a tuple of its own."""
+
+    @given(amending_ledgers(), st.booleans())
+    def test_each_figure_its_count_s_ids_sorted(self, ledger: list[Request], tagged: bool) -> None:  # noqa: FBT001
+        if tagged and ledger:
+            ledger = [_Tagged(**attrs.asdict(ledger[0], recurse=False)), *ledger[1:]]
+        subtotals = Subtotals.of(ledger, YEAR, breakdowns=(OUTCOMES, CHALLENGES))
+        report = subtotals.report(totals=True)
+        shown: dict[int, Figure] = {}
+        for table in report.tables:
+            for row in table.rows:
+                if row.kind is RowKind.SHARES:  # their parts are the row's figures
+                    wholes = [cell.whole for cell in row.cells if isinstance(cell, Percentage)]
+                    shown.update((id(whole), whole) for whole in wholes)
+                    continue
+                counts = subtotals.counts[table.key][row.country]
+                for column, cell in zip(table.columns, row.cells, strict=True):
+                    measure = column.measure
+                    pairs: list[tuple[object, Requests | Subjects]]
+                    if isinstance(measure, Percent):
+                        assert isinstance(cell, Percentage)
+                        pairs = [
+                            (cell.part, Requests(measure.part)),
+                            (cell.whole, Requests(measure.whole)),
+                        ]
+                    else:
+                        pairs = [(cell, measure)]
+                    for figure, counted in pairs:
+                        assert isinstance(figure, Figure)
+                        assert figure.ids == tuple(sorted(counts.get(counted, (0, ()))[1]))
+                        shown[id(figure)] = figure
+        with_ids = [figure.ids for figure in shown.values() if figure.ids]
+        assert len({id(ids) for ids in with_ids}) == len(with_ids)
+
+    def test_a_request_of_a_subclass_is_counted_as_ever(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The shipped predicates' facts are taken as known for a Request only."""
+        ledger = list(reference_ledger())
+        ledger[5] = _Tagged(**attrs.asdict(ledger[5], recurse=False), tag="t")
+        once = build_report(ledger, reference_period(), breakdowns=(OUTCOMES,))
+        _per_request(monkeypatch)
+        assert build_report(ledger, reference_period(), breakdowns=(OUTCOMES,)) == once
 
 
 class TestAddingUp:

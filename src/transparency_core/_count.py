@@ -16,9 +16,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from transparency_core._entries import entry
+from transparency_core._entries import entries as made_entries
 from transparency_core._facts import reads_facts_only
 from transparency_core._model import Request, Response
+from transparency_core._packed import REPEATS
 from transparency_core._report import Disposition, LedgerEntry
 from transparency_core._specs import CROSS_BORDER, Percent, Predicate, Requests, Subjects
 from transparency_core._subjects import SubjectCounting
@@ -143,9 +144,15 @@ Atoms = dict[str, dict[Signature, tuple[int, int]]]
 _FACTS = 4096
 """How many distinct facts the counter keeps before it asks whether they pay: past
 them, it counts on without them when they are more than half the requests seen."""
-_Slot = tuple[list[int], list[str], Disposition, str, Response]
-"""Where requests are counted: their atom's [requests, subjects], its ids, and the
-disposition and reason of their entries (and a response, held while counting)."""
+_Place = tuple[Disposition, str]
+"""Where a request went, for its entry: its disposition and the reason."""
+_Slot = tuple[list[int], list[str], _Place, Response]
+"""Where requests are counted: their atom's [requests, subjects], its ids, and the place
+of their entries (and a response, held while counting)."""
+_Fact = tuple[str, str, int, str | None, str | None]
+"""A request's country, category, response (by its id), legal process and data country."""
+_Facts = dict[_Fact, _Slot]
+_ONLY_REQUESTS = frozenset({Request})
 
 
 def _offsets(tables: Sequence[Breakdown]) -> list[int]:
@@ -168,14 +175,14 @@ def add_atoms(first: Atoms, second: Mapping[str, Mapping[Signature, tuple[int, i
     return merged
 
 
-def left_out(request: Request, records: int, period: ReportingPeriod) -> LedgerEntry:
-    """The entry of a request that is not counted: outside ``period``, or not tabulated."""
+def left_out(request: Request, period: ReportingPeriod) -> _Place:
+    """Where a request that is not counted went: outside ``period``, or not tabulated."""
     if request.received not in period:
         side = "before" if request.received_on < period.start else "after"
         reason = f"received {request.received.isoformat()}, {side} the period {period}"
-        return LedgerEntry(request.id, records, Disposition.OUT_OF_PERIOD, reason)
+        return Disposition.OUT_OF_PERIOD, reason
     reason = f"category {request.category!r} has no table in this report"
-    return LedgerEntry(request.id, records, Disposition.CATEGORY_NOT_IN_REPORT, reason)
+    return Disposition.CATEGORY_NOT_IN_REPORT, reason
 
 
 class Tabulation:
@@ -241,51 +248,65 @@ class Tabulation:
         Returns the requests that amend another or repeat an identifier, for the
         findings (picked out here, so that they need no pass of their own).
         """
-        entries, tabulated, first, last = self.entries, self.tabulated, period.start, period.end
+        tabulated, first, last = self.tabulated, period.start, period.end
         provenance, subjects_of, slot_of = self.provenance, self.subjects, self._slot
-        # Country, category and facts -> slot: the predicates called once per distinct facts.
-        facts: dict[tuple[str, str, int, str | None, str | None], _Slot] | None
-        facts = {} if self.of_facts else None
+        # Country, category and facts -> slot: the predicates called once per distinct facts
+        # (of a Request: a subclass may read its facts otherwise).
+        facts: _Facts | None = None
+        if self.of_facts and _ONLY_REQUESTS.issuperset(set(map(type, requests.values()))):
+            facts = {}
         flagged: list[Request] = []
+        places: list[_Place] = []  # of every entry, in order: all, or those left out
+        left: list[str] = []  # the ids of those left out
         for seen, (request_id, request) in enumerate(requests.items()):
-            if request.amends is not None or request.repeated_identifiers:
+            if request.amends is not None or REPEATS(request):
                 flagged.append(request)
             # Rules 1 and 10: in the period and in a table, or left out with the reason.
             category = request.category
             # A date-time counts on its own date.
             received = request.received if type(request.received) is date else request.received_on
             if not first <= received <= last or category not in tabulated:
-                entries.append(left_out(request, records[request_id], period))
+                places.append(left_out(request, period))
+                left.append(request_id)
                 continue
             # Rule 3: an amending record is a request of its own, counted as any other.
-            if facts is None or type(request) is not Request:
+            if facts is None:
                 slot = slot_of(request)
             else:
-                response = request.response
                 fact = (
                     request.country,
                     category,
-                    id(response),
+                    id(request.response),
                     request.legal_process,
                     request.data_country,
                 )
-                try:  # kept only for a Response: the slot holds it, so its id stays its own
-                    found, keep = facts.get(fact), type(response) is Response
+                try:
+                    slot = facts[fact]
+                except KeyError:
+                    slot, facts = self._remembered(facts, fact, request, seen)
                 except TypeError:  # a value that is no key (types are the edge's to check)
-                    found, keep = None, False
-                slot = found or slot_of(request)
-                if found is None and keep:
-                    facts[fact] = slot
-                    # Mostly new facts (responses not shared): the memo saves nothing.
-                    if len(facts) > _FACTS and 2 * len(facts) > seen:
-                        facts = None
+                    slot = slot_of(request)
             atom = slot[0]
             atom[0] += 1
             atom[1] += subjects_of(request)
             if provenance:
                 slot[1].append(request_id)
-                entries.append(entry(request_id, records[request_id], slot[2], slot[3]))
+                places.append(slot[2])
+        ids = requests if provenance else left
+        self.entries.extend(made_entries(ids, map(records.__getitem__, ids), places))
         return flagged
+
+    def _remembered(
+        self, facts: _Facts, fact: _Fact, request: Request, seen: int
+    ) -> tuple[_Slot, _Facts | None]:
+        """The slot of a request of new facts, kept for them; and the memo, while it pays."""
+        slot = self._slot(request)
+        if type(request.response) is Response:  # the slot holds it, so its id stays its own
+            facts[fact] = slot
+            # Mostly new facts (responses not shared): the memo saves nothing.
+            if len(facts) > _FACTS and 2 * len(facts) > seen:
+                return slot, None
+        return slot, facts
 
     def _slot(self, request: Request) -> _Slot:
         """Where ``request`` is counted: its atom's counts and ids, and its entry's place."""
@@ -297,9 +318,9 @@ class Tabulation:
                     bits |= bits_of(table, request) << offset
         key = (request.country, category, bits_of(category, request), bits)
         atom = self.atoms.setdefault(key, [0, 0])
-        return (atom, self.ids.setdefault(key, []), *self._place(request), request.response)
+        return (atom, self.ids.setdefault(key, []), self._place(request), request.response)
 
-    def _place(self, request: Request) -> tuple[Disposition, str]:
+    def _place(self, request: Request) -> _Place:
         """Where a counted request went, for its entry (with provenance)."""
         where: tuple[str, ...] = (request.category, request.country)
         disposition = _COUNTED

@@ -7,10 +7,17 @@ Part of the finished report (:mod:`transparency_core._report`): every record is 
 from __future__ import annotations
 
 import enum
+from collections import deque
+from itertools import repeat
+from operator import itemgetter
+from typing import TYPE_CHECKING
 
 import attrs
 
-__all__ = ["Disposition", "Finding", "LedgerEntry", "LedgerSummary", "entry"]
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterable, Sequence
+
+__all__ = ["Disposition", "Finding", "LedgerEntry", "LedgerSummary", "entries"]
 
 
 class Disposition(enum.StrEnum):
@@ -57,26 +64,31 @@ _NEW = object.__new__
 _SET_ID, _SET_RECORDS, _SET_DISPOSITION, _SET_REASON = (
     getattr(LedgerEntry, field.name).__set__ for field in attrs.fields(LedgerEntry)
 )
+_DISPOSITION, _REASON = itemgetter(0), itemgetter(1)
+_consume = deque[None](maxlen=0).extend
 
 
-def entry(request_id: str, records: int, disposition: Disposition, reason: str) -> LedgerEntry:
-    """``LedgerEntry(request_id, records, disposition, reason)``, made for the counter's loop.
+def entries(
+    ids: Collection[str], records: Iterable[int], places: Sequence[tuple[Disposition, str]]
+) -> list[LedgerEntry]:
+    """``[LedgerEntry(id, n, *place) for id, n, place in zip(ids, records, places)]``, in bulk.
 
-    The same object, equal and pickled alike, made by setting its four slots directly:
-    a third cheaper than the frozen class's ``__init__``, which sets each through
-    ``object.__setattr__``. Exact because :class:`LedgerEntry` has no default,
-    converter, validator or post-init step (``tests/test_entries.py`` checks).
+    The same objects, equal and pickled alike, made for the counter: each of their four
+    slots set directly, for all of them at once by ``map``, at C speed. The frozen
+    class's ``__init__`` sets each through ``object.__setattr__``, a Python call apiece.
+    Exact because :class:`LedgerEntry` has no default, converter, validator or post-init
+    step (``tests/test_entries.py`` checks).
 
     Example:
-        >>> made = entry("A-1", 2, Disposition.COUNTED, "counted in device, IN")
-        >>> made == LedgerEntry("A-1", 2, Disposition.COUNTED, "counted in device, IN")
+        >>> made = entries(["A-1"], [2], [(Disposition.COUNTED, "counted in device, IN")])
+        >>> made == [LedgerEntry("A-1", 2, Disposition.COUNTED, "counted in device, IN")]
         True
     """
-    made = _NEW(LedgerEntry)
-    _SET_ID(made, request_id)
-    _SET_RECORDS(made, records)
-    _SET_DISPOSITION(made, disposition)
-    _SET_REASON(made, reason)
+    made = list(map(_NEW, repeat(LedgerEntry, len(ids))))
+    _consume(map(_SET_ID, made, ids))
+    _consume(map(_SET_RECORDS, made, records))
+    _consume(map(_SET_DISPOSITION, made, map(_DISPOSITION, places)))
+    _consume(map(_SET_REASON, made, map(_REASON, places)))
     return made
 
 

@@ -9,7 +9,6 @@ so a request built in Python is as sound as one read from JSON.
 from __future__ import annotations
 
 import enum
-import functools
 from datetime import date, datetime
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -23,7 +22,7 @@ from transparency_core._checks import (
     time_problems,
 )
 from transparency_core._mask import CUSTOMER_DATA
-from transparency_core._packed import PackedIdentifiers, counted, flat
+from transparency_core._packed import Counted, PackedIdentifiers, flat
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
@@ -223,7 +222,7 @@ def _identifier_tuple(
 
 
 @attrs.frozen(kw_only=True)
-class Request:
+class Request(Counted):
     """One request from a government agency or court, as the ledger records it.
 
     Example:
@@ -283,11 +282,8 @@ class Request:
         if problems:
             raise problems[0]
         # Worked out now, while the identifiers are fresh in memory: counting a large
-        # ledger later reads two numbers per request and never an identifier. (Set in
-        # the slots of the cached properties, which work them out again after a pickle.)
-        subjects, repeats = counted(flat(identifiers))
-        _set_subject_count(self, subjects)
-        _set_repeated(self, repeats)
+        # ledger later reads two numbers per request and never an identifier.
+        self._work_out(identifiers)
 
     @property
     def subject_count(self) -> int:
@@ -320,16 +316,6 @@ class Request:
         """
         return self._repeated_identifiers
 
-    # Cached (in slots attrs makes for them) rather than worked out on every use; they
-    # sit behind plain properties because attrs drops a cached property's docstring.
-    @functools.cached_property
-    def _subject_count(self) -> int:
-        return counted(flat(self.identifiers))[0]
-
-    @functools.cached_property
-    def _repeated_identifiers(self) -> tuple[int, ...]:
-        return counted(flat(self.identifiers))[1]
-
     @property
     def received_on(self) -> date:
         """The day it was received, which decides its period: a date-time's own date.
@@ -358,8 +344,6 @@ class Request:
 
 _SLOT = Request.__dict__["identifiers"]
 """The slot that holds a request's identifiers: a tuple of them, or packed."""
-_set_subject_count = Request.__dict__["_subject_count"].__set__
-_set_repeated = Request.__dict__["_repeated_identifiers"].__set__
 
 
 class _Built:

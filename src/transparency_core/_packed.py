@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import itertools
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["PackedIdentifiers", "counted", "flat"]
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["REPEATS", "SUBJECTS", "Counted", "PackedIdentifiers", "counted", "flat"]
 
 _TRIPLE = attrgetter("type", "value", "subject")
 
@@ -71,3 +74,49 @@ def counted(texts: tuple[str | None, ...]) -> tuple[int, tuple[int, ...]]:
             found.append(index)
         seen.add(key)
     return count, tuple(found)
+
+
+class Counted:
+    """What a request counts of its identifiers, worked out once and kept in two slots.
+
+    The base of :class:`~transparency_core.Request`: its subjects and repeated
+    identifiers, set when it is built (by ``__attrs_post_init__``) and when it is
+    unpickled or copied, as a pickle holds only the fields: the ``__setstate__`` of
+    each class below (attrs' own) is followed by :meth:`_work_out`. Plain slots, not
+    cached properties, which attrs implements with a ``__getattr__`` on the class: with
+    one, every attribute read of every request takes CPython's slow path, four times
+    the cost of reading a slot.
+    """
+
+    __slots__ = ("_repeated_identifiers", "_subject_count")
+    _subject_count: int
+    _repeated_identifiers: tuple[int, ...]
+    identifiers: tuple[Any, ...]
+
+    def _work_out(self, identifiers: tuple[Any, ...]) -> None:
+        """Count the subjects and repeats of ``identifiers`` (packed or not) into the slots."""
+        subjects, repeats = counted(flat(identifiers))
+        _SET_SUBJECTS(self, subjects)
+        _SET_REPEATS(self, repeats)
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        """Follow the class's own ``__setstate__`` by the subjects and repeats worked out."""
+        super().__init_subclass__(**kwargs)
+        setstate = cls.__dict__.get("__setstate__")
+        if setstate is None:
+            return
+
+        def restored(self: Counted, state: object) -> None:
+            setstate(self, state)
+            self._work_out(self.identifiers)
+
+        restored.__doc__ = setstate.__doc__
+        setattr(cls, "__setstate__", restored)  # noqa: B010 -- mypy: no method assigned
+
+
+_SET_SUBJECTS = Counted.__dict__["_subject_count"].__set__
+_SET_REPEATS = Counted.__dict__["_repeated_identifiers"].__set__
+SUBJECTS: Callable[[Any], int] = attrgetter("_subject_count")
+"""A request's ``subject_count``, read from its slot without a call (for counting loops)."""
+REPEATS: Callable[[Any], tuple[int, ...]] = attrgetter("_repeated_identifiers")
+"""A request's ``repeated_identifiers``, read from its slot without a call."""

@@ -119,12 +119,6 @@ def layouts(
     return layouts
 
 
-def _figure(count: Count, disclosure: Disclosure | None) -> Figure:
-    value, ids = count
-    published = disclosure.publish(value) if disclosure is not None else value
-    return Figure(value, tuple(sorted(ids)), None if isinstance(published, int) else published)
-
-
 def _hidden(figure: Figure) -> Figure:
     """``figure`` withheld, unless it is already banded or suppressed."""
     return figure if figure.withheld else attrs.evolve(figure, shown=WITHHELD)
@@ -166,6 +160,20 @@ class _Publisher:
 
     def __init__(self, rounding: RoundingPolicy) -> None:
         self.rounding = rounding
+        self._sorted: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        """The id of a count's ids -> those ids (held, so that the id stays theirs), sorted."""
+
+    def figure(self, count: Count, disclosure: Disclosure | None) -> Figure:
+        """The figure of ``count``, its ids sorted: once, however many cells show them."""
+        value, ids = count
+        held = self._sorted.get(id(ids))
+        if held is None:
+            ordered = tuple(sorted(ids))
+            self._sorted[id(ids)] = (ids, ordered)
+        else:  # a tuple of its own, as each figure had when each sorted its ids
+            ordered = tuple(iter(held[1]))
+        published = disclosure.publish(value) if disclosure is not None else value
+        return Figure(value, ordered, None if isinstance(published, int) else published)
 
     def percentage(self, part: Figure, whole: Figure) -> Percentage:
         # Rule 6: "Percentages are exact ratios rounded once, at the end." A percentage
@@ -183,10 +191,10 @@ class _Publisher:
     ) -> Cell:
         measure = column.measure
         if isinstance(measure, Percent):
-            part = _figure(counts.get(Requests(measure.part), NONE), disclosure)
-            whole = _figure(counts.get(Requests(measure.whole), NONE), disclosure)
+            part = self.figure(counts.get(Requests(measure.part), NONE), disclosure)
+            whole = self.figure(counts.get(Requests(measure.whole), NONE), disclosure)
             return self.percentage(part, whole)
-        return _figure(counts.get(measure, NONE), disclosure)
+        return self.figure(counts.get(measure, NONE), disclosure)
 
     def shares(self, cells: Sequence[Cell], whole: Figure) -> tuple[Percentage, ...]:
         # Rule 7: "each type's share of that country's legal-process requests".
@@ -211,7 +219,7 @@ class _Publisher:
             cells = tuple(self.cell(counts, column, disclosure) for column in table.columns)
             built.append(Row(country, cells))
             if table.shares:
-                whole = _figure(counts[EVERY], disclosure)
+                whole = self.figure(counts[EVERY], disclosure)
                 built.append(Row(country, self.shares(cells, whole), RowKind.SHARES))
         return Table(
             key=table.key,
@@ -236,7 +244,7 @@ class _Publisher:
         )
         built = [Row("", cells)]
         if any(row.kind is RowKind.SHARES for row in table.rows):
-            whole = _figure(counts[EVERY], None)
+            whole = self.figure(counts[EVERY], None)
             if not open_shares(table):
                 whole = _hidden(whole)
             built.append(Row("", self.shares(cells, whole), RowKind.SHARES))
@@ -250,7 +258,9 @@ class _Publisher:
         return _hidden(cell)
 
 
-def _cross_border(by_country: Mapping[str, Count], disclosure: Disclosure | None) -> CrossBorder:
+def _cross_border(
+    by_country: Mapping[str, Count], disclosure: Disclosure | None, publisher: _Publisher
+) -> CrossBorder:
     # Rule 9: cross-border requests are counted and disclosed, zero included; under a
     # disclosure policy, as its bands or thresholds say. With no country listed, the
     # total is none (rule 8: the countries listed are the only ones), and says so.
@@ -259,9 +269,9 @@ def _cross_border(by_country: Mapping[str, Count], disclosure: Disclosure | None
         tuple(request_id for _, ids in by_country.values() for request_id in ids),
     )
     return CrossBorder(
-        _figure(total, disclosure if by_country else None),
+        publisher.figure(total, disclosure if by_country else None),
         tuple(
-            (country, _figure(by_country[country], disclosure))
+            (country, publisher.figure(by_country[country], disclosure))
             for country in sorted(by_country, key=country_order)
         ),
     )
@@ -365,7 +375,7 @@ def publish(  # noqa: PLR0913 -- the counts, and how each is published
     """
     publisher = _Publisher(rounding)
     tables = tuple(publisher.table(layout, counts.get(layout.table.key, {})) for layout in layouts)
-    border = _cross_border(cross_border, disclosure)
+    border = _cross_border(cross_border, disclosure, publisher)
     cells = (cell for table in tables for row in table.rows for cell in row.cells)
     figures = (border.total, *(figure for _, figure in border.by_country))
     if any(cell.withheld for cell in cells) or any(figure.withheld for figure in figures):

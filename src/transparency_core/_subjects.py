@@ -9,8 +9,9 @@ a request names, whatever device or account it belongs to.
 from __future__ import annotations
 
 import enum
-from operator import attrgetter
 from typing import TYPE_CHECKING
+
+from transparency_core._packed import SUBJECTS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -52,4 +53,4 @@ class SubjectCounting(enum.StrEnum):
         return _SUBJECT_COUNT if self is SubjectCounting.DISTINCT else _identifiers
 
 
-_SUBJECT_COUNT: Callable[[Request], int] = attrgetter("subject_count")
+_SUBJECT_COUNT: Callable[[Request], int] = SUBJECTS
