@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import pickle
+import weakref
 from datetime import date
 
 import attrs
@@ -61,6 +62,14 @@ def test_every_field_is_set() -> None:
     made = assembled(*VALUES)
     absent = [field.name for field in attrs.fields(Request) if getattr(made, field.name) is None]
     assert absent == ["acknowledged", "responded", "dsa_order", "illegal_content"]
+
+
+def test_a_request_and_nothing_else() -> None:
+    """Of the class itself, with a request's weak references and no dict of its own."""
+    made = assembled(*VALUES)
+    assert type(made) is Request
+    assert weakref.ref(made)() is made
+    assert not hasattr(made, "__dict__")
 
 
 def test_frozen() -> None:

@@ -4,22 +4,21 @@
 keywords and sets each field through ``object.__setattr__``, the identifiers through the
 descriptor that builds packed ones when they are read. A reader of a large ledger builds
 a request a record, and most of what ``__init__`` costs is those calls, not the checks.
-:func:`assembled` sets the same slots directly, each by its own descriptor, then runs
-the request's ``__attrs_post_init__``, the checks and the subject count that
+:func:`assembled` sets the same slots by plain assignment, on an unfrozen twin of the
+class with the same slots on the same base, makes the object a ``Request`` (CPython lets
+an object change class between classes of one layout, and checks that they are), then
+runs the request's ``__attrs_post_init__``, the checks and the subject count that
 ``__init__`` runs: the request is the one ``Request(...)`` makes of the same values
 (``tests/test_assemble.py``), and a refused value raises the same error.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import attrs
+from typing import TYPE_CHECKING
 
 from transparency_core._model import Request
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from datetime import date
 
     from transparency_core._model import DsaOrder, Response
@@ -28,27 +27,17 @@ if TYPE_CHECKING:
 __all__ = ["assembled"]
 
 _new = object.__new__
-# Read from the class, each field is its slot (the identifiers' too: the descriptor that
-# builds them shows its slot there), and a slot's __set__ is not frozen.
-_SET: dict[str, Callable[[Request, Any], None]] = {
-    name: getattr(Request, name).__set__ for name in attrs.fields_dict(Request)
-}
-(
-    _ID,
-    _RECEIVED,
-    _COUNTRY,
-    _CATEGORY,
-    _IDENTIFIERS,
-    _RESPONSE,
-    _PROCESS,
-    _DATA_COUNTRY,
-    _EMERGENCY,
-    _AMENDS,
-    _ACKNOWLEDGED,
-    _RESPONDED,
-    _ORDER,
-    _CONTENT,
-) = _SET.values()  # in the order of the class: the order of assembled's arguments
+
+
+class _Open(*Request.__bases__):  # type: ignore[misc]
+    """``Request``'s twin, unfrozen: the same slots on the same base, and nothing else.
+
+    A request is assembled as one of these, its slots set by plain assignment (which
+    CPython does without a call), then made a ``Request`` by setting its class, which
+    CPython allows between classes of the same layout, and checks.
+    """
+
+    __slots__ = Request.__slots__
 
 
 def assembled(  # noqa: PLR0913, PLR0917 -- a request's fields, in the order of the class
@@ -84,20 +73,21 @@ def assembled(  # noqa: PLR0913, PLR0917 -- a request's fields, in the order of 
         >>> request.subject_count, request.identifiers[0].value
         (1, '490154203237518')
     """
-    request = _new(Request)
-    _ID(request, request_id)
-    _RECEIVED(request, received)
-    _COUNTRY(request, country)
-    _CATEGORY(request, category)
-    _IDENTIFIERS(request, identifiers)
-    _RESPONSE(request, response)
-    _PROCESS(request, legal_process)
-    _DATA_COUNTRY(request, data_country)
-    _EMERGENCY(request, emergency)
-    _AMENDS(request, amends)
-    _ACKNOWLEDGED(request, acknowledged)
-    _RESPONDED(request, responded)
-    _ORDER(request, dsa_order)
-    _CONTENT(request, illegal_content)
+    request = _new(_Open)
+    request.id = request_id
+    request.received = received
+    request.country = country
+    request.category = category
+    request.identifiers = identifiers
+    request.response = response
+    request.legal_process = legal_process
+    request.data_country = data_country
+    request.emergency = emergency
+    request.amends = amends
+    request.acknowledged = acknowledged
+    request.responded = responded
+    request.dsa_order = dsa_order
+    request.illegal_content = illegal_content
+    request.__class__ = Request  # type: ignore[assignment]
     request.__attrs_post_init__()
     return request

@@ -88,7 +88,9 @@ class Counted:
     the cost of reading a slot.
     """
 
-    __slots__ = ("_repeated_identifiers", "_subject_count")
+    # The weak reference's slot is here, not after the request's fields, so that a
+    # request's own slots are its fields alone: _assemble's twin of the class has them.
+    __slots__ = ("__weakref__", "_repeated_identifiers", "_subject_count")
     _subject_count: int
     _repeated_identifiers: tuple[int, ...]
     identifiers: tuple[Any, ...]
