@@ -2,7 +2,9 @@
 
 The converter's hand-written hooks (``_edge._shortest``) and the one-shot canonical
 encoder (``_canonical``) are fast paths: the reference is cattrs' generated unstructure
-hooks (``make_reference_converter``) and ``json.dumps`` with the canonical options.
+hooks (``make_reference_converter``) and ``json.dumps`` with the canonical options. The
+digest's text written directly (``_edge._recordtext``) is another: its reference is
+their composition, the canonical JSON of the shortest record.
 """
 
 from __future__ import annotations
@@ -22,11 +24,14 @@ from transparency_core import (
     Identifier,
     Request,
     make_converter,
+    reference_ledger,
     unstructure_ledger,
 )
-from transparency_core._canonical import canonical_json
-from transparency_core._edge import record_digest
+from transparency_core._canonical import canonical_json, canonical_text
+from transparency_core._edge import _digest, record_digest, record_digester
 from transparency_core._edge._convert import make_reference_converter
+from transparency_core._edge._recordtext import record_text
+from transparency_core._edge._shortest import shortest_record, shortest_response
 from transparency_core._packed import PackedIdentifiers
 
 REFERENCE = make_reference_converter()
@@ -115,6 +120,91 @@ class TestShortestForm:
         value = tuple(identifiers)
         kind = tuple[Identifier, ...]
         assert make_converter().unstructure(value, kind) == REFERENCE.unstructure(value, kind)
+
+
+def defined(request: Request) -> bytes | tuple[type, str]:
+    """The record digest by its definition, or the error it raises (its type and message)."""
+    try:
+        return hashlib.sha256(canonical_json(shortest_record(request))).digest()
+    except (TypeError, AttributeError, ValueError) as error:
+        return type(error), str(error)
+
+
+def digested(request: Request) -> bytes | tuple[type, str]:
+    """The record digest, or the error it raises (its type and message)."""
+    try:
+        return record_digest(request)
+    except (TypeError, AttributeError, ValueError) as error:
+        return type(error), str(error)
+
+
+class Text(str):
+    """A subclass of ``str``: canonical JSON writes it as its text."""
+
+    __slots__ = ()
+
+
+ODD_FIELDS = ("id", "country", "category", "amends", "legal_process", "data_country")
+"""Fields a request built in Python may hold any value in (none of their checks refuses a
+value that is not text), with ``emergency`` and the dates."""
+ODD = (
+    st.integers()
+    | st.floats()
+    | st.booleans()
+    | st.lists(st.integers(), max_size=2)
+    | st.dictionaries(TEXTS, st.none(), max_size=2)
+)
+
+
+@st.composite
+def odd_requests(draw: st.DrawFn) -> Request:
+    """A request built in Python with a value of another type than the field's in one field."""
+    request = draw(ANY_REQUEST)
+    field = draw(st.sampled_from((*ODD_FIELDS, "emergency", "received", "acknowledged")))
+    value = getattr(request, field)
+    odd: Any = draw(st.just(Text(value)) if isinstance(value, str) else ODD)
+    return attrs.evolve(request, **{field: odd})
+
+
+class TestRecordText:
+    """The digest's text written directly is the canonical JSON of the shortest record."""
+
+    @given(ANY_REQUEST)
+    def test_the_text_is_the_definitions(self, request: Request) -> None:
+        """Every field, date-time, DSA order and text of any characters; packed or not."""
+        expected = canonical_text(shortest_record(request))
+        for held_as in (request, packed(request)):
+            response = canonical_text(shortest_response(held_as.response))
+            assert record_text(held_as, response) == expected
+
+    @given(odd_requests())
+    def test_a_value_of_another_type_is_digested_as_the_definition_says(
+        self, request: Request
+    ) -> None:
+        """Written by the definition, or refused with its error, when it is no text."""
+        assert digested(request) == defined(request)
+
+    @given(st.lists(ANY_REQUEST, max_size=8), st.data())
+    def test_a_pass_shares_the_responses_text(
+        self, ledger: list[Request], data: st.DataObject
+    ) -> None:
+        """Requests sharing response objects, as the reader shares them, digest as alone."""
+        shared = [
+            attrs.evolve(r, response=data.draw(st.sampled_from(ledger)).response) for r in ledger
+        ]
+        digest = record_digester()
+        assert [digest(request) for request in shared * 2] == [
+            reference_digest(request) for request in shared * 2
+        ]
+
+    def test_a_digester_past_its_limit_digests_as_alone(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Once it keeps as many responses' texts as it may, it writes the others each time."""
+        monkeypatch.setattr(_digest, "_SHARED_LIMIT", 1)
+        ledger = reference_ledger()
+        digest = record_digester()
+        assert [digest(request) for request in ledger] == list(map(reference_digest, ledger))
 
 
 JSON = st.recursive(

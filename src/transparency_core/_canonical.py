@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["CANONICAL_LEDGER", "canonical_json", "sha256"]
+__all__ = ["CANONICAL_LEDGER", "canonical_json", "canonical_string", "canonical_text", "sha256"]
 
 CANONICAL_LEDGER = "urn:transparency-core:canonical-ledger:2"
 """The name of the canonical form of a ledger that a report's digest is of: version 2,
@@ -25,6 +25,14 @@ the sorted SHA-256 digests of its records (``_edge._digest``). Version 1, the ca
 JSON of the list of every record, was never released: it could not be computed in one
 pass in bounded memory."""
 
+
+canonical_string: Callable[[str], str] = json.encoder.encode_basestring_ascii
+r"""The canonical JSON of a text: the escape the encoder writes every text and key with.
+
+In quotes, ``"`` and ``\`` escaped, and every character outside printable ASCII as its
+short escape (``\n``) or ``\uXXXX``: the C accelerator's function, or else the standard
+library's Python one, which write the same. A subclass of :class:`str` is written as
+its text, as the encoder writes it; anything else raises :class:`TypeError`."""
 
 _ENCODER = json.JSONEncoder(
     sort_keys=True, separators=(",", ":"), ensure_ascii=True, allow_nan=False
@@ -47,7 +55,7 @@ def _one_shot() -> Callable[[object], str]:
     encode = make(
         None,
         _ENCODER.default,
-        json.encoder.encode_basestring_ascii,
+        canonical_string,
         _ENCODER.indent,
         _ENCODER.key_separator,
         _ENCODER.item_separator,
@@ -59,6 +67,16 @@ def _one_shot() -> Callable[[object], str]:
 
 
 _encode = _one_shot()
+
+
+def canonical_text(value: object) -> str:
+    """The canonical JSON of ``value``, as a :class:`str`: what :func:`canonical_json` encodes.
+
+    Example:
+        >>> canonical_text({"b": True, "a": [None]})
+        '{"a":[null],"b":true}'
+    """
+    return _encode(value)
 
 
 def canonical_json(value: object) -> bytes:

@@ -20,7 +20,7 @@ import itertools
 import operator
 from typing import TYPE_CHECKING
 
-from transparency_core._edge import record_digest, sorted_digest
+from transparency_core._edge import record_digester, sorted_digest
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -56,9 +56,9 @@ def digested(
 
 
 def _digesting(pairs: Iterator[tuple[int, Request]], path: Path) -> Iterator[tuple[int, Request]]:
-    digests = bytearray()
+    digests, digest = bytearray(), record_digester()
     for pair in pairs:
-        digests += record_digest(pair[1])
+        digests += digest(pair[1])
         yield pair
     path.write_bytes(digests)
 

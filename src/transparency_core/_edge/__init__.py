@@ -13,6 +13,7 @@ The family's face to the rest of the package, which imports from here only:
 - ``_schema``: the JSON Schema of a record, made from the value objects;
 - ``_reference``: the reference ledger and report, from ``_data/``;
 - ``_digest``: the canonical ledger and its digest, which a published report carries;
+- ``_recordtext``: a request's canonical JSON written directly, what its digest is of;
 - ``_rows/``: spreadsheets in: rows of CSV, XLSX or mappings read as records are.
 """
 
@@ -27,6 +28,7 @@ from transparency_core._edge._digest import (
     canonical_ledger,
     ledger_digest,
     record_digest,
+    record_digester,
     sorted_digest,
 )
 from transparency_core._edge._jsonlines import (
@@ -84,6 +86,7 @@ __all__ = [
     "raise_problems",
     "read_line",
     "record_digest",
+    "record_digester",
     "reference_ledger",
     "reference_period",
     "reference_records",

@@ -18,6 +18,10 @@ fields spelled out or left out, from a JSON array, JSON Lines or a spreadsheet, 
 one digest. And it is computed in one pass over the ledger in bounded memory: each
 record is digested where it is read (by the part of the out-of-core counter that reads
 it), and 32 bytes a record are sorted, a bucket at a time (``_cli._digestparts``).
+
+The canonical JSON of step 1 is written by ``_recordtext`` without the shortest record's
+dicts, and each distinct response object of a pass once (:func:`record_digester`); the
+definition takes any request that writer cannot write.
 """
 
 from __future__ import annotations
@@ -25,15 +29,52 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
-from transparency_core._canonical import canonical_json
-from transparency_core._edge._shortest import shortest_record
+from transparency_core._canonical import canonical_text
+from transparency_core._edge._recordtext import record_text
+from transparency_core._edge._shortest import shortest_record, shortest_response
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
-    from transparency_core._model import Request
+    from transparency_core._model import Request, Response
 
-__all__ = ["canonical_ledger", "ledger_digest", "record_digest", "sorted_digest"]
+__all__ = ["canonical_ledger", "ledger_digest", "record_digest", "record_digester", "sorted_digest"]
+
+_SHARED_LIMIT = 4096
+"""How many distinct response objects one digester keeps the canonical JSON of."""
+_UNWRITTEN = (TypeError, AttributeError, ValueError)
+"""What the direct writer raises of a value it cannot write (see ``_recordtext``)."""
+
+
+def record_digester() -> Callable[[Request], bytes]:
+    """:func:`record_digest` for the requests of one pass over a ledger.
+
+    The reader shares equal responses between requests: the canonical JSON of each
+    response object is written once, and kept (with the object, so that its ``id`` is
+    no other's) for the requests that share it, up to 4,096 of them.
+
+    Example:
+        >>> from transparency_core import reference_ledger
+        >>> digest = record_digester()
+        >>> [digest(r) for r in reference_ledger()] == list(map(record_digest, reference_ledger()))
+        True
+    """
+    written: dict[int, tuple[Response, str]] = {}
+
+    def digest(request: Request) -> bytes:
+        response = request.response
+        known = written.get(id(response))
+        try:
+            if known is None:
+                known = (response, canonical_text(shortest_response(response)))
+                if len(written) < _SHARED_LIMIT:
+                    written[id(response)] = known
+            text = record_text(request, known[1])
+        except _UNWRITTEN:  # the definition writes it, or refuses it, as it says
+            text = canonical_text(shortest_record(request))
+        return hashlib.sha256(text.encode("ascii")).digest()
+
+    return digest
 
 
 def record_digest(request: Request) -> bytes:
@@ -48,7 +89,7 @@ def record_digest(request: Request) -> bytes:
         >>> record_digest(request) == hashlib.sha256(text.encode("ascii")).digest()
         True
     """
-    return hashlib.sha256(canonical_json(shortest_record(request))).digest()
+    return record_digester()(request)
 
 
 def sorted_digest(digests: Iterable[bytes]) -> str:
@@ -77,7 +118,7 @@ def canonical_ledger(requests: Iterable[Request]) -> bytes:
         b'02aa5e6b8d261c814ddf92d467f30983ac695bea4b47b02f630b262de626cbb1'
     """
     return b"".join(
-        digest.hex().encode("ascii") + b"\n" for digest in sorted(map(record_digest, requests))
+        digest.hex().encode("ascii") + b"\n" for digest in sorted(map(record_digester(), requests))
     )
 
 
@@ -97,4 +138,4 @@ def ledger_digest(requests: Iterable[Request]) -> str:
         >>> len(ledger_digest(ledger))
         64
     """
-    return sorted_digest(sorted(map(record_digest, requests)))
+    return sorted_digest(sorted(map(record_digester(), requests)))

@@ -25,7 +25,15 @@ if TYPE_CHECKING:
 
     from transparency_core._model import Response
 
-__all__ = ["enum_value", "iso", "shortest_identifier", "shortest_record", "shortest_response"]
+__all__ = [
+    "enum_value",
+    "identifier_texts",
+    "iso",
+    "shortest_identifier",
+    "shortest_record",
+    "shortest_response",
+    "with_optional",
+]
 
 _HELD: Any = Request.identifiers
 """The slot of a request's identifiers, as a slotted class shows it: read through it,
@@ -79,6 +87,11 @@ def shortest_response(response: Response) -> dict[str, Any]:
     return record
 
 
+def identifier_texts(request: Request) -> tuple[str | None, ...]:
+    """The type, value and subject of each of a request's identifiers, flat, never built."""
+    return flat(_HELD.__get__(request, Request))
+
+
 def shortest_record(request: Request) -> dict[str, Any]:
     """The shortest form of a request: the ledger record that reads as it.
 
@@ -87,7 +100,7 @@ def shortest_record(request: Request) -> dict[str, Any]:
         >>> sorted(shortest_record(reference_ledger()[0]))
         ['category', 'country', 'id', 'identifiers', 'received', 'response']
     """
-    texts = flat(_HELD.__get__(request, Request))
+    texts = identifier_texts(request)
     record: dict[str, Any] = {
         "id": request.id,
         "received": iso(request.received),
@@ -96,6 +109,19 @@ def shortest_record(request: Request) -> dict[str, Any]:
         "identifiers": list(map(_identifier, texts[0::3], texts[1::3], texts[2::3])),
         "response": shortest_response(request.response),
     }
+    return with_optional(record, request)
+
+
+def with_optional(record: dict[str, Any], request: Request) -> dict[str, Any]:
+    """``record`` with the optional fields of ``request`` the shortest form has, in order.
+
+    Each in the order of the class, left out when it holds its default.
+
+    Example:
+        >>> from transparency_core import reference_ledger
+        >>> with_optional({}, reference_ledger()[0])
+        {}
+    """
     if request.legal_process is not None:
         record["legal_process"] = request.legal_process
     if request.data_country is not None:
