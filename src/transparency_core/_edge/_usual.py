@@ -65,8 +65,9 @@ _IDENTIFIER_FIELDS = frozenset(attrs.fields_dict(Identifier))
 RESPONSE_FIELDS = frozenset(attrs.fields_dict(Response))
 _REQUEST_FIELDS = frozenset(attrs.fields_dict(Request))
 EXTENDED_FIELDS = ("acknowledged", "responded", "dsa_order", "illegal_content")
-"""The fields of response times and DSA orders: a record with any of them is built as a
-usual one is, with them."""
+"""The fields of response times and DSA orders, in the order of the class (the order the
+readers take their values in): a record with any of them is built as a usual one is,
+with them."""
 _USUAL_FIELDS = _REQUEST_FIELDS.difference(EXTENDED_FIELDS)
 _REQUIRED = frozenset(
     field.name for field in attrs.fields(Request) if field.default is attrs.NOTHING
