@@ -1,15 +1,41 @@
-"""The counter's shortcut to ledger entries makes the very objects the class makes."""
+"""Ledger entries: made in bulk as the class makes them, and kept as columns.
+
+The counter's shortcut makes the very objects the class makes; :class:`LedgerEntries`
+keeps them as columns and behaves as their tuple.
+"""
 
 from __future__ import annotations
 
+import gc
 import pickle
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transparency_core import Disposition, LedgerEntry
+from transparency_core import (
+    Disposition,
+    LedgerEntries,
+    LedgerEntry,
+    LedgerSummary,
+    build_report,
+    reference_ledger,
+    reference_period,
+    reference_report,
+)
 from transparency_core._entries import entries
+
+ENTRIES = st.lists(
+    st.builds(
+        LedgerEntry,
+        st.text(max_size=4),
+        st.integers(min_value=1, max_value=3),
+        st.sampled_from(Disposition),
+        st.sampled_from(["counted", "received 2019-12-31, before the period 2020"]),
+    ),
+    max_size=30,
+)
 
 
 class TestEntry:
@@ -50,3 +76,82 @@ class TestEntry:
         assert [repr(entry) for entry in made] == [repr(entry) for entry in expected]
         assert pickle.dumps(made) == pickle.dumps(expected)
         assert [attrs.asdict(entry) for entry in made] == [attrs.asdict(e) for e in expected]
+
+
+class TestLedgerEntries:
+    """``LedgerEntries`` against the tuple of the same entries."""
+
+    @given(ENTRIES)
+    def test_it_is_the_tuple_of_its_entries(self, listed: list[LedgerEntry]) -> None:
+        made = LedgerEntries(listed)
+        expected = tuple(listed)
+        assert tuple(made) == expected
+        assert made == expected
+        assert expected == made
+        assert hash(made) == hash(expected)
+        assert len(made) == len(expected)
+        assert [made[at] for at in range(-len(made), len(made))] == [*expected, *expected]
+        assert made[1:-1:2] == expected[1:-1:2]
+        assert type(made[1:]) is LedgerEntries
+        assert made.ids == tuple(entry.id for entry in expected)
+        assert made.total_records() == sum(entry.records for entry in expected)
+        assert repr(made) == f"LedgerEntries({expected!r})"
+        if listed:
+            assert made.index(listed[-1]) == expected.index(listed[-1])
+            assert listed[0] in made
+
+    @given(ENTRIES, ENTRIES)
+    def test_added_and_ordered_by_id_as_the_tuples_are(
+        self, first: list[LedgerEntry], second: list[LedgerEntry]
+    ) -> None:
+        both = LedgerEntries(first) + LedgerEntries(second)
+        assert both == tuple(first) + tuple(second)
+        assert LedgerEntries(first) + tuple(second) == both
+        assert both.by_id() == tuple(sorted(both, key=lambda entry: entry.id))
+
+    @given(ENTRIES)
+    def test_a_pickle_holds_the_same_entries_whatever_made_them(
+        self, listed: list[LedgerEntry]
+    ) -> None:
+        made = LedgerEntries(listed)
+        places: dict[tuple[Disposition, str], tuple[Disposition, str]] = {}
+        shared = LedgerEntries.of_columns(
+            made.ids,
+            (entry.records for entry in listed),
+            # The counter shares one place between the entries of a cell.
+            [
+                places.setdefault((e.disposition, e.reason), (e.disposition, e.reason))
+                for e in listed
+            ],
+        )
+        assert pickle.loads(pickle.dumps(made)) == made  # noqa: S301 -- our own bytes
+        assert pickle.dumps(made) == pickle.dumps(shared)
+
+    def test_iterated_past_a_chunk_without_a_seam(self) -> None:
+        count = 4096 * 2 + 7  # three chunks of __iter__
+        listed = [LedgerEntry(f"R-{n}", 1, Disposition.COUNTED, "counted") for n in range(count)]
+        assert list(LedgerEntries(listed)) == listed
+
+    def test_not_equal_to_what_is_not_entries(self) -> None:
+        made = LedgerEntries([LedgerEntry("A", 1, Disposition.COUNTED, "counted")])
+        assert made != [made[0]]
+        assert made != "A"
+        with pytest.raises(TypeError):
+            made + [made[0]]  # type: ignore[operator]  # noqa: RUF005 -- the refused addition
+
+    def test_a_report_keeps_its_entries_as_columns(self) -> None:
+        report = reference_report()
+        assert type(report.entries) is LedgerEntries
+        # Three tuples of columns, not an object an entry, for the collector to walk.
+        columns = [kept for kept in gc.get_referents(report.entries) if kept is not LedgerEntries]
+        assert [type(column) for column in columns] == [tuple] * 3
+        assert not any(type(value) is LedgerEntry for column in columns for value in column)
+        assert LedgerSummary.of(report.entries) == report.summary
+        assert LedgerSummary.of(tuple(report.entries)) == report.summary
+
+    def test_a_report_made_with_a_tuple_of_entries_keeps_them(self) -> None:
+        report = build_report(reference_ledger(), reference_period())
+        rebuilt = attrs.evolve(report, entries=tuple(report.entries))
+        assert type(rebuilt.entries) is LedgerEntries
+        assert rebuilt == report
+        assert pickle.loads(pickle.dumps(report)) == report  # noqa: S301 -- our own bytes

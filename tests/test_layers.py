@@ -45,6 +45,7 @@ LAYERS: dict[str, int] = {
     "_facts": 2,
     # what a report is made of
     "_report": 3,
+    "_cells": 3,
     "_counted_by": 3,
     "_countries": 3,
     "_entries": 3,

@@ -16,11 +16,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from transparency_core._entries import entries as made_entries
+from transparency_core._entries import LedgerEntries
 from transparency_core._facts import reads_facts_only
 from transparency_core._model import Request, Response
 from transparency_core._packed import REPEATS
-from transparency_core._report import Disposition, LedgerEntry
+from transparency_core._report import Disposition
 from transparency_core._specs import CROSS_BORDER, Percent, Predicate, Requests, Subjects
 from transparency_core._subjects import SubjectCounting
 from transparency_core.predicates import every_request
@@ -233,7 +233,9 @@ class Tabulation:
         """(Country, category, its table's bits, the bits across) -> [requests, subjects]."""
         self.ids: dict[tuple[str, str, int, int], list[str]] = {}
         """The same keys -> the ids of their requests (empty without provenance)."""
-        self.entries: list[LedgerEntry] = []
+        self._entry_ids: list[str] = []
+        self._entry_records: list[int] = []
+        self._places: list[_Place] = []
         self._reasons: dict[tuple[str, ...], str] = {}  # one string per table and country
         self.of_facts = self.counter.of_facts and all(
             reads_facts_only(where) for _, where, _ in self.across
@@ -293,8 +295,15 @@ class Tabulation:
                 slot[1].append(request_id)
                 places.append(slot[2])
         ids = requests if provenance else left
-        self.entries.extend(made_entries(ids, map(records.__getitem__, ids), places))
+        self._entry_ids.extend(ids)
+        self._entry_records.extend(map(records.__getitem__, ids))
+        self._places.extend(places)
         return flagged
+
+    @property
+    def entries(self) -> LedgerEntries:
+        """Every request's entry with provenance; without, those left out; in counting order."""
+        return LedgerEntries.of_columns(self._entry_ids, self._entry_records, self._places)
 
     def _remembered(
         self, facts: _Facts, fact: _Fact, request: Request, seen: int

@@ -7,17 +7,26 @@ Part of the finished report (:mod:`transparency_core._report`): every record is 
 from __future__ import annotations
 
 import enum
-from collections import deque
-from itertools import repeat
-from operator import itemgetter
-from typing import TYPE_CHECKING
+from collections import Counter, deque
+from collections.abc import Sequence
+from itertools import islice, repeat
+from operator import attrgetter, itemgetter
+from typing import TYPE_CHECKING, overload
 
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable, Sequence
+    from collections.abc import Collection, Iterable, Iterator
 
-__all__ = ["Disposition", "Finding", "LedgerEntry", "LedgerSummary", "entries"]
+__all__ = [
+    "Disposition",
+    "Finding",
+    "LedgerEntries",
+    "LedgerEntry",
+    "LedgerSummary",
+    "entries",
+    "entries_of",
+]
 
 
 class Disposition(enum.StrEnum):
@@ -92,6 +101,154 @@ def entries(
     return made
 
 
+_FIELDS = attrgetter("id", "records", "disposition", "reason")
+_CHUNK = 4096
+"""How many entries :meth:`LedgerEntries.__iter__` makes at a time."""
+
+
+class LedgerEntries(Sequence[LedgerEntry]):
+    """A report's ledger entries, as a tuple of :class:`LedgerEntry` is, kept as columns.
+
+    The counter keeps each request's id, its number of records and where it went; an
+    entry is made of them only when it is read. A report of a million requests holds
+    three tuples, not a million objects for the cyclic garbage collector to walk over
+    and over while the rest is counted. Immutable; equal to the tuple of the same
+    entries (and hashed as it is), and pickled as its columns.
+
+    Example:
+        >>> entry = LedgerEntry("A-1", 2, Disposition.COUNTED, "counted in device, IN")
+        >>> both = LedgerEntries([entry]) + LedgerEntries([attrs.evolve(entry, id="A-2")])
+        >>> len(both), both[1].id, both == tuple(both)
+        (2, 'A-2', True)
+    """
+
+    __slots__ = ("_ids", "_places", "_records")
+
+    _ids: tuple[str, ...]
+    _records: tuple[int, ...]
+    _places: tuple[tuple[Disposition, str], ...]
+
+    def __init__(self, entries: Iterable[LedgerEntry] = ()) -> None:
+        """The entries of ``entries``, in their order."""
+        rows = list(map(_FIELDS, entries))
+        self._fill([row[0] for row in rows], [row[1] for row in rows], [row[2:] for row in rows])
+
+    def _fill(
+        self, ids: Iterable[str], records: Iterable[int], places: Iterable[tuple[Disposition, str]]
+    ) -> None:
+        self._ids, self._records, self._places = tuple(ids), tuple(records), tuple(places)
+
+    @classmethod
+    def of_columns(
+        cls,
+        ids: Iterable[str],
+        records: Iterable[int],
+        places: Iterable[tuple[Disposition, str]],
+    ) -> LedgerEntries:
+        """The entries of ``ids``, each with its number of records and its place, in order.
+
+        The three are of one length (the counter's columns): not checked.
+        """
+        made = cls.__new__(cls)
+        cls._fill(made, ids, records, places)
+        return made
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Each entry's request id, in order, without making the entries."""
+        return self._ids
+
+    def dispositions(self) -> Counter[Disposition]:
+        """How many entries went each way, without making them."""
+        return Counter(map(_DISPOSITION, self._places))
+
+    def total_records(self) -> int:
+        """How many ledger records the entries carry, repeats included."""
+        return sum(self._records)
+
+    def by_id(self) -> LedgerEntries:
+        """The same entries, ordered by request id (entries of one id keep their order)."""
+        order = sorted(range(len(self._ids)), key=self._ids.__getitem__)
+        return self.of_columns(
+            map(self._ids.__getitem__, order),
+            map(self._records.__getitem__, order),
+            map(self._places.__getitem__, order),
+        )
+
+    def __len__(self) -> int:
+        """How many entries there are."""
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, index: int) -> LedgerEntry: ...
+    @overload
+    def __getitem__(self, index: slice) -> LedgerEntries: ...
+    def __getitem__(self, index: int | slice) -> LedgerEntry | LedgerEntries:
+        """The entry at ``index``, made now; or the entries of a slice."""
+        if isinstance(index, slice):
+            return self.of_columns(self._ids[index], self._records[index], self._places[index])
+        return LedgerEntry(self._ids[index], self._records[index], *self._places[index])
+
+    def __iter__(self) -> Iterator[LedgerEntry]:
+        """Each entry in order, made a few thousand at a time."""
+        for start in range(0, len(self._ids), _CHUNK):
+            end = start + _CHUNK
+            yield from entries(
+                self._ids[start:end], islice(self._records, start, end), self._places[start:end]
+            )
+
+    def __add__(self, other: LedgerEntries | tuple[LedgerEntry, ...]) -> LedgerEntries:
+        """The entries of both, these first."""
+        if isinstance(other, tuple):
+            other = LedgerEntries(other)
+        if not isinstance(other, LedgerEntries):
+            return NotImplemented
+        return self.of_columns(
+            self._ids + other._ids, self._records + other._records, self._places + other._places
+        )
+
+    def __eq__(self, other: object) -> bool:
+        """Whether ``other`` holds the same entries in the same order: entries or a tuple."""
+        if isinstance(other, LedgerEntries):
+            return (self._ids, self._records, self._places) == (
+                other._ids,
+                other._records,
+                other._places,
+            )
+        if isinstance(other, tuple):
+            return tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        """The hash of the tuple of the same entries, which they equal."""
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        """``LedgerEntries((LedgerEntry(...), ...))``."""
+        return f"{type(self).__name__}({tuple(self)!r})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as its columns: the same entries pickle alike, however they were made."""
+        dispositions = tuple(map(_DISPOSITION, self._places))
+        reasons = tuple(map(_REASON, self._places))
+        return _unpickled, (self._ids, self._records, dispositions, reasons)
+
+
+def _unpickled(
+    ids: tuple[str, ...],
+    records: tuple[int, ...],
+    dispositions: tuple[Disposition, ...],
+    reasons: tuple[str, ...],
+) -> LedgerEntries:
+    """The entries a pickle of :class:`LedgerEntries` holds."""
+    return LedgerEntries.of_columns(ids, records, zip(dispositions, reasons, strict=True))
+
+
+def entries_of(entries: Iterable[LedgerEntry]) -> LedgerEntries:
+    """``entries`` as :class:`LedgerEntries` (as they are, if they are already)."""
+    return entries if isinstance(entries, LedgerEntries) else LedgerEntries(entries)
+
+
 @attrs.frozen
 class LedgerSummary:
     """How many records and requests a report covers, and how many it counted.
@@ -114,18 +271,20 @@ class LedgerSummary:
     in their own table only, outside the totals (see :attr:`Category.action`)."""
 
     @classmethod
-    def of(cls, entries: tuple[LedgerEntry, ...]) -> LedgerSummary:
+    def of(cls, entries: Iterable[LedgerEntry]) -> LedgerSummary:
         """The summary of ``entries``, one per request id.
 
         Example:
             >>> LedgerSummary.of((LedgerEntry("A-1", 2, Disposition.COUNTED, "counted"),))
             LedgerSummary(records=2, requests=1, counted=1, actions=0)
         """
+        columns = entries_of(entries)
+        ways = columns.dispositions()
         return cls(
-            records=sum(entry.records for entry in entries),
-            requests=len(entries),
-            counted=sum(1 for entry in entries if entry.disposition is Disposition.COUNTED),
-            actions=sum(1 for entry in entries if entry.disposition is Disposition.OWN_TABLE_ONLY),
+            records=columns.total_records(),
+            requests=len(columns),
+            counted=ways[Disposition.COUNTED],
+            actions=ways[Disposition.OWN_TABLE_ONLY],
         )
 
 

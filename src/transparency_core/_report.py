@@ -9,16 +9,22 @@ traced back to the records behind it.
 from __future__ import annotations
 
 import enum
-from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 import attrs
 
+from transparency_core._cells import Figure, Percentage
 from transparency_core._counted_by import Settings
-from transparency_core._disclosure import Band, Disclosure, Suppressed, Withheld
+from transparency_core._disclosure import Disclosure
 from transparency_core._dsa import Orders, no_orders
-from transparency_core._entries import Disposition, Finding, LedgerEntry, LedgerSummary
+from transparency_core._entries import (
+    Disposition,
+    Finding,
+    LedgerEntries,
+    LedgerEntry,
+    LedgerSummary,
+    entries_of,
+)
 from transparency_core._figures import (
     FIGURE_KEYS,
     cross_border_records,
@@ -37,6 +43,7 @@ __all__ = [
     "Disposition",
     "Figure",
     "Finding",
+    "LedgerEntries",
     "LedgerEntry",
     "LedgerSummary",
     "Percentage",
@@ -46,65 +53,6 @@ __all__ = [
     "Settings",
     "Table",
 ]
-
-
-@attrs.frozen
-class Figure:
-    """A count and the ids of the requests behind it, sorted.
-
-    Example:
-        >>> Figure(2, ("CN-1", "CN-2")).value
-        2
-    """
-
-    value: int
-    ids: tuple[str, ...] = ()
-    shown: Band | Suppressed | Withheld | None = None
-    """What may be published instead of the exact value, under a disclosure policy
-    (see :class:`Banding`, :class:`Suppression`), or :class:`Withheld` when the value
-    would give a banded or suppressed figure away; ``None`` publishes the value."""
-
-    @property
-    def withheld(self) -> bool:
-        """Whether the exact value must not be published (banded, suppressed, withheld)."""
-        return self.shown is not None
-
-
-@attrs.frozen
-class Percentage:
-    """A part of a whole, as an exact ratio and as the rounded percentage shown.
-
-    ``value`` is ``None`` for a blank cell: a whole of zero (under the default policy),
-    or a part or whole that a disclosure policy bands or suppresses.
-
-    Example:
-        >>> from decimal import Decimal
-        >>> share = Percentage(Figure(19), Figure(24), Decimal(79))
-        >>> share.ratio
-        Fraction(19, 24)
-    """
-
-    part: Figure
-    whole: Figure
-    value: Decimal | None
-
-    @property
-    def withheld(self) -> bool:
-        """Whether it must not be published: its part or its whole is withheld.
-
-        Example:
-            >>> from transparency_core import Suppressed
-            >>> Percentage(Figure(3, shown=Suppressed(10)), Figure(24), None).withheld
-            True
-        """
-        return self.part.withheld or self.whole.withheld
-
-    @property
-    def ratio(self) -> Fraction | None:
-        """The exact ratio of part to whole, or ``None`` when the whole is zero."""
-        if self.whole.value == 0:
-            return None
-        return Fraction(self.part.value, self.whole.value)
 
 
 Cell = Figure | Percentage
@@ -257,9 +205,10 @@ class Report:
     period: ReportingPeriod
     tables: tuple[Table, ...]
     cross_border: CrossBorder
-    entries: tuple[LedgerEntry, ...]
+    entries: LedgerEntries = attrs.field(converter=entries_of)
     """What became of each request id, by id: every one of them with provenance, and
-    only those left out without it (see :attr:`provenance`)."""
+    only those left out without it (see :attr:`provenance`). Given any iterable of
+    entries; kept as :class:`LedgerEntries`, a sequence that equals their tuple."""
     rounding: RoundingPolicy
     company: str | None = None
     findings: tuple[Finding, ...] = ()

@@ -189,7 +189,7 @@ def _subtotals(  # noqa: PLR0913 -- the parts of one period's subtotals
         provenance=options.provenance,
         counts=counts,
         unregistered=counted_processes(table4, options.legal_processes, counts),
-        entries=tuple(counting.entries),
+        entries=counting.entries,
         summary=LedgerSummary(
             records=sum(tally.records[request_id] for request_id in group),
             requests=len(group),

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import functools
 import zlib
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import attrs
 
 from transparency_core._count import EVERY, Atoms, Counts, Tabulation, add_atoms, add_counts
 from transparency_core._dsa import OrderTally
+from transparency_core._entries import LedgerEntries, entries_of
 from transparency_core._findings import finding_order, findings, id_key
 from transparency_core._ordertimes import tallies
 from transparency_core._period import ReportingPeriod
 from transparency_core._possible import possible_signatures
 from transparency_core._publish import layouts, publish
-from transparency_core._report import Finding, LedgerEntry, LedgerSummary, Report, Settings
+from transparency_core._report import Finding, LedgerSummary, Report, Settings
 from transparency_core._rules import (
     DEFAULT_ROUNDING,
     counted_processes,
@@ -54,8 +54,6 @@ if TYPE_CHECKING:
     from transparency_core._tally import Tally
 
 __all__ = ["Subtotals", "build_report", "partition_of"]
-
-_ID = attrgetter("id")
 
 
 @attrs.frozen(eq=True)
@@ -96,7 +94,7 @@ class Subtotals:
     (``legal_process``) and the breakdowns'."""
     unregistered: frozenset[str]
     """Legal process types of counted requests that are not registered."""
-    entries: tuple[LedgerEntry, ...] = attrs.field(repr=False)
+    entries: LedgerEntries = attrs.field(repr=False, converter=entries_of)
     """Every request's entry with provenance; without, those left out."""
     summary: LedgerSummary
     findings: tuple[Finding, ...] = attrs.field(repr=False)
@@ -165,7 +163,7 @@ class Subtotals:
             provenance=provenance,
             counts=counts,
             unregistered=unregistered,
-            entries=tuple(counting.entries),
+            entries=counting.entries,
             summary=summary_of(tally, counting),
             findings=tuple(findings(tally.requests, period, amendments, flagged)),
             atoms=counting.frozen_atoms(),
@@ -270,7 +268,7 @@ class Subtotals:
             period=self.period,
             tables=tables,
             cross_border=cross_border,
-            entries=tuple(sorted(self.entries, key=_ID)),
+            entries=self.entries.by_id(),
             rounding=rounding,
             company=company,
             findings=tuple(sorted(self.findings, key=finding_order)),
