@@ -16,9 +16,8 @@ from transparency_core._model import DsaOrder, Outcome, Response
 from transparency_core._packed import PackedIdentifiers
 from transparency_core.exceptions import FieldError
 
-PACKED = PackedIdentifiers(
-    ("imei", "490154203237518", "phone", "serial_number", "R58M", "phone", "imei", "1", None)
-)
+PACKED = ("imei", "490154203237518", "phone", "serial_number", "R58M", "phone", "imei", "1", None)
+"""How a reader hands a request its identifiers' texts: a plain tuple."""
 VALUES = (
     "ES-1",
     date(2020, 3, 2),
@@ -41,7 +40,9 @@ TIMES = (
 
 def _by_init(values: tuple[object, ...]) -> Request:
     names = [field.name for field in attrs.fields(Request)]
-    return Request(**dict(zip(names, values, strict=False)))  # type: ignore[arg-type]
+    fields = dict(zip(names, values, strict=False))
+    fields["identifiers"] = PackedIdentifiers(fields["identifiers"])  # type: ignore[arg-type]
+    return Request(**fields)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("values", [VALUES, (*VALUES, *TIMES)], ids=["usual", "times and order"])

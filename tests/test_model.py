@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+import gc
 import pickle
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -17,6 +19,9 @@ from transparency_core._model import identifier_types
 from transparency_core._packed import PackedIdentifiers
 from transparency_core._period import parse_release
 from transparency_core.exceptions import FieldError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 
 @attrs.frozen(kw_only=True)
@@ -178,6 +183,25 @@ class TestRequest:
         assert type(packed.identifiers) is tuple
         assert copied == built
         assert identifier_types(packed) == [kind for kind, _, _ in triples]
+
+    def test_packed_identifiers_are_a_tuple_the_collector_lets_go(self) -> None:
+        """Kept as a plain tuple of texts, which the cyclic collector stops tracking."""
+        texts = ("imei", "490154203237518", None, "imei", "356938035643809", "phone")
+        request = make_request("R1", identifiers=PackedIdentifiers(texts))
+        slot: Any = Request.identifiers  # the class shows its slot
+        held = slot.__get__(request, Request)
+        gc.collect()
+        assert (type(held), held) == (tuple, texts)
+        assert not gc.is_tracked(held)
+
+    @pytest.mark.parametrize("texts", [["imei", "490154203237518", None], ("imei",)])
+    def test_texts_not_marked_as_packed_are_refused(self, texts: Sequence[str | None]) -> None:
+        """Texts handed in as identifiers were not checked: refused, and masked."""
+        with pytest.raises(FieldError) as caught:
+            make_request("R1", identifiers=texts)
+
+        assert caught.value.path == "identifiers"
+        assert "490154203237518" not in str(caught.value)
 
 
 class TestIdentifier:

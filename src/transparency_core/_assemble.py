@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from datetime import date
 
     from transparency_core._model import DsaOrder, Response
-    from transparency_core._packed import PackedIdentifiers
 
 __all__ = ["assembled"]
 
@@ -45,7 +44,7 @@ def assembled(  # noqa: PLR0913, PLR0917 -- a request's fields, in the order of 
     received: date,
     country: str,
     category: str,
-    identifiers: PackedIdentifiers,
+    identifiers: tuple[str | None, ...],
     response: Response,
     legal_process: str | None,
     data_country: str | None,
@@ -58,16 +57,18 @@ def assembled(  # noqa: PLR0913, PLR0917 -- a request's fields, in the order of 
 ) -> Request:
     """``Request(id=request_id, ...)``, for a reader's checked values and packed identifiers.
 
+    The identifiers are the texts of identifiers checked as ``Identifier`` checks them,
+    flat, in a plain tuple (see ``_packed``).
+
     Raises:
         FieldError: The first problem the request's checks find, as ``Request`` raises it.
 
     Example:
         >>> from datetime import date
         >>> from transparency_core._model import Outcome, Response
-        >>> from transparency_core._packed import PackedIdentifiers
         >>> request = assembled(
         ...     "R1", date(2020, 3, 2), "ES", "device",
-        ...     PackedIdentifiers(("imei", "490154203237518", None)),
+        ...     ("imei", "490154203237518", None),
         ...     Response(Outcome.REJECTED), None, None, False, None,
         ... )
         >>> request.subject_count, request.identifiers[0].value

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -22,7 +22,7 @@ from transparency_core._checks import (
     time_problems,
 )
 from transparency_core._mask import CUSTOMER_DATA
-from transparency_core._packed import Counted, PackedIdentifiers, flat
+from transparency_core._packed import Counted, PackedIdentifiers, flat, is_packed
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
@@ -211,14 +211,24 @@ class Response:
         return self.outcome is Outcome.PROVIDED
 
 
+_IDENTIFIER_OBJECTS = "Identifier objects (texts are refused: they were not checked)"
+
+
 def _identifier_tuple(
     identifiers: Iterable[Identifier] | PackedIdentifiers,
 ) -> tuple[Identifier, ...]:
-    """Freeze the identifiers handed in (a list, say) into a tuple; packed ones stay packed."""
+    """Freeze the identifiers handed in (a list, say) into a tuple; packed ones stay packed.
+
+    Packed ones are kept as a plain tuple of their texts, and built as ``Identifier``
+    objects when first read (see ``_Built``). Texts handed in without being marked as
+    packed are refused: they were not checked as identifiers are.
+    """
+    frozen: tuple[Any, ...] = tuple(identifiers)
     if type(identifiers) is PackedIdentifiers:
-        # Built as Identifier objects when first read: see _Built.
-        return identifiers  # type: ignore[return-value]
-    return tuple(identifiers)  # type: ignore[arg-type]
+        return frozen
+    if is_packed(frozen):
+        raise FieldError("identifiers", _IDENTIFIER_OBJECTS, frozen)
+    return frozen
 
 
 @attrs.frozen(kw_only=True)
@@ -360,10 +370,9 @@ class _Built:
         if request is None:
             return _SLOT  # the class shows its slot, as before
         identifiers = _SLOT.__get__(request, owner)
-        if type(identifiers) is PackedIdentifiers:
+        if is_packed(identifiers):
             identifiers = tuple(
-                Identifier(*identifiers[at : at + 3])  # type: ignore[arg-type]
-                for at in range(0, len(identifiers), 3)
+                Identifier(*identifiers[at : at + 3]) for at in range(0, len(identifiers), 3)
             )
             _SLOT.__set__(request, identifiers)
         return identifiers

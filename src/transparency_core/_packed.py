@@ -2,8 +2,10 @@
 
 A reader that checked a record's identifiers by the checks of ``Identifier`` hands a
 request these texts instead of :class:`~transparency_core.Identifier` objects; the
-request counts its subjects and repeats from them, packed or not, and builds the
-objects only when they are asked for.
+request keeps them as a plain tuple, counts its subjects and repeats from them, packed
+or not, and builds the objects only when they are asked for. A plain tuple of texts is
+one that CPython's cyclic garbage collector stops tracking the first time it looks at
+it; a subclass of tuple, or a tuple of objects, it walks at every full collection.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["REPEATS", "SUBJECTS", "Counted", "PackedIdentifiers", "counted", "flat"]
+__all__ = ["REPEATS", "SUBJECTS", "Counted", "PackedIdentifiers", "counted", "flat", "is_packed"]
 
 _TRIPLE = attrgetter("type", "value", "subject")
 
@@ -23,21 +25,33 @@ _TRIPLE = attrgetter("type", "value", "subject")
 class PackedIdentifiers(tuple[str | None, ...]):
     """A request's identifiers, already checked, flat: type, value, subject, type, ...
 
-    What a reader hands a :class:`~transparency_core.Request` instead of
-    :class:`~transparency_core.Identifier` objects, for a record whose identifiers it
-    checked by the same rules (``_edge._values.texts``: those of ``text`` and of
-    ``identifier_problem``, over all its texts at once): the request keeps the texts,
-    counts its subjects from them, and builds its ``identifiers`` only when they are
-    asked for. A ledger is counted without them, and one tuple of texts a request is all
-    the garbage collector has to look at.
+    What a caller hands ``Request(identifiers=...)`` instead of
+    :class:`~transparency_core.Identifier` objects, for identifiers it checked by the
+    same rules (``_edge._values.texts``: those of ``text`` and of ``identifier_problem``,
+    over all its texts at once). The request keeps the texts as a plain tuple (which is
+    how the readers, through ``_assemble.assembled``, hand them over), counts its
+    subjects from them, and builds its ``identifiers`` only when they are asked for.
     """
 
     __slots__ = ()
 
 
+def is_packed(identifiers: tuple[Any, ...]) -> bool:
+    """Whether a request's identifiers are kept packed: texts, not ``Identifier`` objects.
+
+    A packed tuple starts with a type's text; a tuple of identifiers with an identifier.
+    (No identifiers at all are the same either way.)
+
+    Example:
+        >>> is_packed(("imei", "490154203237518", None)), is_packed(())
+        (True, False)
+    """
+    return bool(identifiers) and type(identifiers[0]) is str
+
+
 def flat(identifiers: tuple[Any, ...]) -> tuple[str | None, ...]:
     """The type, value and subject of each identifier, one after another, packed or not."""
-    if type(identifiers) is PackedIdentifiers:
+    if not identifiers or type(identifiers[0]) is str:  # is_packed, inline: once a request
         return identifiers
     return tuple(itertools.chain.from_iterable(map(_TRIPLE, identifiers)))
 

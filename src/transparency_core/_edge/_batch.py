@@ -35,7 +35,6 @@ from transparency_core._edge._usual import (
 )
 from transparency_core._edge._values import member, texts
 from transparency_core._model import DsaOrder
-from transparency_core._packed import PackedIdentifiers
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
@@ -175,7 +174,7 @@ def _each(check: Callable[[Any], Any], values: Iterable[Any], *null: None) -> di
 
 def _identifiers(
     lists: list[Any], categories: list[str], allowed: Mapping[str, frozenset[str]]
-) -> list[PackedIdentifiers] | None:
+) -> list[tuple[str | None, ...]] | None:
     """Each record's identifiers packed, all checked at once; ``None`` if a type is unregistered."""
     if not _LIST.issuperset(map(type, lists)):
         return None
@@ -186,7 +185,8 @@ def _identifiers(
     if not all(kind in allowed.get(category, ()) for category, kind in kinds):
         return None
     ends = list(accumulate(3 * size for size in sizes))
-    return list(map(PackedIdentifiers, map(flat.__getitem__, map(slice, [0, *ends], ends))))
+    # Slices of a tuple are tuples: each request's texts, packed (see _packed).
+    return list(map(tuple(flat).__getitem__, map(slice, [0, *ends], ends)))
 
 
 def _responses(usual: UsualRecords, values: list[Any]) -> list[Any]:

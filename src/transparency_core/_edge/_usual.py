@@ -41,7 +41,6 @@ from transparency_core._model import (
     Request,
     Response,
 )
-from transparency_core._packed import PackedIdentifiers
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
@@ -185,7 +184,7 @@ class UsualRecords:
                 self.texts[found] = found
         return found
 
-    def identifiers(self, value: object) -> PackedIdentifiers:
+    def identifiers(self, value: object) -> tuple[str | None, ...]:
         """The identifiers of a usual record, checked as :class:`Identifier` checks them, packed.
 
         The request builds them as :class:`Identifier` objects when they are asked for.
@@ -194,7 +193,7 @@ class UsualRecords:
             >>> UsualRecords().identifiers([{"type": "imei", "value": "490154203237518"}])
             ('imei', '490154203237518', None)
         """
-        return PackedIdentifiers(identifier_texts(identifier_list(value)))
+        return tuple(identifier_texts(identifier_list(value)))
 
     def day(self, value: object) -> date:
         """The date (or date-time) of ``value``, checked once per distinct text."""
