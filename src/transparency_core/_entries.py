@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from collections import Counter, deque
 from collections.abc import Sequence
-from itertools import islice, repeat
+from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, overload
 
@@ -194,7 +194,7 @@ class LedgerEntries(Sequence[LedgerEntry]):
         for start in range(0, len(self._ids), _CHUNK):
             end = start + _CHUNK
             yield from entries(
-                self._ids[start:end], islice(self._records, start, end), self._places[start:end]
+                self._ids[start:end], self._records[start:end], self._places[start:end]
             )
 
     def __add__(self, other: LedgerEntries | tuple[LedgerEntry, ...]) -> LedgerEntries:
