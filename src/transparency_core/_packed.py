@@ -51,7 +51,7 @@ def is_packed(identifiers: tuple[Any, ...]) -> bool:
 
 def flat(identifiers: tuple[Any, ...]) -> tuple[str | None, ...]:
     """The type, value and subject of each identifier, one after another, packed or not."""
-    if not identifiers or type(identifiers[0]) is str:  # is_packed, inline: once a request
+    if not identifiers or is_packed(identifiers):
         return identifiers
     return tuple(itertools.chain.from_iterable(map(_TRIPLE, identifiers)))
 
