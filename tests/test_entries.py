@@ -110,6 +110,15 @@ class TestLedgerEntries:
         assert both.by_id() == tuple(sorted(both, key=lambda entry: entry.id))
 
     @given(ENTRIES)
+    def test_entries_already_by_id_are_kept_as_they_are(self, listed: list[LedgerEntry]) -> None:
+        ordered = LedgerEntries(sorted(listed, key=lambda entry: entry.id))
+        assert ordered.by_id() is ordered
+        reversed_ids = LedgerEntries(sorted(listed, key=lambda entry: entry.id, reverse=True))
+        if len({entry.id for entry in listed}) > 1:
+            assert reversed_ids.by_id() is not reversed_ids
+        assert reversed_ids.by_id() == tuple(sorted(reversed_ids, key=lambda entry: entry.id))
+
+    @given(ENTRIES)
     def test_a_pickle_holds_the_same_entries_whatever_made_them(
         self, listed: list[LedgerEntry]
     ) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import enum
 from collections import Counter, deque
 from collections.abc import Sequence
-from itertools import repeat
-from operator import attrgetter, itemgetter
+from itertools import islice, repeat
+from operator import attrgetter, itemgetter, le
 from typing import TYPE_CHECKING, overload
 
 import attrs
@@ -167,8 +167,14 @@ class LedgerEntries(Sequence[LedgerEntry]):
         return sum(self._records)
 
     def by_id(self) -> LedgerEntries:
-        """The same entries, ordered by request id (entries of one id keep their order)."""
-        order = sorted(range(len(self._ids)), key=self._ids.__getitem__)
+        """The same entries, ordered by request id (entries of one id keep their order).
+
+        Entries already in that order (a ledger kept by id) are returned as they are.
+        """
+        ids = self._ids
+        if all(map(le, ids, islice(ids, 1, None))):  # stops at the first out of order
+            return self
+        order = sorted(range(len(ids)), key=ids.__getitem__)
         return self.of_columns(
             map(self._ids.__getitem__, order),
             map(self._records.__getitem__, order),
