@@ -202,3 +202,62 @@ class TestRepeatsKeepEveryPartOfTheResponse:
             assert merged == tallies[1].requests["R1"].response
             for field in ("outcome", "data", "notified", "action"):
                 assert getattr(merged, field) in {getattr(first, field), getattr(second, field)}
+
+
+def as_dicts(tally: Tally, *, reordered: bool = False) -> Tally:
+    """The same tally of plain dicts, as a caller may make one; ``reordered``: not aligned."""
+    order = list(tally.requests)[::-1] if reordered else list(tally.requests)
+    return Tally(
+        dict(tally.requests),
+        {request_id: tally.records[request_id] for request_id in order},
+        {request_id: tally.first_seen[request_id] for request_id in order},
+        tally.conflicts,
+    )
+
+
+class TestColumns:
+    """A tally's mappings are columns over one index, and behave as the dicts they stand for."""
+
+    @given(ledgers())
+    def test_each_mapping_is_the_dict_of_its_ids_in_the_order_first_seen(
+        self, ledger: list[Request]
+    ) -> None:
+        tally = Tally.of(ledger)
+        first_ids = list(dict.fromkeys(request.id for request in ledger))
+        for mapping in (tally.requests, tally.records, tally.first_seen):
+            assert list(mapping) == list(mapping.keys()) == first_ids
+            assert list(mapping.items()) == list(zip(first_ids, mapping.values(), strict=True))
+            assert list(mapping.values()) == [mapping[request_id] for request_id in first_ids]
+            assert len(mapping) == len(mapping.values()) == len(first_ids)
+            assert all(request_id in mapping for request_id in first_ids)
+            assert "not an id" not in mapping
+            assert repr(mapping) == repr(dict(mapping))
+        assert list(tally.first_seen.values()) == [
+            next(place for place, request in enumerate(ledger) if request.id == request_id)
+            for request_id in first_ids
+        ]
+        assert list(tally.records.values()) == [
+            sum(request.id == request_id for request in ledger) for request_id in first_ids
+        ]
+
+    @given(ledger=ledgers(), cut=st.integers(min_value=0, max_value=40), reordered=st.booleans())
+    def test_a_tally_of_plain_dicts_merges_and_counts_as_its_columns_do(
+        self, ledger: list[Request], cut: int, *, reordered: bool
+    ) -> None:
+        first, second = split(ledger, cut)
+        whole = Tally.of(ledger)
+
+        assert as_dicts(first, reordered=reordered).merge(second) == whole
+        assert first.merge(as_dicts(second, reordered=reordered)) == whole
+        if not whole.conflicts:
+            assert build_report(as_dicts(whole, reordered=reordered), YEAR) == build_report(
+                whole, YEAR
+            )
+
+    def test_a_pickled_tally_keeps_one_index_for_its_three_columns(self) -> None:
+        tally = Tally.of(reference_ledger())
+
+        again = pickle.loads(pickle.dumps(tally))  # noqa: S301 -- our own bytes
+
+        assert again == tally
+        assert again.requests.index() is again.records.index() is again.first_seen.index()

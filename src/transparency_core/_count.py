@@ -14,7 +14,7 @@ asked for provenance. From the atoms the disclosure check
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from transparency_core._entries import LedgerEntries
 from transparency_core._facts import reads_facts_only
@@ -26,7 +26,7 @@ from transparency_core._subjects import SubjectCounting
 from transparency_core.predicates import every_request
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Sequence
 
     from transparency_core._period import ReportingPeriod
     from transparency_core._specs import Breakdown, Category, Column
@@ -40,13 +40,10 @@ __all__ = [
     "Counts",
     "Signature",
     "Tabulation",
-    "add_atoms",
-    "add_counts",
     "left_out",
     "measures",
 ]
 
-_K = TypeVar("_K")
 EVERY = Requests()
 Count = tuple[int, tuple[str, ...]]
 """A count and the ids of the requests behind it (none, without provenance)."""
@@ -111,26 +108,6 @@ class Counter:
         return mask
 
 
-def _add_row(into: dict[_K, Count], row: Mapping[_K, Count]) -> None:
-    """Add the counts of ``row`` to those of ``into``, key by key."""
-    for key, (value, ids) in row.items():
-        had, had_ids = into.get(key, NONE)
-        into[key] = (had + value, had_ids + ids)
-
-
-def add_counts(first: Counts, second: Counts) -> Counts:
-    """The counts of two parts of a ledger together."""
-    merged = {
-        table: {country: dict(row) for country, row in rows.items()}
-        for table, rows in first.items()
-    }
-    for table, rows in second.items():
-        into_rows = merged.setdefault(table, {})
-        for country, row in rows.items():
-            _add_row(into_rows.setdefault(country, {}), row)
-    return merged
-
-
 Signature = tuple[str, int, str | None, bool, tuple[int, ...]]
 """Where a counted request is: its category, the bits of its category table's measures
 (:meth:`Counter.bits`), the legal process of its Table 4 column and whether the
@@ -162,17 +139,6 @@ def _offsets(tables: Sequence[Breakdown]) -> list[int]:
         offsets.append(at)
         at += len(measures(table.columns))
     return offsets
-
-
-def add_atoms(first: Atoms, second: Mapping[str, Mapping[Signature, tuple[int, int]]]) -> Atoms:
-    """The atoms of two parts of a ledger together."""
-    merged = {country: dict(row) for country, row in first.items()}
-    for country, row in second.items():
-        into = merged.setdefault(country, {})
-        for signature, (requests, subjects) in row.items():
-            had_requests, had_subjects = into.get(signature, (0, 0))
-            into[signature] = (had_requests + requests, had_subjects + subjects)
-    return merged
 
 
 def left_out(request: Request, period: ReportingPeriod) -> _Place:
@@ -243,24 +209,30 @@ class Tabulation:
         """Whether every predicate reads only a request's facts (:func:`reads_facts_only`)."""
 
     def count(
-        self, requests: Mapping[str, Request], records: Mapping[str, int], period: ReportingPeriod
+        self,
+        ids: Sequence[str],
+        requests: Sequence[Request],
+        records: Sequence[int],
+        period: ReportingPeriod,
     ) -> list[Request]:
         """Count every request of ``period`` whose category has a table; list the others.
 
-        Returns the requests that amend another or repeat an identifier, for the
-        findings (picked out here, so that they need no pass of their own).
+        ``ids``, ``requests`` and ``records`` are columns of one order (a tally's): each
+        request's id and how many records carried it. Returns the requests that amend
+        another or repeat an identifier, for the findings (picked out here, so that they
+        need no pass of their own).
         """
         tabulated, first, last = self.tabulated, period.start, period.end
         provenance, subjects_of, slot_of = self.provenance, self.subjects, self._slot
         # Country, category and facts -> slot: the predicates called once per distinct facts
         # (of a Request: a subclass may read its facts otherwise).
         facts: _Facts | None = None
-        if self.of_facts and _ONLY_REQUESTS.issuperset(set(map(type, requests.values()))):
+        if self.of_facts and _ONLY_REQUESTS.issuperset(set(map(type, requests))):
             facts = {}
         flagged: list[Request] = []
         places: list[_Place] = []  # of every entry, in order: all, or those left out
-        left: list[str] = []  # the ids of those left out
-        for seen, (request_id, request) in enumerate(requests.items()):
+        left: list[int] = []  # where those left out are in the columns
+        for seen, (request_id, request) in enumerate(zip(ids, requests, strict=True)):
             if request.amends is not None or REPEATS(request):
                 flagged.append(request)
             # Rules 1 and 10: in the period and in a table, or left out with the reason.
@@ -269,7 +241,7 @@ class Tabulation:
             received = request.received if type(request.received) is date else request.received_on
             if not first <= received <= last or category not in tabulated:
                 places.append(left_out(request, period))
-                left.append(request_id)
+                left.append(seen)
                 continue
             # Rule 3: an amending record is a request of its own, counted as any other.
             if facts is None:
@@ -294,11 +266,24 @@ class Tabulation:
             if provenance:
                 slot[1].append(request_id)
                 places.append(slot[2])
-        ids = requests if provenance else left
-        self._entry_ids.extend(ids)
-        self._entry_records.extend(map(records.__getitem__, ids))
-        self._places.extend(places)
+        self._keep(ids, records, places, None if provenance else left)
         return flagged
+
+    def _keep(
+        self,
+        ids: Sequence[str],
+        records: Sequence[int],
+        places: list[_Place],
+        left: list[int] | None,
+    ) -> None:
+        """Keep the entries of the requests counted: all of them, or those ``left`` out."""
+        if left is None:
+            self._entry_ids.extend(ids)
+            self._entry_records.extend(records)
+        else:
+            self._entry_ids.extend(map(ids.__getitem__, left))
+            self._entry_records.extend(map(records.__getitem__, left))
+        self._places.extend(places)
 
     @property
     def entries(self) -> LedgerEntries:

@@ -109,7 +109,7 @@ def possible_signatures(
         request.id: request
         for request in _requests([category.name for category in categories], legal_processes)
     }
-    counting.count(requests, dict.fromkeys(requests, 1), _PERIOD)
+    counting.count(list(requests), list(requests.values()), [1] * len(requests), _PERIOD)
     return tuple(sorted(counting.frozen_atoms().get(_COUNTRY, {}), key=repr))
 
 

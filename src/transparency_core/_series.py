@@ -149,7 +149,9 @@ def count_series(  # noqa: PLR0913 -- as build_series, and a part's amendments
             actions_in_totals=options.actions_in_totals,
             subjects=options.subjects,
         )
-        flagged.extend(counting.count(group, tally.records, period))
+        ids = list(group)
+        records = list(map(tally.records.__getitem__, ids))
+        flagged.extend(counting.count(ids, list(group.values()), records, period))
         counted[label] = (period, group, counting)
     label_of = {request_id: label for label, (_, group) in groups.items() for request_id in group}
     found: dict[str, list[Finding]] = {label: [] for label in counted}

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from transparency_core._count import EVERY, Atoms, Counts, Tabulation, add_atoms, add_counts
+from transparency_core._addup import add_atoms, add_counts
+from transparency_core._count import EVERY, Atoms, Counts, Tabulation
 from transparency_core._dsa import OrderTally
 from transparency_core._entries import LedgerEntries, entries_of
 from transparency_core._findings import finding_order, findings, id_key
@@ -41,6 +42,7 @@ from transparency_core._specs import (
     legal_process_breakdown,
 )
 from transparency_core._subjects import SubjectCounting
+from transparency_core._tally import columns
 from transparency_core._times import TimeTally
 from transparency_core.exceptions import MismatchedSubtotalsError
 
@@ -152,7 +154,7 @@ class Subtotals:
             actions_in_totals=actions_in_totals,
             subjects=subjects,
         )
-        flagged = counting.count(tally.requests, tally.records, period)
+        flagged = counting.count(*columns(tally), period)
         counts = counting.counts()
         unregistered = counted_processes(table4, legal_processes, counts)
         return cls(

@@ -23,11 +23,12 @@ from typing import TypeVar
 
 import attrs
 
+from transparency_core._column import Column, aligned, columns_of
 from transparency_core._mask import masked
 from transparency_core._model import Identifier, Notification, Outcome, Request, Response
 from transparency_core.exceptions import ConflictingRepeatError
 
-__all__ = ["Tally"]
+__all__ = ["Tally", "columns"]
 
 _T = TypeVar("_T")
 
@@ -156,6 +157,13 @@ def _combine(
         return first
 
 
+def _index_of(requests: Mapping[str, Request]) -> dict[str, int]:
+    """Each id's place among ``requests``, in a dict of its own (to add ids to)."""
+    if isinstance(requests, Column):
+        return dict(requests.index())
+    return {request_id: place for place, request_id in enumerate(requests)}
+
+
 @attrs.frozen(eq=True, hash=False)
 class Tally:
     """The requests of a ledger (or a part of one), one per id, ready to count.
@@ -202,43 +210,79 @@ class Tally:
         For a stream of records some of which were refused: the positions of the others
         are kept, so that errors name records by their place in the ledger.
         """
-        merged: dict[str, Request] = {}
-        first_seen: dict[str, int] = {}
-        records: dict[str, int] = {}
+        index: dict[str, int] = {}
+        place_of = index.setdefault
+        ids: list[str] = []
+        merged: list[Request] = []
+        records: list[int] = []
+        first_seen: list[int] = []
         conflicts: list[ConflictingRepeatError] = []
-        for index, request in pairs:
+        size = 0
+        for position, request in pairs:  # each id hashed once, into the one index
             request_id = request.id
-            earlier = merged.get(request_id)
-            if earlier is None:
-                merged[request_id] = request
-                first_seen[request_id] = index
-                records[request_id] = 1
+            place = place_of(request_id, size)
+            if place == size:
+                ids.append(request_id)
+                merged.append(request)
+                records.append(1)
+                first_seen.append(position)
+                size += 1
                 continue
-            records[request_id] += 1
-            merged[request_id] = _combine(
-                request_id, (earlier, first_seen[request_id]), (request, index), conflicts
+            records[place] += 1
+            merged[place] = _combine(
+                request_id, (merged[place], first_seen[place]), (request, position), conflicts
             )
-        return cls(merged, records, first_seen, tuple(conflicts))
+        return cls._of_columns(
+            index, ids, merged=merged, records=records, first_seen=first_seen, conflicts=conflicts
+        )
+
+    @classmethod
+    def _of_columns(  # noqa: PLR0913 -- the index and the columns it orders
+        cls,
+        index: dict[str, int],
+        ids: list[str],
+        *,
+        merged: list[Request],
+        records: list[int],
+        first_seen: list[int],
+        conflicts: list[ConflictingRepeatError],
+    ) -> Tally:
+        return cls(
+            Column(index, ids, merged),
+            Column(index, ids, records),
+            Column(index, ids, first_seen),
+            tuple(conflicts),
+        )
 
     def merge(self, other: Tally) -> Tally:
         """Return the tally of both parts, as if their records had been tallied together."""
-        merged = dict(self.requests)
-        first_seen = dict(self.first_seen)
-        records = dict(self.records)
+        my_ids, mine = columns_of(self.requests)
+        ids, merged = list(my_ids), list(mine)
+        index = _index_of(self.requests)
+        records = list(aligned(self.requests, self.records))
+        first_seen = list(aligned(self.requests, self.first_seen))
         conflicts = [*self.conflicts, *other.conflicts]
-        for request_id, request in other.requests.items():
-            at = other.first_seen[request_id]
-            earlier = merged.get(request_id)
-            records[request_id] = records.get(request_id, 0) + other.records[request_id]
-            if earlier is None:
-                merged[request_id] = request
-                first_seen[request_id] = at
+        their_ids, theirs = columns_of(other.requests)
+        their_records = aligned(other.requests, other.records)
+        their_first = aligned(other.requests, other.first_seen)
+        for request_id, request, count, at in zip(
+            their_ids, theirs, their_records, their_first, strict=True
+        ):
+            place = index.setdefault(request_id, len(ids))
+            if place == len(ids):
+                ids.append(request_id)
+                merged.append(request)
+                records.append(count)
+                first_seen.append(at)
                 continue
-            merged[request_id] = _combine(
-                request_id, (earlier, first_seen[request_id]), (request, at), conflicts
+            records[place] += count
+            merged[place] = _combine(
+                request_id, (merged[place], first_seen[place]), (request, at), conflicts
             )
-            first_seen[request_id] = min(first_seen[request_id], at)
-        return Tally(merged, records, first_seen, tuple(conflicts))
+            first_seen[place] = min(first_seen[place], at)
+        return self._of_columns(
+            index, ids, merged=merged, records=records, first_seen=first_seen, conflicts=conflicts
+        )
 
     def __add__(self, other: Tally) -> Tally:
         """``a + b`` is ``a.merge(b)``."""
@@ -248,3 +292,9 @@ class Tally:
     def empty(cls) -> Tally:
         """The tally of no records: ``Tally.empty().merge(t) == t``."""
         return cls({}, {}, {})
+
+
+def columns(tally: Tally) -> tuple[Sequence[str], Sequence[Request], Sequence[int]]:
+    """The ids of ``tally``, their requests and their numbers of records, in one order."""
+    ids, requests = columns_of(tally.requests)
+    return ids, requests, aligned(tally.requests, tally.records)
