@@ -164,14 +164,20 @@ class _Publisher:
         """The id of a count's ids -> those ids (held, so that the id stays theirs), sorted."""
 
     def figure(self, count: Count, disclosure: Disclosure | None) -> Figure:
-        """The figure of ``count``, its ids sorted: once, however many cells show them."""
+        """The figure of ``count``, its ids sorted: once, however many cells show them.
+
+        The figures of one count share one tuple of ids: the count's own, when its ids
+        are in order already (a ledger kept by id), so that no copy of them is held.
+        """
         value, ids = count
         held = self._sorted.get(id(ids))
         if held is None:
             ordered = tuple(sorted(ids))
+            if ordered == ids:  # compared item by item as the same objects: no text read
+                ordered = ids
             self._sorted[id(ids)] = (ids, ordered)
-        else:  # a tuple of its own, as each figure had when each sorted its ids
-            ordered = tuple(iter(held[1]))
+        else:
+            ordered = held[1]
         published = disclosure.publish(value) if disclosure is not None else value
         return Figure(value, ordered, None if isinstance(published, int) else published)
 
