@@ -26,7 +26,7 @@ from transparency_core._subjects import SubjectCounting
 from transparency_core.predicates import every_request
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Collection, Iterable, Sequence
 
     from transparency_core._period import ReportingPeriod
     from transparency_core._specs import Breakdown, Category, Column
@@ -210,7 +210,7 @@ class Tabulation:
 
     def count(
         self,
-        ids: Sequence[str],
+        ids: Collection[str],
         requests: Sequence[Request],
         records: Sequence[int],
         period: ReportingPeriod,
@@ -231,7 +231,7 @@ class Tabulation:
             facts = {}
         flagged: list[Request] = []
         places: list[_Place] = []  # of every entry, in order: all, or those left out
-        left: list[int] = []  # where those left out are in the columns
+        left: list[tuple[str, int]] = []  # those left out, and where they are
         for seen, (request_id, request) in enumerate(zip(ids, requests, strict=True)):
             if request.amends is not None or REPEATS(request):
                 flagged.append(request)
@@ -241,7 +241,7 @@ class Tabulation:
             received = request.received if type(request.received) is date else request.received_on
             if not first <= received <= last or category not in tabulated:
                 places.append(left_out(request, period))
-                left.append(seen)
+                left.append((request_id, seen))
                 continue
             # Rule 3: an amending record is a request of its own, counted as any other.
             if facts is None:
@@ -271,18 +271,18 @@ class Tabulation:
 
     def _keep(
         self,
-        ids: Sequence[str],
+        ids: Iterable[str],
         records: Sequence[int],
         places: list[_Place],
-        left: list[int] | None,
+        left: list[tuple[str, int]] | None,
     ) -> None:
         """Keep the entries of the requests counted: all of them, or those ``left`` out."""
         if left is None:
             self._entry_ids.extend(ids)
             self._entry_records.extend(records)
         else:
-            self._entry_ids.extend(map(ids.__getitem__, left))
-            self._entry_records.extend(map(records.__getitem__, left))
+            self._entry_ids.extend(request_id for request_id, _ in left)
+            self._entry_records.extend(records[seen] for _, seen in left)
         self._places.extend(places)
 
     @property

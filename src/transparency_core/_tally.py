@@ -18,7 +18,8 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from array import array
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 import attrs
@@ -210,57 +211,54 @@ class Tally:
         For a stream of records some of which were refused: the positions of the others
         are kept, so that errors name records by their place in the ledger.
         """
-        index: dict[str, int] = {}
+        index: dict[str, int] = {}  # each id hashed once, into the one index
         place_of = index.setdefault
-        ids: list[str] = []
         merged: list[Request] = []
-        records: list[int] = []
-        first_seen: list[int] = []
+        first_seen = array("q")  # places in the ledger, unboxed
+        keep, first_at = merged.append, first_seen.append
+        repeats: list[int] = []  # the place of each record of an id seen before
         conflicts: list[ConflictingRepeatError] = []
         size = 0
-        for position, request in pairs:  # each id hashed once, into the one index
+        for position, request in pairs:
             request_id = request.id
             place = place_of(request_id, size)
             if place == size:
-                ids.append(request_id)
-                merged.append(request)
-                records.append(1)
-                first_seen.append(position)
+                keep(request)
+                first_at(position)
                 size += 1
                 continue
-            records[place] += 1
+            repeats.append(place)
             merged[place] = _combine(
                 request_id, (merged[place], first_seen[place]), (request, position), conflicts
             )
-        return cls._of_columns(
-            index, ids, merged=merged, records=records, first_seen=first_seen, conflicts=conflicts
-        )
+        records = [1] * size
+        for place in repeats:
+            records[place] += 1
+        return cls._of_columns(index, merged, records, first_seen, conflicts)
 
     @classmethod
-    def _of_columns(  # noqa: PLR0913 -- the index and the columns it orders
+    def _of_columns(
         cls,
         index: dict[str, int],
-        ids: list[str],
-        *,
         merged: list[Request],
         records: list[int],
-        first_seen: list[int],
+        first_seen: array[int],
         conflicts: list[ConflictingRepeatError],
     ) -> Tally:
+        """The tally of the columns over ``index``: requests, records and first places."""
         return cls(
-            Column(index, ids, merged),
-            Column(index, ids, records),
-            Column(index, ids, first_seen),
+            Column(index, merged),
+            Column(index, records),
+            Column(index, first_seen),
             tuple(conflicts),
         )
 
     def merge(self, other: Tally) -> Tally:
         """Return the tally of both parts, as if their records had been tallied together."""
-        my_ids, mine = columns_of(self.requests)
-        ids, merged = list(my_ids), list(mine)
         index = _index_of(self.requests)
+        merged = list(columns_of(self.requests)[1])
         records = list(aligned(self.requests, self.records))
-        first_seen = list(aligned(self.requests, self.first_seen))
+        first_seen = array("q", aligned(self.requests, self.first_seen))
         conflicts = [*self.conflicts, *other.conflicts]
         their_ids, theirs = columns_of(other.requests)
         their_records = aligned(other.requests, other.records)
@@ -268,9 +266,8 @@ class Tally:
         for request_id, request, count, at in zip(
             their_ids, theirs, their_records, their_first, strict=True
         ):
-            place = index.setdefault(request_id, len(ids))
-            if place == len(ids):
-                ids.append(request_id)
+            place = index.setdefault(request_id, len(merged))
+            if place == len(merged):
                 merged.append(request)
                 records.append(count)
                 first_seen.append(at)
@@ -280,9 +277,7 @@ class Tally:
                 request_id, (merged[place], first_seen[place]), (request, at), conflicts
             )
             first_seen[place] = min(first_seen[place], at)
-        return self._of_columns(
-            index, ids, merged=merged, records=records, first_seen=first_seen, conflicts=conflicts
-        )
+        return self._of_columns(index, merged, records, first_seen, conflicts)
 
     def __add__(self, other: Tally) -> Tally:
         """``a + b`` is ``a.merge(b)``."""
@@ -294,7 +289,7 @@ class Tally:
         return cls({}, {}, {})
 
 
-def columns(tally: Tally) -> tuple[Sequence[str], Sequence[Request], Sequence[int]]:
+def columns(tally: Tally) -> tuple[Collection[str], Sequence[Request], Sequence[int]]:
     """The ids of ``tally``, their requests and their numbers of records, in one order."""
     ids, requests = columns_of(tally.requests)
     return ids, requests, aligned(tally.requests, tally.records)
