@@ -14,6 +14,7 @@ asked for provenance. From the atoms the disclosure check
 from __future__ import annotations
 
 from datetime import date
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from transparency_core._entries import LedgerEntries
@@ -199,9 +200,8 @@ class Tabulation:
         """(Country, category, its table's bits, the bits across) -> [requests, subjects]."""
         self.ids: dict[tuple[str, str, int, int], list[str]] = {}
         """The same keys -> the ids of their requests (empty without provenance)."""
-        self._entry_ids: list[str] = []
-        self._entry_records: list[int] = []
-        self._places: list[_Place] = []
+        self._entries: list[tuple[Iterable[str], Iterable[int], list[_Place]]] = []
+        """The columns of the entries of each ``count``: ids, records and places."""
         self._reasons: dict[tuple[str, ...], str] = {}  # one string per table and country
         self.of_facts = self.counter.of_facts and all(
             reads_facts_only(where) for _, where, _ in self.across
@@ -276,19 +276,25 @@ class Tabulation:
         places: list[_Place],
         left: list[tuple[str, int]] | None,
     ) -> None:
-        """Keep the entries of the requests counted: all of them, or those ``left`` out."""
-        if left is None:
-            self._entry_ids.extend(ids)
-            self._entry_records.extend(records)
-        else:
-            self._entry_ids.extend(request_id for request_id, _ in left)
-            self._entry_records.extend(records[seen] for _, seen in left)
-        self._places.extend(places)
+        """Keep the entries of the requests counted: all of them, or those ``left`` out.
+
+        The columns counted are kept as they are (no copy of a million ids for the
+        collector to walk); the entries are made of them once counting is done.
+        """
+        if left is not None:
+            ids = [request_id for request_id, _ in left]
+            records = [records[seen] for _, seen in left]
+        self._entries.append((ids, records, places))
 
     @property
     def entries(self) -> LedgerEntries:
         """Every request's entry with provenance; without, those left out; in counting order."""
-        return LedgerEntries.of_columns(self._entry_ids, self._entry_records, self._places)
+        kept = self._entries
+        return LedgerEntries.of_columns(
+            chain.from_iterable(ids for ids, _, _ in kept),
+            chain.from_iterable(records for _, records, _ in kept),
+            chain.from_iterable(places for _, _, places in kept),
+        )
 
     def _remembered(
         self, facts: _Facts, fact: _Fact, request: Request, seen: int
@@ -328,7 +334,8 @@ class Tabulation:
 
     def counts(self) -> Counts:
         """The cells that are not zero, by table, country and measure, from the atoms."""
-        cells: dict[str, dict[str, dict[Requests | Subjects, tuple[int, list[str]]]]] = {}
+        # Each cell's count and the id lists of its atoms, joined once at the end.
+        cells: dict[str, dict[str, dict[Requests | Subjects, tuple[int, list[list[str]]]]]] = {}
         for key, (requests, subjects) in self.atoms.items():
             country, category, mask, bits = key
             ids = self.ids.get(key, [])
@@ -343,13 +350,16 @@ class Tabulation:
                         value = subjects if type(measure) is Subjects else requests
                         cell = row.get(measure)
                         if cell is None:
-                            row[measure] = (value, list(ids))
+                            row[measure] = (value, [ids])
                         else:
-                            cell[1].extend(ids)
+                            cell[1].append(ids)
                             row[measure] = (cell[0] + value, cell[1])
         return {
             table: {
-                country: {measure: (value, tuple(ids)) for measure, (value, ids) in row.items()}
+                country: {
+                    measure: (value, tuple(chain.from_iterable(ids)))
+                    for measure, (value, ids) in row.items()
+                }
                 for country, row in rows.items()
             }
             for table, rows in cells.items()
