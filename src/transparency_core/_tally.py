@@ -170,7 +170,10 @@ class Tally:
     """The requests of a ledger (or a part of one), one per id, ready to count.
 
     Build one with :meth:`of`, combine parts with :meth:`merge` (or ``+``), and count it
-    with :func:`~transparency_core.build_report`.
+    with :func:`~transparency_core.build_report`. A tally of :meth:`of` or :meth:`merge`
+    keeps its three mappings as columns over one index of the ids, in the order of each
+    id's first record: read-only mappings that equal the dicts of the same items. A
+    tally made of dicts is counted and merged alike.
 
     Example:
         >>> from transparency_core import build_report, reference_ledger, reference_period
