@@ -169,6 +169,24 @@ class TestFiguresOfCounts:
                         shared.setdefault(id(ids), set()).add(id(figure.ids))
         assert all(len(tuples) == 1 for tuples in shared.values())
 
+    @given(amending_ledgers())
+    def test_cells_of_the_same_requests_share_one_tuple_of_ids(self, ledger: list[Request]) -> None:
+        counts = Subtotals.of(ledger, YEAR, breakdowns=(OUTCOMES, CHALLENGES)).counts
+        cells = [
+            ids for rows in counts.values() for row in rows.values() for _, ids in row.values()
+        ]
+        by_content: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for ids in cells:
+            assert by_content.setdefault(ids, ids) is ids  # equal ids: the very same tuple
+
+    def test_a_category_s_requests_and_their_subjects_share_their_ids(self) -> None:
+        row = build_report(reference_ledger(), reference_period()).table("device").rows[0]
+        requests, subjects = row.cells[0], row.cells[1]
+        assert isinstance(requests, Figure)
+        assert isinstance(subjects, Figure)
+        assert requests.ids == subjects.ids
+        assert requests.ids is subjects.ids
+
     def test_a_request_of_a_subclass_is_counted_as_ever(
         self, monkeypatch: pytest.MonkeyPatch
     ) -> None:

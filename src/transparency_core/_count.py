@@ -131,6 +131,7 @@ _Fact = tuple[str, str, int, str | None, str | None]
 """A request's country, category, response (by its id), legal process and data country."""
 _Facts = dict[_Fact, _Slot]
 _ONLY_REQUESTS = frozenset({Request})
+_Joined = dict[tuple[int, ...], tuple[str, ...]]  # a cell's atoms' lists, by identity -> ids
 
 
 def _offsets(tables: Sequence[Breakdown]) -> list[int]:
@@ -140,6 +141,15 @@ def _offsets(tables: Sequence[Breakdown]) -> list[int]:
         offsets.append(at)
         at += len(measures(table.columns))
     return offsets
+
+
+def _joined(joined: _Joined, parts: list[list[str]]) -> tuple[str, ...]:
+    """The ids of the atoms' lists ``parts`` in a row: one tuple for the cells of one list."""
+    key = tuple(map(id, parts))
+    ids = joined.get(key)
+    if ids is None:
+        ids = joined[key] = tuple(chain.from_iterable(parts))
+    return ids
 
 
 def left_out(request: Request, period: ReportingPeriod) -> _Place:
@@ -278,8 +288,7 @@ class Tabulation:
     ) -> None:
         """Keep the entries of the requests counted: all of them, or those ``left`` out.
 
-        The columns counted are kept as they are (no copy of a million ids for the
-        collector to walk); the entries are made of them once counting is done.
+        The columns counted are kept as they are: no copy of the ids for the collector.
         """
         if left is not None:
             ids = [request_id for request_id, _ in left]
@@ -354,11 +363,11 @@ class Tabulation:
                         else:
                             cell[1].append(ids)
                             row[measure] = (cell[0] + value, cell[1])
+        joined: _Joined = {}
         return {
             table: {
                 country: {
-                    measure: (value, tuple(chain.from_iterable(ids)))
-                    for measure, (value, ids) in row.items()
+                    measure: (value, _joined(joined, ids)) for measure, (value, ids) in row.items()
                 }
                 for country, row in rows.items()
             }
