@@ -34,10 +34,10 @@ _V = TypeVar("_V")
 class Column(Mapping[str, _V]):
     """Request id -> value, as a dict is, kept as a shared index and a sequence of values.
 
-    ``index`` maps each id to its place, the ids in the order of their places (0, 1, 2
-    and on, as they were first added), and ``values`` holds the value at each place.
-    Columns made over one index are aligned: their values are in one order. Never
-    changed once made.
+    ``index`` maps each id to its place (0, 1, 2 and on, in the order the ids were
+    added, which is the order of iteration), and ``values`` holds the value at each
+    place. Columns made over one index are aligned: their values are in one order.
+    Never changed once made.
     """
 
     __slots__ = ("_index", "_values")
