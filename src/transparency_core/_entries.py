@@ -176,7 +176,7 @@ class LedgerEntries(Sequence[LedgerEntry]):
             return self
         order = sorted(range(len(ids)), key=ids.__getitem__)
         return self.of_columns(
-            map(self._ids.__getitem__, order),
+            map(ids.__getitem__, order),
             map(self._records.__getitem__, order),
             map(self._places.__getitem__, order),
         )

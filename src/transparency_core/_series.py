@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from transparency_core._calendar import Every
+from transparency_core._column import aligned, columns_of
 from transparency_core._count import Tabulation
 from transparency_core._findings import findings
 from transparency_core._ordertimes import tallies
@@ -149,9 +150,8 @@ def count_series(  # noqa: PLR0913 -- as build_series, and a part's amendments
             actions_in_totals=options.actions_in_totals,
             subjects=options.subjects,
         )
-        ids = list(group)
-        records = list(map(tally.records.__getitem__, ids))
-        flagged.extend(counting.count(ids, list(group.values()), records, period))
+        ids, grouped = columns_of(group)
+        flagged.extend(counting.count(ids, grouped, aligned(group, tally.records), period))
         counted[label] = (period, group, counting)
     label_of = {request_id: label for label, (_, group) in groups.items() for request_id in group}
     found: dict[str, list[Finding]] = {label: [] for label in counted}
