@@ -60,6 +60,7 @@ LAYERS: dict[str, int] = {
     "_series": 4,
     "_totals": 4,
     "_count": 4,
+    "_counter": 4,
     "_addup": 4,
     "_tally": 4,
     "_findings": 4,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from transparency_core._bounds import Bound
-from transparency_core._count import EVERY, measures
+from transparency_core._counter import EVERY, measures
 from transparency_core._disclosure import Band, Suppressed
 from transparency_core._listing import least
 from transparency_core._possible import nearest, neighbours

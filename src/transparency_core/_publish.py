@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from transparency_core._border import narrows
-from transparency_core._count import EVERY, NONE, Signature, measures
+from transparency_core._count import NONE, Signature
+from transparency_core._counter import EVERY, measures
 from transparency_core._countries import country_order
 from transparency_core._disclosure import WITHHELD, Disclosure
 from transparency_core._exposure import exposure

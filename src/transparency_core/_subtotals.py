@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from transparency_core._addup import add_atoms, add_counts
-from transparency_core._count import EVERY, Atoms, Counts, Tabulation
+from transparency_core._count import Atoms, Counts, Tabulation
+from transparency_core._counter import EVERY
 from transparency_core._dsa import OrderTally
 from transparency_core._entries import LedgerEntries, entries_of
 from transparency_core._findings import finding_order, findings, id_key

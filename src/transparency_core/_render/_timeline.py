@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from transparency_core._count import EVERY
+from transparency_core._counter import EVERY
 from transparency_core._disclosure import WITHHELD
 from transparency_core._render._chart import Chart, Geometry
 from transparency_core._render._escape import xml as escape
