@@ -14,11 +14,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from builders import make_request
 from transparency_core import (
     Disposition,
     LedgerEntries,
     LedgerEntry,
     LedgerSummary,
+    ReportingPeriod,
+    Subtotals,
     build_report,
     reference_ledger,
     reference_period,
@@ -36,6 +39,7 @@ ENTRIES = st.lists(
     ),
     max_size=30,
 )
+YEAR = ReportingPeriod.calendar_year(2020)
 
 
 class TestEntry:
@@ -152,11 +156,35 @@ class TestLedgerEntries:
         report = reference_report()
         assert type(report.entries) is LedgerEntries
         # Three tuples of columns, not an object an entry, for the collector to walk.
-        columns = [kept for kept in gc.get_referents(report.entries) if kept is not LedgerEntries]
+        referents = gc.get_referents(report.entries)
+        columns = [kept for kept in referents if kept is not LedgerEntries]
+        columns = [kept for kept in columns if type(kept) is not bool]  # whether ordered by id
         assert [type(column) for column in columns] == [tuple] * 3
         assert not any(type(value) is LedgerEntry for column in columns for value in column)
         assert LedgerSummary.of(report.entries) == report.summary
         assert LedgerSummary.of(tuple(report.entries)) == report.summary
+
+    @given(
+        ids=st.lists(
+            st.text("AZaz09-\N{LATIN SMALL LETTER E WITH ACUTE}", min_size=1, max_size=3),
+            unique=True,
+            max_size=12,
+        ),
+        in_order=st.booleans(),
+    )
+    def test_the_counter_notes_whether_the_ids_came_in_order(
+        self, ids: list[str], *, in_order: bool
+    ) -> None:
+        """Noted while counting, so that ordering them by id needs no pass of its own."""
+        ledger = [make_request(request_id) for request_id in (sorted(ids) if in_order else ids)]
+        for provenance in (True, False):
+            entries = Subtotals.of(ledger, YEAR, provenance=provenance).entries
+            assert list(entries.by_id()) == sorted(entries, key=lambda entry: entry.id)
+        report = build_report(ledger, YEAR)
+        assert list(report.entries.ids) == sorted(ids)
+        if in_order:
+            counted = Subtotals.of(ledger, YEAR).entries
+            assert counted.by_id() is counted
 
     def test_a_report_made_with_a_tuple_of_entries_keeps_them(self) -> None:
         report = build_report(reference_ledger(), reference_period())

@@ -16,6 +16,9 @@ from transparency_core import (
 )
 
 YEAR = ReportingPeriod.calendar_year(2020, released=date(2021, 6, 1))
+LOOK_ALIKE = (
+    "differs from {!r} only in white space or Unicode normalisation: counted as two requests"
+)
 
 
 class TestFindings:
@@ -55,16 +58,29 @@ class TestFindings:
         report = build_report(ledger, YEAR)
 
         assert report.table("device").cell("ES", "requests").value == 4
-        message = (
-            "differs from {!r} only in white space or Unicode normalisation: "
-            "counted as two requests"
-        )
         assert report.findings == (
-            Finding(" ES-1", "id", message.format("ES-1")),
-            Finding("ES-1", "id", message.format(" ES-1")),
-            Finding(nfd, "id", message.format(nfc)),
-            Finding(nfc, "id", message.format(nfd)),
+            Finding(" ES-1", "id", LOOK_ALIKE.format("ES-1")),
+            Finding("ES-1", "id", LOOK_ALIKE.format(" ES-1")),
+            Finding(nfd, "id", LOOK_ALIKE.format(nfc)),
+            Finding(nfc, "id", LOOK_ALIKE.format(nfd)),
         )
+
+    def test_look_alike_ids_are_found_among_requests_left_out_too(self) -> None:
+        """Every id is looked at, counted or not, and ids that are their own key are not named."""
+        nfc = "ES-\N{LATIN SMALL LETTER E WITH ACUTE}"
+        ledger = [
+            make_request("ES-1\t", received=date(2019, 12, 31)),  # before the period
+            make_request("ES-1"),
+            make_request(nfc),  # not ASCII, but its own key, like no other
+            make_request("ES-2 "),  # no other id has its key
+        ]
+        report = build_report(ledger, YEAR)
+
+        assert report.findings == (
+            Finding("ES-1", "id", LOOK_ALIKE.format("ES-1\t")),
+            Finding("ES-1\t", "id", LOOK_ALIKE.format("ES-1")),
+        )
+        assert [entry.id for entry in report.left_out()] == ["ES-1\t"]
 
     def test_a_request_received_after_the_release(self) -> None:
         """Left out as outside the period, and flagged: the date is likely a mistake."""

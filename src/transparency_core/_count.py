@@ -154,6 +154,8 @@ class Tabulation:
         """The same keys -> the ids of their requests (empty without provenance)."""
         self._entries: list[tuple[Iterable[str], Iterable[int], list[_Place]]] = []
         """The columns of the entries of each ``count``: ids, records and places."""
+        self._ordered, self._previous = True, ""
+        """Whether the ids counted so far came in order, and the last of them."""
         self._reasons: dict[tuple[str, ...], str] = {}  # one string per table and country
         self.of_facts = self.counter.of_facts and all(
             reads_facts_only(where) for _, where, _ in self.across
@@ -169,24 +171,23 @@ class Tabulation:
     ) -> list[Request]:
         """Count every request of ``period`` whose category has a table; list the others.
 
-        ``ids``, ``requests`` and ``records`` are columns of one order (a tally's): each
-        request's id and how many records carried it. Returns the requests that amend
-        another or repeat an identifier, for the findings (picked out here, so that they
-        need no pass of their own).
+        ``ids``, ``requests`` and ``records`` are columns of one order (a tally's). Returns
+        the requests that amend another, repeat an identifier or have an id that may look
+        like another's, for the findings (picked out here: no pass of their own).
         """
         tabulated, first, last = self.tabulated, period.start, period.end
         provenance, subjects_of, slot_of = self.provenance, self.subjects, self._slot
-        # Country, category and facts -> slot: the predicates called once per distinct facts
-        # (of a Request: a subclass may read its facts otherwise).
-        facts: _Facts | None = None
-        if self.of_facts and _ONLY_REQUESTS.issuperset(set(map(type, requests))):
-            facts = {}
+        facts = self._facts(requests)
         flagged: list[Request] = []
         places: list[_Place] = []  # of every entry, in order: all, or those left out
         left: list[tuple[str, int]] = []  # those left out, and where they are
+        ordered, previous = self._ordered, self._previous
         for seen, (request_id, request) in enumerate(zip(ids, requests, strict=True)):
-            if request.amends is not None or REPEATS(request):
+            # An ASCII id without white space around it is its own key (id_key): no look-alike.
+            odd = not request_id.isascii() or request_id.strip() != request_id
+            if odd or request.amends is not None or REPEATS(request):
                 flagged.append(request)
+            ordered, previous = ordered and previous <= request_id, request_id  # for by_id
             # Rules 1 and 10: in the period and in a table, or left out with the reason.
             category = request.category
             # A date-time counts on its own date.
@@ -219,7 +220,18 @@ class Tabulation:
                 slot[1].append(request_id)
                 places.append(slot[2])
         self._keep(ids, records, places, None if provenance else left)
+        self._ordered, self._previous = ordered, previous
         return flagged
+
+    def _facts(self, requests: Sequence[Request]) -> _Facts | None:
+        """A new map of facts -> slot, when the predicates can be called once per facts.
+
+        Country, category and facts: of a Request only (a subclass may read its facts
+        otherwise), and only when every predicate reads facts only.
+        """
+        if self.of_facts and _ONLY_REQUESTS.issuperset(set(map(type, requests))):
+            return {}
+        return None
 
     def _keep(
         self,
@@ -245,6 +257,7 @@ class Tabulation:
             chain.from_iterable(ids for ids, _, _ in kept),
             chain.from_iterable(records for _, records, _ in kept),
             chain.from_iterable(places for _, _, places in kept),
+            by_id=self._ordered,
         )
 
     def _remembered(

@@ -122,11 +122,12 @@ class LedgerEntries(Sequence[LedgerEntry]):
         (2, 'A-2', True)
     """
 
-    __slots__ = ("_ids", "_places", "_records")
+    __slots__ = ("_by_id", "_ids", "_places", "_records")
 
     _ids: tuple[str, ...]
     _records: tuple[int, ...]
     _places: tuple[tuple[Disposition, str], ...]
+    _by_id: bool  # known to be in the order of the ids (else not known)
 
     def __init__(self, entries: Iterable[LedgerEntry] = ()) -> None:
         """The entries of ``entries``, in their order."""
@@ -134,9 +135,15 @@ class LedgerEntries(Sequence[LedgerEntry]):
         self._fill([row[0] for row in rows], [row[1] for row in rows], [row[2:] for row in rows])
 
     def _fill(
-        self, ids: Iterable[str], records: Iterable[int], places: Iterable[tuple[Disposition, str]]
+        self,
+        ids: Iterable[str],
+        records: Iterable[int],
+        places: Iterable[tuple[Disposition, str]],
+        *,
+        by_id: bool = False,
     ) -> None:
         self._ids, self._records, self._places = tuple(ids), tuple(records), tuple(places)
+        self._by_id = by_id
 
     @classmethod
     def of_columns(
@@ -144,13 +151,16 @@ class LedgerEntries(Sequence[LedgerEntry]):
         ids: Iterable[str],
         records: Iterable[int],
         places: Iterable[tuple[Disposition, str]],
+        *,
+        by_id: bool = False,
     ) -> LedgerEntries:
         """The entries of ``ids``, each with its number of records and its place, in order.
 
-        The three are of one length (the counter's columns): not checked.
+        The three are of one length (the counter's columns): not checked. ``by_id`` says
+        that the ids are in order (the counter noted it as it went): also not checked.
         """
         made = cls.__new__(cls)
-        cls._fill(made, ids, records, places)
+        cls._fill(made, ids, records, places, by_id=by_id)
         return made
 
     @property
@@ -172,7 +182,7 @@ class LedgerEntries(Sequence[LedgerEntry]):
         Entries already in that order (a ledger kept by id) are returned as they are.
         """
         ids = self._ids
-        if all(map(le, ids, islice(ids, 1, None))):  # stops at the first out of order
+        if self._by_id or all(map(le, ids, islice(ids, 1, None))):  # stops at the first out
             return self
         order = sorted(range(len(ids)), key=ids.__getitem__)
         return self.of_columns(

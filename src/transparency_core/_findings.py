@@ -45,16 +45,14 @@ def finding_order(finding: Finding) -> tuple[str, int, int]:
     return (finding.id, _FIELD_ORDER.get(name, len(_FIELD_ORDER)), int(index[:-1] or 0))
 
 
-def _look_alike_ids(requests: Mapping[str, Request]) -> list[Finding]:
+def _look_alike_ids(requests: Mapping[str, Request], candidates: Iterable[str]) -> list[Finding]:
     """An id that differs from another only in white space or Unicode normalisation.
 
-    Only ids that are not their own key can look like another, so one cheap test per
-    id finds them.
+    Only ids that are not their own key can look like another: ``candidates`` are the
+    ids of ``requests`` that may not be (the counter picks them out with a cheap test).
     """
     by_key: dict[str, list[str]] = {}
-    for request_id in requests:
-        if request_id.isascii() and request_id.strip() == request_id:
-            continue  # its own key, without a call
+    for request_id in candidates:
         key = id_key(request_id)
         if key != request_id:
             by_key.setdefault(key, []).append(request_id)
@@ -83,13 +81,14 @@ def findings(
 ) -> list[Finding]:
     """Warnings that do not stop the count, about the requests of a ledger (or a part).
 
-    ``flagged`` are the requests that amend another or repeat an identifier (picked out
-    while counting, so that the findings need no pass of their own over the ledger).
+    ``flagged`` are the requests that amend another, repeat an identifier or have an id
+    that may not be its own key (picked out while counting, so that the findings need no
+    pass of their own over the ledger; others may be among them).
     ``amendments``, when given, are the ``(request id, amended id)`` pairs to check
     against ``requests``; by default the flagged requests' own.
     """
-    found = _look_alike_ids(requests)
     flagged = list(flagged)
+    found = _look_alike_ids(requests, {request.id: None for request in flagged})
     if amendments is None:
         amendments = (
             (request.id, request.amends) for request in flagged if request.amends is not None
