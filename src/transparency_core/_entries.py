@@ -189,6 +189,7 @@ class LedgerEntries(Sequence[LedgerEntry]):
             map(ids.__getitem__, order),
             map(self._records.__getitem__, order),
             map(self._places.__getitem__, order),
+            by_id=True,
         )
 
     def __len__(self) -> int:

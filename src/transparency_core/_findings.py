@@ -28,7 +28,9 @@ _FIELD_ORDER = {"id": 0, "amends": 1, "identifiers": 2, "received": 3}
 def id_key(request_id: str) -> str:
     r"""The id as a person reads it: NFKC-normalised, without surrounding white space.
 
-    Two ids with one key look alike, and are likely one request typed twice.
+    Two ids with one key look alike, and are likely one request typed twice. An ASCII id
+    without white space around it is its own key: the counter picks out the other ids
+    for the look-alike findings with that test (``Tabulation.count``), not by this call.
 
     Example:
         >>> id_key(" IN-1\t"), id_key("\N{FULLWIDTH LATIN CAPITAL LETTER I}N-1")
@@ -88,7 +90,7 @@ def findings(
     against ``requests``; by default the flagged requests' own.
     """
     flagged = list(flagged)
-    found = _look_alike_ids(requests, {request.id: None for request in flagged})
+    found = _look_alike_ids(requests, (request.id for request in flagged))
     if amendments is None:
         amendments = (
             (request.id, request.amends) for request in flagged if request.amends is not None
