@@ -112,6 +112,21 @@ class TestWarnings:
         assert "jane" not in out
         assert "amends" not in out
 
+    def test_an_id_with_white_space_around_it_is_quoted(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """``'IN-1 '`` is quoted in its warning, so that it does not read as ``IN-1``."""
+        records = [make_record("IN-1"), make_record("IN-1 ")]
+
+        code, _, err = run(
+            capsys, "render", write(tmp_path, records), "--period", "2020-01-01/2020-12-31"
+        )
+
+        assert code == EXIT_OK
+        lines = err.splitlines()
+        assert any(line.startswith("transparency-core: warning: 'IN-1 ' (id): ") for line in lines)
+        assert any(line.startswith("transparency-core: warning: IN-1 (id): ") for line in lines)
+
     def test_many_findings_are_counted_past_the_cap(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:

@@ -81,6 +81,12 @@ CASES = {
     "/dev/zero": Case(
         "{tc} render /dev/zero", 2, "/dev/zero is not a JSON array of ledger records, nor JSON"
     ),
+    "a CSV sheet on stdin": Case(
+        "{tc} render - < l.csv",
+        2,
+        "(stdin is read as JSON; a spreadsheet is read from its file: name it, ledger.csv say)",
+        files={"l.csv": b"id,received,country,category\nR1,2020-03-02,ES,device\n"},
+    ),
     "binary on stdin": Case(
         "printf '[\\0]' | {tc} render -", 2, "a NUL byte at byte 1: binary data, not JSON text"
     ),

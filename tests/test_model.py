@@ -78,6 +78,30 @@ class TestRequest:
 
         assert caught.value.path == "identifiers"
 
+    @pytest.mark.parametrize(
+        ("identifiers", "path"),
+        [
+            ([imei("1"), "490154203237518"], "identifiers[1]"),
+            ([imei("1"), {"type": "imei", "value": "490154203237518"}], "identifiers[1]"),
+            ([7], "identifiers[0]"),
+            (7, "identifiers"),
+        ],
+    )
+    def test_what_is_not_an_identifier_is_refused_where_it_is(
+        self, identifiers: object, path: str
+    ) -> None:
+        """A text, a dict or a number among the identifiers: a FieldError naming its place.
+
+        Not an AttributeError from deep inside: the message says where and what came,
+        the value masked as a customer's.
+        """
+        with pytest.raises(FieldError) as caught:
+            make_request("R1", identifiers=identifiers)
+
+        assert caught.value.path == path
+        assert "490154203237518" not in str(caught.value)
+        assert str(caught.value).startswith(f"{path}: expected ")
+
     def test_data_country_differs_from_country(self) -> None:
         """A cross-border request's data is held elsewhere."""
         with pytest.raises(FieldError) as caught:

@@ -212,6 +212,7 @@ class Response:
 
 
 _IDENTIFIER_OBJECTS = "Identifier objects (texts are refused: they were not checked)"
+_IDENTIFIER_OBJECT, _IDENTIFIER_LIST = "an Identifier object", "a list of Identifier objects"
 
 
 def _identifier_tuple(
@@ -223,11 +224,18 @@ def _identifier_tuple(
     objects when first read (see ``_Built``). Texts handed in without being marked as
     packed are refused: they were not checked as identifiers are.
     """
-    frozen: tuple[Any, ...] = tuple(identifiers)
+    try:
+        frozen: tuple[Any, ...] = tuple(identifiers)
+    except TypeError:  # not a collection at all
+        raise FieldError("identifiers", _IDENTIFIER_LIST, identifiers) from None
     if type(identifiers) is PackedIdentifiers:
         return frozen
     if is_packed(frozen):
         raise FieldError("identifiers", _IDENTIFIER_OBJECTS, frozen)
+    for place, item in enumerate(frozen):
+        if not isinstance(item, Identifier):  # a text or a dict among identifiers, say
+            where = f"identifiers[{place}]"
+            raise FieldError(where, _IDENTIFIER_OBJECT, item)
     return frozen
 
 

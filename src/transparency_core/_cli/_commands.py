@@ -24,11 +24,12 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from transparency_core._cli._counting import Counting
+    from transparency_core._entries import Finding
     from transparency_core._period import ReportingPeriod
     from transparency_core._report import Report
     from transparency_core._subtotals import Subtotals
 
-__all__ = ["TEMPLATES", "Count", "Outputs", "check", "init", "schema"]
+__all__ = ["TEMPLATES", "Count", "Outputs", "check", "finding_line", "init", "schema"]
 
 Outputs = list[tuple["Path | None", str]]
 """What a command writes: (file, text) pairs; a file of ``None`` is standard output."""
@@ -75,6 +76,23 @@ def schema(arguments: argparse.Namespace) -> Outputs:
     return [(None, json.dumps(found, indent=2, ensure_ascii=False) + "\n")]
 
 
+def finding_line(finding: Finding) -> str:
+    """A finding on one line of a terminal: its id, its field and what was found.
+
+    The id is quoted when white space around it would not show (or when it is empty),
+    so that ``'IN-1 '`` does not read as ``IN-1``; control characters are made visible.
+
+    Example:
+        >>> from transparency_core import Finding
+        >>> finding_line(Finding("IN-1 ", "id", "may be taken for 'IN-1'"))
+        "'IN-1 ' (id): may be taken for 'IN-1'"
+    """
+    shown = visible(finding.id)
+    if not shown or shown.strip() != shown:
+        shown = f"'{shown}'"
+    return f"{shown} ({finding.field}): {visible(finding.message)}"
+
+
 def _lines(report: Report, most: int) -> list[str]:
     """What a report says of its ledger: the requests counted and left out, the findings."""
     summary, left_out = report.summary, len(report.left_out())
@@ -85,10 +103,7 @@ def _lines(report: Report, most: int) -> list[str]:
     lines = [counted]
     findings = report.findings
     lines.append(f"{len(findings):,} finding{'' if len(findings) == 1 else 's'}")
-    lines.extend(
-        f"  {visible(finding.id)} ({finding.field}): {visible(finding.message)}"
-        for finding in findings[:most]
-    )
+    lines.extend(f"  {finding_line(finding)}" for finding in findings[:most])
     if len(findings) > most:
         lines.append(f"  ... and {len(findings) - most:,} more")
     return lines

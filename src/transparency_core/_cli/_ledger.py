@@ -67,6 +67,11 @@ def _opened(path: Path, name: str) -> Iterator[IO[str] | IO[bytes] | None]:
         yield None if stat.S_ISREG(os.fstat(stream.fileno()).st_mode) else stream
 
 
+_STDIN_IS_JSON = (
+    " (stdin is read as JSON; a spreadsheet is read from its file: name it, ledger.csv say)"
+)
+
+
 def _unreadable(name: str, error: Exception) -> str:
     """Why the ledger ``name`` cannot be counted, in the command's words."""
     match error:
@@ -75,7 +80,8 @@ def _unreadable(name: str, error: Exception) -> str:
         case SheetError():
             return str(error)
         case NotJsonError() | JsonLedgerError():
-            return f"{name} is not a JSON array of ledger records, nor JSON Lines: {error}"
+            found = f"{name} is not a JSON array of ledger records, nor JSON Lines: {error}"
+            return f"{found}{_STDIN_IS_JSON}" if name == "stdin" else found
         case FieldError():  # the release date, before the year of the records ends
             return f"--released: expected {error.expected}, got {error.got}"
         case OSError():

@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING
 
 from transparency_core._cli._audit import verify_files
 from transparency_core._cli._checked import check_text, refuse_unused
-from transparency_core._cli._commands import commands
+from transparency_core._cli._commands import commands, finding_line
 from transparency_core._cli._filecount import NoPeriodError, default_jobs
 from transparency_core._cli._files import read_theme, write_atomically
 from transparency_core._cli._ledger import count_ledger, no_period
@@ -146,7 +146,7 @@ def _warn(reports: Sequence[Report], most: int, explain: str = "--format explain
     """
     findings = [finding for report in reports for finding in report.findings]
     for finding in findings[:most]:
-        say(f"warning: {visible(finding.id)} ({finding.field}): {visible(finding.message)}")
+        say(f"warning: {finding_line(finding)}")
     if len(findings) > most:
         more = len(findings) - most
         say(f"warning: ... and {more:,} more findings ({explain} lists every one)")

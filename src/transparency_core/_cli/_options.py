@@ -274,8 +274,8 @@ def _add_ledger_options(command: argparse.ArgumentParser, *, period: bool = True
         nargs="?",
         metavar="LEDGER",
         help=(
-            "a JSON list of ledger records, or JSON Lines (one record a line); - for stdin; "
-            "by default the definition's ledger"
+            "a JSON list of ledger records, JSON Lines (one record a line), or a .csv or .xlsx "
+            "sheet; - for stdin (JSON); by default the definition's ledger"
         ),
     )
     command.add_argument(
