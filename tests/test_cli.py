@@ -313,6 +313,34 @@ class TestRender:
         assert code == EXIT_OK
         assert "| Spain | 1 | 1 | 1 | 100% |" in out
 
+    @pytest.mark.parametrize(
+        "case",
+        [
+            ("-", "id,received,country\nR1,2020-03-02,ES\n", True),  # a sheet piped in
+            ("-", '[{"id": "R1"', False),  # JSON cut short: a slip in JSON, not another format
+            ("l.json", "id,received,country\nR1,2020-03-02,ES\n", False),  # a named file
+        ],
+        ids=["a sheet on stdin", "cut JSON on stdin", "a sheet named .json"],
+    )
+    def test_stdin_that_is_not_json_at_all_is_told_stdin_is_json(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path,
+        case: tuple[str, str, bool],
+    ) -> None:
+        """Only stdin, and only when its first character is no JSON, hears how sheets are read."""
+        ledger, text, told = case
+        monkeypatch.setattr("sys.stdin", io.StringIO(text))
+        path = tmp_path / ledger
+        path.write_text(text, encoding="utf-8")
+
+        code, out, err = run(capsys, "render", "-" if ledger == "-" else str(path))
+
+        assert (code, out) == (EXIT_BAD_INPUT, "")
+        assert "is not a JSON array of ledger records, nor JSON Lines" in err
+        assert ("(stdin is read as JSON: to count a spreadsheet" in err) is told
+
     def test_a_missing_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """Exit 2, naming the file."""
         code, out, err = run(capsys, "render", str(tmp_path / "absent.json"))

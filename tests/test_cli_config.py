@@ -486,6 +486,18 @@ class TestCheck:
         assert "490154203237518" not in result.stdout + result.stderr
         assert "…7518" in result.stdout
 
+    def test_an_id_with_white_space_around_it_is_quoted(self, project: Path) -> None:
+        r"""``'ES-1\xa0'`` is quoted as Python writes it: the no-break space shows."""
+        records = [make_record("ES-1"), make_record("ES-1\xa0")]
+        (project / "l.json").write_text(json.dumps(records), encoding="utf-8")
+
+        result = run(project, "check", "l.json")
+
+        assert result.returncode == 0, result.stderr
+        findings = [line.strip() for line in result.stdout.splitlines()[3:]]
+        assert any(line.startswith("'ES-1\\xa0' (id): ") for line in findings), findings
+        assert any(line.startswith("ES-1 (id): ") for line in findings), findings
+
     def test_a_bad_ledger(self, project: Path) -> None:
         """Every problem on stderr, exit 2, nothing on stdout."""
         (project / "l.json").write_text(json.dumps([{"id": "A"}]), encoding="utf-8")

@@ -84,7 +84,7 @@ CASES = {
     "a CSV sheet on stdin": Case(
         "{tc} render - < l.csv",
         2,
-        "(stdin is read as JSON; a spreadsheet is read from its file: name it, ledger.csv say)",
+        "(stdin is read as JSON: to count a spreadsheet, name its file: requests.csv)",
         files={"l.csv": b"id,received,country,category\nR1,2020-03-02,ES,device\n"},
     ),
     "binary on stdin": Case(

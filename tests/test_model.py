@@ -21,7 +21,7 @@ from transparency_core._period import parse_release
 from transparency_core.exceptions import FieldError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
 
 @attrs.frozen(kw_only=True)
@@ -100,7 +100,21 @@ class TestRequest:
 
         assert caught.value.path == path
         assert "490154203237518" not in str(caught.value)
+        assert "490154203237518" not in str(caught.value.to_dict())
         assert str(caught.value).startswith(f"{path}: expected ")
+
+    def test_a_type_error_inside_the_identifiers_given_is_not_taken_for_their_shape(
+        self,
+    ) -> None:
+        """A generator that fails with a TypeError fails as it does, not as a bad shape."""
+
+        def failing() -> Iterator[Identifier]:
+            yield imei("1")
+            bug = "the caller's own bug"
+            raise TypeError(bug)
+
+        with pytest.raises(TypeError, match="the caller's own bug"):
+            make_request("R1", identifiers=failing())
 
     def test_data_country_differs_from_country(self) -> None:
         """A cross-border request's data is held elsewhere."""

@@ -220,14 +220,14 @@ def _identifier_tuple(
 ) -> tuple[Identifier, ...]:
     """Freeze the identifiers handed in (a list, say) into a tuple; packed ones stay packed.
 
-    Packed ones are kept as a plain tuple of their texts, and built as ``Identifier``
-    objects when first read (see ``_Built``). Texts handed in without being marked as
-    packed are refused: they were not checked as identifiers are.
+    Packed ones are a plain tuple of their texts, built as ``Identifier`` objects when
+    first read (``_Built``); texts not marked as packed are refused, being unchecked.
     """
     try:
-        frozen: tuple[Any, ...] = tuple(identifiers)
+        each = iter(identifiers)
     except TypeError:  # not a collection at all
         raise FieldError("identifiers", _IDENTIFIER_LIST, identifiers) from None
+    frozen: tuple[Any, ...] = tuple(each)
     if type(identifiers) is PackedIdentifiers:
         return frozen
     if is_packed(frozen):

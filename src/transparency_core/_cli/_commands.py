@@ -77,19 +77,23 @@ def schema(arguments: argparse.Namespace) -> Outputs:
 
 
 def finding_line(finding: Finding) -> str:
-    """A finding on one line of a terminal: its id, its field and what was found.
+    r"""A finding on one line of a terminal: its id, its field and what was found.
 
-    The id is quoted when white space around it would not show (or when it is empty),
-    so that ``'IN-1 '`` does not read as ``IN-1``; control characters are made visible.
+    The id is quoted, as Python writes a text, when white space around it would not
+    show, when it is empty or when it starts with a quote, so that ``'IN-1 '`` does not
+    read as ``IN-1`` (and a no-break space shows as ``\xa0``); control characters are
+    made visible.
 
     Example:
         >>> from transparency_core import Finding
         >>> finding_line(Finding("IN-1 ", "id", "may be taken for 'IN-1'"))
         "'IN-1 ' (id): may be taken for 'IN-1'"
+        >>> finding_line(Finding("IN-1", "amends", "amends 'IN-0'"))
+        "IN-1 (amends): amends 'IN-0'"
     """
-    shown = visible(finding.id)
-    if not shown or shown.strip() != shown:
-        shown = f"'{shown}'"
+    text = finding.id
+    quoted = not text or text.strip() != text or text[0] in "'\""
+    shown = visible(repr(text) if quoted else text)
     return f"{shown} ({finding.field}): {visible(finding.message)}"
 
 

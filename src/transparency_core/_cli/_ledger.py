@@ -67,9 +67,8 @@ def _opened(path: Path, name: str) -> Iterator[IO[str] | IO[bytes] | None]:
         yield None if stat.S_ISREG(os.fstat(stream.fileno()).st_mode) else stream
 
 
-_STDIN_IS_JSON = (
-    " (stdin is read as JSON; a spreadsheet is read from its file: name it, ledger.csv say)"
-)
+_STDIN_IS_JSON = " (stdin is read as JSON: to count a spreadsheet, name its file: requests.csv)"
+"""Said when stdin is not JSON from its first character: a sheet piped in, say."""
 
 
 def _unreadable(name: str, error: Exception) -> str:
@@ -81,7 +80,8 @@ def _unreadable(name: str, error: Exception) -> str:
             return str(error)
         case NotJsonError() | JsonLedgerError():
             found = f"{name} is not a JSON array of ledger records, nor JSON Lines: {error}"
-            return f"{found}{_STDIN_IS_JSON}" if name == "stdin" else found
+            at_once = isinstance(error, NotJsonError) or (error.line, error.column) == (1, 1)
+            return f"{found}{_STDIN_IS_JSON}" if name == "stdin" and at_once else found
         case FieldError():  # the release date, before the year of the records ends
             return f"--released: expected {error.expected}, got {error.got}"
         case OSError():
